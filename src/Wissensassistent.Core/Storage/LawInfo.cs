@@ -1,0 +1,6 @@
+using Wissensassistent.Core.Documents;
+
+namespace Wissensassistent.Core.Storage;
+
+/// <summary>A law (or guideline) the store holds, aggregated over its source files.</summary>
+public sealed record LawInfo(string Law, string Title, IReadOnlyList<string> Aliases, Level Level, DocumentType Type, string? Stand, int Chunks);

@@ -1,0 +1,6 @@
+using Wissensassistent.Core.Citations;
+
+namespace Wissensassistent.Core.Storage;
+
+/// <summary>One norm of a law: its address, title and whether it is repealed.</summary>
+public sealed record NormInfo(Citation Citation, string? Title, bool IsRepealed);
