@@ -1,0 +1,8 @@
+namespace Wissensassistent.Core.Retrieval;
+
+public enum SearchMode
+{
+    Lexical,
+    Dense,
+    Hybrid,
+}
