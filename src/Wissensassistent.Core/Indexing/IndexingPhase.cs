@@ -1,0 +1,10 @@
+namespace Wissensassistent.Core.Indexing;
+
+public enum IndexingPhase
+{
+    Idle,
+    Ingesting,
+    Embedding,
+    Completed,
+    Failed,
+}
