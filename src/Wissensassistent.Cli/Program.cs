@@ -1,1 +1,5 @@
-Console.WriteLine("wissen");
+using System.Text;
+using Wissensassistent.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return await WissenCommandLine.RunAsync(args);

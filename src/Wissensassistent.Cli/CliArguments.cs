@@ -1,0 +1,114 @@
+namespace Wissensassistent.Cli;
+
+/// <summary>
+/// The parsed command line: a verb, positional arguments and <c>--name value</c> / <c>--flag</c> options.
+/// Small on purpose: the verbs are few and their options plain.
+/// </summary>
+public sealed class CliArguments
+{
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "full", "help", "no-embed", "lexical-baseline" };
+
+    private readonly Dictionary<string, string> _options;
+
+    private CliArguments(string verb, IReadOnlyList<string> positional, Dictionary<string, string> options)
+    {
+        Verb = verb;
+        Positional = positional;
+        _options = options;
+    }
+
+    public string Verb { get; }
+
+    public IReadOnlyList<string> Positional { get; }
+
+    public static CliArguments Parse(IReadOnlyList<string> args)
+    {
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                var name = arg[2..];
+                var eq = name.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0)
+                {
+                    options[name[..eq]] = name[(eq + 1)..];
+                }
+                else if (Flags.Contains(name) || i + 1 >= args.Count)
+                {
+                    options[name] = "true";
+                }
+                else
+                {
+                    options[name] = args[++i];
+                }
+            }
+            else if (arg is "-h")
+            {
+                options["help"] = "true";
+            }
+            else
+            {
+                positional.Add(arg);
+            }
+        }
+
+        var verb = positional.Count > 0 ? positional[0] : "help";
+        return new CliArguments(verb, positional.Skip(1).ToList(), options);
+    }
+
+    public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    public int GetInt(string name, int fallback)
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, out var parsed) && parsed > 0
+            ? parsed
+            : throw new CliUsageException($"--{name} erwartet eine positive ganze Zahl, nicht „{value}“.");
+    }
+
+    public T GetEnum<T>(string name, T fallback)
+        where T : struct, Enum
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new CliUsageException($"--{name} erwartet einen der Werte {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}, nicht „{value}“.");
+    }
+
+    /// <summary>Configuration overrides for the options every verb takes (<c>--data</c>, <c>--corpus</c>).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> ConfigurationOverrides()
+    {
+        if (Get("data") is { } data)
+        {
+            yield return new("EmbeddedStore:DataDirectory", data);
+        }
+
+        if (Get("corpus") is { } corpus)
+        {
+            yield return new("Corpus:Path", Path.GetFullPath(corpus));
+        }
+
+        if (Get("store") is { } store)
+        {
+            yield return new("Store:Provider", store);
+        }
+    }
+}
+
+/// <summary>A mistake in the command line: printed as is, with exit code 2.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Citations;
+
+namespace Wissensassistent.Cli.Commands;
+
+/// <summary><c>wissen ask "&lt;question&gt;" [--json]</c>: streams a grounded answer, then its verified sources.</summary>
+public sealed class AskCommand : ICliCommand
+{
+    public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var question = string.Join(' ', arguments.Positional);
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new CliUsageException("Bitte eine Frage angeben: wissen ask \"Wann ist ein Vorhaben im Außenbereich zulässig?\"");
+        }
+
+        await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
+        var answers = services.GetRequiredService<IAnswerService>();
+        var json = arguments.Has("json");
+        var request = new AnswerRequest(question, Filter: SearchFilters.From(arguments));
+
+        Answer? final = null;
+        var streamed = false;
+        await foreach (var update in answers.AskStreamingAsync(request, cancellationToken))
+        {
+            switch (update)
+            {
+                case TextUpdate text when !json:
+                    Console.Write(text.Delta);
+                    streamed = true;
+                    break;
+                case FinalUpdate done:
+                    final = done.Answer;
+                    break;
+            }
+        }
+
+        if (final is null)
+        {
+            throw new InvalidOperationException("Die Antwort wurde nicht abgeschlossen.");
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(ToJson(final), Terminal.JsonIndented));
+            return 0;
+        }
+
+        if (streamed)
+        {
+            // The streamed text was a draft; verification may have changed it.
+            Console.WriteLine();
+            Console.WriteLine(new string('─', 60));
+        }
+
+        PrintFinal(final);
+        return 0;
+    }
+
+    private static object ToJson(Answer answer) => new
+    {
+        question = answer.Question,
+        mode = answer.Mode,
+        answer = answer.Text,
+        refused = answer.Refused,
+        notices = answer.Notices,
+        citations = answer.Citations.Select(c => new
+        {
+            marker = c.Marker,
+            citation = CitationFormatter.Format(c.Chunk.Citation),
+            source = c.Chunk.DocumentId,
+            stand = c.Chunk.Stand,
+            text = c.Chunk.Text,
+            verified = c.Verified,
+        }),
+        checks = answer.Checks,
+    };
+
+    private static void PrintFinal(Answer answer)
+    {
+        foreach (var notice in answer.Notices)
+        {
+            Console.WriteLine($"ℹ {notice}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(answer.Text);
+        Console.WriteLine();
+        if (answer.Citations.Count > 0)
+        {
+            Console.WriteLine("Fundstellen:");
+            foreach (var c in answer.Citations)
+            {
+                Console.WriteLine($"  [{c.Marker}] {CitationFormatter.Format(c.Chunk.Citation)} – {(c.Verified ? "geprüft" : "NICHT geprüft")} – Stand: {c.Chunk.Stand ?? "unbekannt"} – corpus/{c.Chunk.DocumentId}");
+            }
+        }
+
+        var checks = answer.Checks;
+        Console.WriteLine($"Prüfung: {checks.Markers} Verweise, {checks.InvalidMarkers} ungültig; {checks.Quotations} Zitate, {checks.UnverifiedQuotations} nicht belegt; {checks.UnsupportedSentences} Aussagen ohne Beleg.");
+        foreach (var issue in checks.Issues)
+        {
+            Console.WriteLine($"  ⚠ {issue}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Wissensassistent.Core.Citations;
+
+namespace Wissensassistent.Cli;
+
+/// <summary>"Did you mean": nearby law names by edit distance, nearby norms by number.</summary>
+public static class NearestNames
+{
+    public static IReadOnlyList<string> Find(string input, IEnumerable<string> names, int count) =>
+        names
+            .Select(n => (Name: n, Distance: EditDistance(input.ToLowerInvariant(), n.ToLowerInvariant())))
+            .Where(x => x.Distance <= Math.Max(2, input.Length / 2))
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Name)
+            .ToList();
+
+    /// <summary>Norms whose leading number is closest to the requested one (§ 35 → § 34, § 35a, § 36 …).</summary>
+    public static IReadOnlyList<Citation> NearestSections(string section, IEnumerable<Citation> norms, int count)
+    {
+        var target = LeadingNumber(section);
+        return norms
+            .DistinctBy(n => n.NormKey)
+            .OrderBy(n => Math.Abs(LeadingNumber(n.Section) - target))
+            .ThenBy(n => n.Section, StringComparer.Ordinal)
+            .Take(count)
+            .OrderBy(n => LeadingNumber(n.Section))
+            .ThenBy(n => n.Section, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static double LeadingNumber(string section)
+    {
+        var digits = new string(section.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray()).TrimEnd('.');
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.MaxValue / 4;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

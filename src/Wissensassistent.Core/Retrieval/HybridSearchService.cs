@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
+
+namespace Wissensassistent.Core.Retrieval;
+
+/// <summary>
+/// Norm lookup first, then lexical (BM25 with feedback expansion) and dense candidates fused by reciprocal rank.
+/// Filters are passed into each retriever, never applied to a finished top list.
+/// </summary>
+public sealed partial class HybridSearchService(
+    IKnowledgeStore store,
+    ITextAnalyzer analyzer,
+    LawDirectory laws,
+    IOptions<SearchOptions> options,
+    ILogger<HybridSearchService> logger,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null) : ISearchService
+{
+    /// <summary>Embedding models read a few hundred tokens; a longer query only costs time.</summary>
+    private const int MaxEmbeddedQueryLength = 2_000;
+
+    private readonly SearchOptions _options = options.Value;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stopwatch = Stopwatch.StartNew();
+        var notices = new List<string>();
+        var query = (request.Query ?? string.Empty).Trim();
+        if (query.Length == 0)
+        {
+            throw new ArgumentException("Bitte geben Sie eine Frage, Suchbegriffe oder eine Fundstelle ein.", nameof(request));
+        }
+
+        if (query.Length > SearchRequest.MaxQueryLength)
+        {
+            query = query[..SearchRequest.MaxQueryLength];
+            notices.Add($"Die Anfrage war sehr lang und wurde für die Suche auf {SearchRequest.MaxQueryLength:N0} Zeichen gekürzt.");
+        }
+
+        var top = Math.Clamp(request.Top, 1, 1_000);
+        var filter = request.Filter ?? SearchFilter.None;
+
+        var parser = await laws.GetParserAsync(cancellationToken);
+        var named = await FindNamedNormsAsync(parser, query, cancellationToken);
+        var namedCitations = named.Select(n => n.Citation.Norm).Distinct().ToList();
+
+        if (named.Count > 0 && IsOnlyCitations(parser, query))
+        {
+            var lookupHits = named.SelectMany(n => OrderForCitation(n.Chunks, n.Citation)).Take(top).ToList();
+            return Finish(query, lookupHits, namedCitations, request.Mode, stopwatch, notices);
+        }
+
+        var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
+        var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
+        var mode = request.Mode;
+
+        if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
+        {
+            var lexical = await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken);
+            Collect(lexical, byId);
+            ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), _options.LexicalWeight));
+        }
+
+        if (mode is SearchMode.Dense or SearchMode.Hybrid)
+        {
+            var dense = await SearchDenseAsync(query, filter, cancellationToken);
+            if (dense is null)
+            {
+                if (mode == SearchMode.Dense)
+                {
+                    notices.Add("Für die semantische Suche ist kein Einbettungsmodell eingerichtet; es wurde lexikalisch gesucht.");
+                    var lexical = await store.SearchLexicalAsync(lexicalQuery, filter, _options.Candidates, cancellationToken);
+                    Collect(lexical, byId);
+                    ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), 1.0));
+                }
+
+                mode = SearchMode.Lexical;
+            }
+            else
+            {
+                if (dense.Count == 0)
+                {
+                    notices.Add("Die semantischen Einbettungen werden noch berechnet; bis dahin zählt vor allem die Wortsuche.");
+                }
+
+                Collect(dense, byId);
+                ranked.Add((dense.Select(h => h.Chunk.Id).ToList(), _options.DenseWeight));
+            }
+        }
+
+        var fused = RankFusion.Fuse(_options.RrfK, ranked.ToArray());
+        var hits = fused.Select(f => (Chunk: byId[f.Key], f.Score)).ToList();
+
+        if (named.Count > 0)
+        {
+            // A question that names a norm is answered within that norm first, then around it.
+            var namedKeys = named.Select(n => n.Citation.NormKey).ToHashSet(StringComparer.Ordinal);
+            var inside = hits.Where(h => namedKeys.Contains(h.Chunk.Citation.NormKey)).ToList();
+            var insideIds = inside.Select(h => h.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+            var rest = named.SelectMany(n => n.Chunks).Where(c => !insideIds.Contains(c.Id)).Select(c => (Chunk: c, Score: 0.0));
+            hits = [.. inside, .. rest, .. hits.Where(h => !namedKeys.Contains(h.Chunk.Citation.NormKey))];
+        }
+
+        return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices);
+    }
+
+    private async Task<IReadOnlyList<ScoredChunk>> SearchLexicalWithFeedbackAsync(LexicalQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var first = await store.SearchLexicalAsync(query, filter, _options.Candidates, cancellationToken);
+        if (_options.FeedbackDocuments == 0 || query.Terms.Count < _options.FeedbackMinQueryTerms || first.Count == 0)
+        {
+            return first;
+        }
+
+        var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);
+        return await store.SearchLexicalAsync(expanded, filter, _options.Candidates, cancellationToken);
+    }
+
+    /// <summary>Null when no embedding model is configured; empty while no vectors are stored yet.</summary>
+    private async Task<IReadOnlyList<ScoredChunk>?> SearchDenseAsync(string query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        if (embeddings is null)
+        {
+            return null;
+        }
+
+        var text = query.Length > MaxEmbeddedQueryLength ? query[..MaxEmbeddedQueryLength] : query;
+        try
+        {
+            var vector = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+            return await store.SearchDenseAsync(vector, filter, _options.Candidates, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or InvalidOperationException)
+        {
+            // A failing embedding endpoint degrades search to lexical instead of failing it.
+            LogDenseFailed(logger, ex);
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<(Citation Citation, IReadOnlyList<Chunk> Chunks)>> FindNamedNormsAsync(CitationParser parser, string query, CancellationToken cancellationToken)
+    {
+        var found = new List<(Citation, IReadOnlyList<Chunk>)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var match in parser.FindAll(query))
+        {
+            var citation = match.Citation;
+            if (string.IsNullOrEmpty(citation.Law) || !seen.Add(citation.NormKey + "|" + citation.Absatz))
+            {
+                continue;
+            }
+
+            var chunks = await store.GetNormAsync(citation.Law, citation.Section, cancellationToken);
+            if (chunks.Count > 0)
+            {
+                found.Add((citation, chunks));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True when nothing but citations (and filler) remains once the citations are cut out.</summary>
+    private bool IsOnlyCitations(CitationParser parser, string query)
+    {
+        var rest = query;
+        foreach (var match in parser.FindAll(query).OrderByDescending(m => m.Start))
+        {
+            rest = rest.Remove(match.Start, match.Length);
+        }
+
+        return analyzer.Analyze(rest).Count == 0;
+    }
+
+    /// <summary>The cited Absatz first, then the rest of the norm in order.</summary>
+    private static IEnumerable<(Chunk Chunk, double Score)> OrderForCitation(IReadOnlyList<Chunk> chunks, Citation citation) =>
+        chunks
+            .OrderBy(c => citation.Absatz is not null && string.Equals(c.Citation.Absatz, citation.Absatz, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(c => c.Ordinal)
+            .Select(c => (c, 1.0));
+
+    private static void Collect(IEnumerable<ScoredChunk> hits, Dictionary<string, Chunk> byId)
+    {
+        foreach (var hit in hits)
+        {
+            byId.TryAdd(hit.Chunk.Id, hit.Chunk);
+        }
+    }
+
+    private SearchResult Finish(string query, IReadOnlyList<(Chunk Chunk, double Score)> hits, IReadOnlyList<Citation> named, SearchMode mode, Stopwatch stopwatch, IReadOnlyList<string> notices)
+    {
+        var result = new SearchResult(
+            query,
+            hits.Select((h, i) => new SearchHit(i + 1, h.Score, h.Chunk)).ToList(),
+            named,
+            mode,
+            stopwatch.Elapsed,
+            notices);
+        LogSearched(logger, result.Hits.Count, mode, stopwatch.ElapsedMilliseconds);
+        return result;
+    }
+
+    [LoggerMessage(1500, LogLevel.Debug, "Search returned {Hits} hits ({Mode}) in {ElapsedMs} ms")]
+    private static partial void LogSearched(ILogger logger, int hits, SearchMode mode, long elapsedMs);
+
+    [LoggerMessage(1501, LogLevel.Warning, "Dense retrieval failed; falling back to lexical")]
+    private static partial void LogDenseFailed(ILogger logger, Exception exception);
+}

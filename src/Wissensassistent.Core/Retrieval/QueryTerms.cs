@@ -1,0 +1,66 @@
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
+
+namespace Wissensassistent.Core.Retrieval;
+
+/// <summary>Turns a question into weighted terms and expands it by pseudo-relevance feedback (RM3-style).</summary>
+public static class QueryTerms
+{
+    /// <summary>Weight 1 + ln(tf): a term the question repeats matters more, but not linearly more.</summary>
+    public static LexicalQuery FromText(ITextAnalyzer analyzer, string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in analyzer.Analyze(text))
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+
+        return new LexicalQuery(counts.Select(kv => new WeightedTerm(kv.Key, 1 + Math.Log(kv.Value))).ToList());
+    }
+
+    /// <summary>
+    /// Adds the terms that dominate the best first-pass passages. Lay questions rarely use the statute's words
+    /// ("Vermieter will Wohnung für Sohn" vs. "Eigenbedarf"); the top passages usually do.
+    /// </summary>
+    public static LexicalQuery Expand(ITextAnalyzer analyzer, LexicalQuery query, IReadOnlyList<ScoredChunk> feedback, int terms, double weight)
+    {
+        if (feedback.Count == 0 || terms == 0 || weight <= 0)
+        {
+            return query;
+        }
+
+        var maxScore = feedback.Max(f => f.Score);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var hit in feedback)
+        {
+            var tokens = analyzer.Analyze(hit.Chunk.SearchText);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            var docWeight = maxScore > 0 ? hit.Score / maxScore : 1.0;
+            foreach (var group in tokens.GroupBy(t => t, StringComparer.Ordinal))
+            {
+                scores[group.Key] = scores.GetValueOrDefault(group.Key) + docWeight * group.Count() / tokens.Count;
+            }
+        }
+
+        var expansion = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(terms).ToList();
+        if (expansion.Count == 0)
+        {
+            return query;
+        }
+
+        var originalTotal = query.Terms.Sum(t => t.Weight);
+        var expansionTotal = expansion.Sum(kv => kv.Value);
+        var merged = query.Terms.ToDictionary(t => t.Term, t => (1 - weight) * t.Weight, StringComparer.Ordinal);
+        foreach (var (term, score) in expansion)
+        {
+            // Scale expansion mass to the original query's mass so that the weight is a true mixing ratio.
+            merged[term] = merged.GetValueOrDefault(term) + weight * originalTotal * score / expansionTotal;
+        }
+
+        return new LexicalQuery(merged.Select(kv => new WeightedTerm(kv.Key, kv.Value)).ToList());
+    }
+}

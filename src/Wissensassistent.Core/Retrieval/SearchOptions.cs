@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Wissensassistent.Core.Retrieval;
+
+/// <summary>Ranking parameters (section "Search"); the defaults were tuned with <c>wissen eval</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>Candidates taken from each retriever before fusion.</summary>
+    [Range(10, 5_000)]
+    public int Candidates { get; set; } = 200;
+
+    /// <summary>Reciprocal rank fusion constant k in 1 / (k + rank).</summary>
+    [Range(1, 1_000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Weight of the lexical ranking in fusion.</summary>
+    [Range(0, 10)]
+    public double LexicalWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the dense ranking in fusion.</summary>
+    [Range(0, 10)]
+    public double DenseWeight { get; set; } = 1.0;
+
+    /// <summary>Documents read for pseudo-relevance feedback (0 turns it off).</summary>
+    [Range(0, 100)]
+    public int FeedbackDocuments { get; set; } = 8;
+
+    /// <summary>Expansion terms added by pseudo-relevance feedback.</summary>
+    [Range(0, 200)]
+    public int FeedbackTerms { get; set; } = 20;
+
+    /// <summary>Weight of the expansion terms relative to the original query (RM3's 1 - λ).</summary>
+    [Range(0, 1)]
+    public double FeedbackWeight { get; set; } = 0.3;
+
+    /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
+    [Range(0, 1_000)]
+    public int FeedbackMinQueryTerms { get; set; } = 6;
+}

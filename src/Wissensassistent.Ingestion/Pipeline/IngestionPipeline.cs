@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Storage;
+
+namespace Wissensassistent.Ingestion.Pipeline;
+
+/// <summary>
+/// Scan → compare hashes → parse → write. Each batch of documents is one store transaction, so an interrupted run
+/// leaves every document either as before or fully replaced; one bad file never stops the run.
+/// </summary>
+public sealed partial class IngestionPipeline(
+    IKnowledgeStore store,
+    CorpusDocumentParserFactory parserFactory,
+    IOptions<IngestionOptions> options,
+    IndexingStatus status,
+    ILogger<IngestionPipeline> logger)
+{
+    private readonly IngestionOptions _options = options.Value;
+
+    public async Task<IngestionReport> RunAsync(string corpusRoot, IngestionMode mode = IngestionMode.Incremental, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var files = CorpusScanner.Scan(corpusRoot);
+        var parser = parserFactory.Create(corpusRoot);
+        var stored = await store.GetDocumentHashesAsync(cancellationToken);
+
+        var skipped = new List<FileError>();
+        var failed = new List<FileError>();
+        var warnings = new List<FileError>();
+        var ingested = new List<string>();
+        var pending = new List<DocumentBatch>();
+        var unchanged = 0;
+        var chunksWritten = 0;
+        var norms = 0;
+        var supported = files.Where(f => IsSupported(f, skipped)).ToList();
+
+        status.Update(_ => IndexingSnapshot.Idle with { Phase = IndexingPhase.Ingesting, FilesTotal = supported.Count, StartedAt = DateTimeOffset.UtcNow });
+        LogRunStarted(logger, supported.Count, mode);
+
+        for (var i = 0; i < supported.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = supported[i];
+            status.Update(s => s with { CurrentFile = file.RelativePath });
+            var outcome = await ReadAsync(file, parser, stored, mode, cancellationToken);
+            switch (outcome)
+            {
+                case Outcome.Unchanged:
+                    unchanged++;
+                    break;
+                case Outcome.Rejected rejected:
+                    failed.Add(new FileError(file.RelativePath, rejected.Reason));
+                    LogFileFailed(logger, file.RelativePath, rejected.Reason);
+                    break;
+                case Outcome.Parsed parsed:
+                    pending.Add(parsed.Document.Batch);
+                    warnings.AddRange(parsed.Document.Warnings.Select(w => new FileError(file.RelativePath, w)));
+                    break;
+            }
+
+            if (pending.Count >= _options.DocumentsPerBatch || (i == supported.Count - 1 && pending.Count > 0))
+            {
+                await store.UpsertAsync(pending, cancellationToken);
+                ingested.AddRange(pending.Select(b => b.Document.Id));
+                chunksWritten += pending.Sum(b => b.Chunks.Count);
+                norms += pending.Sum(b => b.Chunks.Select(c => c.Citation.NormKey).Distinct().Count());
+                pending.Clear();
+            }
+
+            var done = i + 1;
+            status.Update(s => s with { FilesDone = done, Chunks = chunksWritten, Errors = failed.ToList() });
+            progress?.Report(new IngestionProgress(done, supported.Count, file.RelativePath, chunksWritten, failed.Count));
+        }
+
+        var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var deleted = stored.Keys.Where(id => !present.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        if (deleted.Count > 0)
+        {
+            await store.DeleteDocumentsAsync(deleted, cancellationToken);
+        }
+
+        var report = new IngestionReport(supported.Count, ingested, unchanged, deleted, skipped, failed, warnings, norms, chunksWritten, stopwatch.Elapsed);
+        LogRunFinished(logger, ingested.Count, unchanged, deleted.Count, failed.Count, stopwatch.ElapsedMilliseconds);
+        return report;
+    }
+
+    private bool IsSupported(CorpusFile file, List<FileError> skipped)
+    {
+        if (CorpusDocumentParser.SupportedExtensions.Contains(Path.GetExtension(file.RelativePath)))
+        {
+            return true;
+        }
+
+        skipped.Add(new FileError(file.RelativePath, $"Dateityp „{Path.GetExtension(file.RelativePath)}“ wird nicht unterstützt."));
+        return false;
+    }
+
+    private async Task<Outcome> ReadAsync(CorpusFile file, CorpusDocumentParser parser, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
+    {
+        if (file.Length > _options.MaxFileBytes)
+        {
+            return new Outcome.Rejected($"Datei zu groß ({FormatMegabytes(file.Length)}; erlaubt sind {FormatMegabytes(_options.MaxFileBytes)}).");
+        }
+
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            return new Outcome.Rejected($"Datei nicht lesbar: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new Outcome.Rejected("Keine Leseberechtigung für die Datei.");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (mode == IngestionMode.Incremental && stored.TryGetValue(file.RelativePath, out var storedHash) && storedHash == hash)
+        {
+            return new Outcome.Unchanged();
+        }
+
+        try
+        {
+            var parsed = parser.Parse(file.RelativePath, content);
+            return new Outcome.Parsed(parsed);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            return new Outcome.Rejected(ex.Reason);
+        }
+    }
+
+    private static string FormatMegabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+
+    private abstract record Outcome
+    {
+        public sealed record Unchanged : Outcome;
+
+        public sealed record Rejected(string Reason) : Outcome;
+
+        public sealed record Parsed(ParsedDocument Document) : Outcome;
+    }
+
+    [LoggerMessage(1000, LogLevel.Information, "Ingestion started: {Files} files, mode {Mode}")]
+    private static partial void LogRunStarted(ILogger logger, int files, IngestionMode mode);
+
+    [LoggerMessage(1001, LogLevel.Warning, "File {Path} not ingested: {Reason}")]
+    private static partial void LogFileFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(1002, LogLevel.Information, "Ingestion finished: {Ingested} ingested, {Unchanged} unchanged, {Deleted} deleted, {Failed} failed in {ElapsedMs} ms")]
+    private static partial void LogRunFinished(ILogger logger, int ingested, int unchanged, int deleted, int failed, long elapsedMs);
+}
