@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+
+namespace Wissensassistent.EmbeddedStore.Sqlite;
+
+/// <summary>
+/// The database layout, versioned through <c>PRAGMA user_version</c>. Each entry of <see cref="Migrations"/> lifts
+/// the file by one version inside a transaction; a file from a newer version is refused, never guessed at.
+/// </summary>
+internal static class StoreSchema
+{
+    /// <summary>"WISS": marks the file as ours, so that a foreign SQLite file is not mistaken for an empty store.</summary>
+    public const int ApplicationId = 0x57495353;
+
+    public const string CurrentModelKey = "embedding_model";
+
+    public const string DimensionKeyPrefix = "embedding_dimension:";
+
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Migrations[i] migrates version i to i + 1.</summary>
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY NOT NULL,
+            law TEXT NOT NULL,
+            title TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            level TEXT NOT NULL,
+            type TEXT NOT NULL,
+            stand TEXT,
+            valid_from TEXT,
+            valid_until TEXT,
+            issuer TEXT,
+            content_hash TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE chunks (
+            id TEXT NOT NULL UNIQUE,
+            document_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            part INTEGER NOT NULL,
+            law TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            section TEXT NOT NULL,
+            section_key TEXT NOT NULL,
+            norm_key TEXT NOT NULL,
+            absatz TEXT,
+            satz INTEGER,
+            nummer TEXT,
+            buchstabe TEXT,
+            heading_path TEXT NOT NULL,
+            norm_title TEXT,
+            text TEXT NOT NULL,
+            is_repealed INTEGER NOT NULL,
+            law_title TEXT NOT NULL,
+            level TEXT NOT NULL,
+            type TEXT NOT NULL,
+            stand TEXT,
+            valid_from TEXT,
+            valid_until TEXT,
+            content_hash TEXT NOT NULL,
+            terms BLOB NOT NULL
+        );
+        CREATE INDEX chunks_by_document ON chunks (document_id, ordinal);
+        CREATE INDEX chunks_by_section ON chunks (section_key);
+        CREATE INDEX chunks_by_hash ON chunks (content_hash);
+
+        CREATE TABLE embeddings (
+            content_hash TEXT NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (content_hash, model)
+        );
+        """,
+    ];
+
+    /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>
+    public static int Apply(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"));
+        var applicationId = Convert.ToInt32(Scalar(connection, "PRAGMA application_id;"));
+        if (version == 0)
+        {
+            var objects = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_master;"));
+            if (objects > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Die Datei {path} ist eine SQLite-Datenbank, aber kein Wissensspeicher von Wissensassistent. Bitte einen anderen Dateinamen wählen.");
+            }
+        }
+        else if (applicationId != ApplicationId)
+        {
+            throw new InvalidOperationException(
+                $"Die Datei {path} ist kein Wissensspeicher von Wissensassistent (application_id {applicationId}).");
+        }
+        else if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"Der Wissensspeicher {path} hat Schemaversion {version}, diese Programmversion kennt nur Version {CurrentVersion}. " +
+                "Bitte die neuere Programmversion verwenden oder die Datei löschen und den Index neu aufbauen.");
+        }
+
+        for (var from = version; from < CurrentVersion; from++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, Migrations[from]);
+            Execute(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {from + 1};");
+            transaction.Commit();
+        }
+
+        return version;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Text;
+using Wissensassistent.Testing;
+
+namespace Wissensassistent.EmbeddedStore.Tests;
+
+internal static class StoreFactory
+{
+    public static EmbeddedKnowledgeStore Open(string directory, ITextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75) =>
+        new(
+            Options.Create(new EmbeddedStoreOptions { DataDirectory = directory, Bm25K1 = k1, Bm25B = b }),
+            analyzer ?? new SimpleTextAnalyzer(),
+            NullLogger<EmbeddedKnowledgeStore>.Instance);
+}
