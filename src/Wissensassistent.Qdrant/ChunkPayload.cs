@@ -1,0 +1,110 @@
+using Qdrant.Client.Grpc;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Documents;
+using F = Wissensassistent.Qdrant.PayloadFields;
+using static Wissensassistent.Qdrant.PayloadReader;
+
+namespace Wissensassistent.Qdrant;
+
+/// <summary>
+/// A chunk as Qdrant payload: every <see cref="Chunk"/> field, so that a hit is shown and cited without another
+/// lookup, plus lower-cased filter keys and the law's aliases (for "aliases included" lookups by law).
+/// </summary>
+internal static class ChunkPayload
+{
+    public static Dictionary<string, Value> Create(Chunk chunk, IReadOnlyList<string> lawAliases, string? embeddingModel)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var citation = chunk.Citation;
+        var payload = new Dictionary<string, Value>
+        {
+            [F.ChunkId] = chunk.Id,
+            [F.DocumentId] = chunk.DocumentId,
+            [F.Law] = citation.Law,
+            [F.LawKey] = KeyOf(citation.Law),
+            [F.LawAliases] = lawAliases.Select(KeyOf).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
+            [F.NormKind] = citation.Kind.ToString(),
+            [F.Section] = citation.Section,
+            [F.SectionKey] = KeyOf(citation.Section),
+            [F.HeadingPath] = chunk.HeadingPath.ToArray(),
+            [F.Text] = chunk.Text,
+            [F.Ordinal] = (long)chunk.Ordinal,
+            [F.Part] = (long)chunk.Part,
+            [F.IsRepealed] = chunk.IsRepealed,
+            [F.LawTitle] = chunk.LawTitle,
+            [F.Level] = chunk.Level.ToString(),
+            [F.Type] = chunk.DocumentType.ToString(),
+            [F.ContentHash] = chunk.ContentHash,
+            [F.HasDense] = embeddingModel is not null,
+        };
+
+        AddIfPresent(payload, F.Absatz, citation.Absatz);
+        AddIfPresent(payload, F.Nummer, citation.Nummer);
+        AddIfPresent(payload, F.Buchstabe, citation.Buchstabe);
+        AddIfPresent(payload, F.NormTitle, chunk.NormTitle);
+        AddIfPresent(payload, F.Stand, chunk.Stand);
+        AddIfPresent(payload, F.EmbeddingModel, embeddingModel);
+        if (citation.Satz is { } satz)
+        {
+            payload[F.Satz] = (long)satz;
+        }
+
+        // Unknown bounds stay absent: the in-force filter lets missing fields pass.
+        if (chunk.ValidFrom is { } from)
+        {
+            payload[F.ValidFromDay] = (long)from.DayNumber;
+        }
+
+        if (chunk.ValidUntil is { } until)
+        {
+            payload[F.ValidUntilDay] = (long)until.DayNumber;
+        }
+
+        return payload;
+    }
+
+    public static Chunk ToChunk(IReadOnlyDictionary<string, Value> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var citation = new Citation(
+            RequiredString(payload, F.Law),
+            RequiredEnum<NormKind>(payload, F.NormKind),
+            RequiredString(payload, F.Section),
+            OptionalString(payload, F.Absatz),
+            OptionalInteger(payload, F.Satz) is { } satz ? (int)satz : null,
+            OptionalString(payload, F.Nummer),
+            OptionalString(payload, F.Buchstabe));
+
+        return new Chunk
+        {
+            Id = RequiredString(payload, F.ChunkId),
+            DocumentId = RequiredString(payload, F.DocumentId),
+            Citation = citation,
+            HeadingPath = Strings(payload, F.HeadingPath),
+            NormTitle = OptionalString(payload, F.NormTitle),
+            Text = RequiredString(payload, F.Text),
+            Ordinal = (int)RequiredInteger(payload, F.Ordinal),
+            Part = (int)(OptionalInteger(payload, F.Part) ?? 0),
+            IsRepealed = Boolean(payload, F.IsRepealed),
+            LawTitle = RequiredString(payload, F.LawTitle),
+            Level = RequiredEnum<Level>(payload, F.Level),
+            DocumentType = RequiredEnum<DocumentType>(payload, F.Type),
+            Stand = OptionalString(payload, F.Stand),
+            ValidFrom = OptionalDay(payload, F.ValidFromDay),
+            ValidUntil = OptionalDay(payload, F.ValidUntilDay),
+            ContentHash = RequiredString(payload, F.ContentHash),
+        };
+    }
+
+    /// <summary>The lower-cased, trimmed form used by every case-insensitive keyword filter.</summary>
+    public static string KeyOf(string value) => value.Trim().ToLowerInvariant();
+
+    private static void AddIfPresent(Dictionary<string, Value> payload, string field, string? value)
+    {
+        if (value is not null)
+        {
+            payload[field] = value;
+        }
+    }
+}

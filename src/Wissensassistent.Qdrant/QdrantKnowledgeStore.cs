@@ -1,0 +1,683 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qdrant.Client.Grpc;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
+using F = Wissensassistent.Qdrant.PayloadFields;
+
+namespace Wissensassistent.Qdrant;
+
+/// <summary>
+/// <see cref="IKnowledgeStore"/> on Qdrant (gRPC). Chunks are points with a named dense vector <c>dense</c> (cosine)
+/// and a named sparse vector <c>sparse</c> (term frequencies from <see cref="ITextAnalyzer"/>, idf by Qdrant's IDF
+/// modifier); the full chunk is payload. Documents are vector-less points in <c>&lt;alias&gt;_documents</c>.
+/// </summary>
+/// <remarks>
+/// Qdrant has no multi-point transactions, so "atomic per call" is approximated by ordering: a document's chunks are
+/// written (unchanged ids overwritten in place) and stale chunks deleted before its document point with the new hash;
+/// a crash in between leaves the old hash, so the next ingestion redoes the document. Deletion first blanks the
+/// document's hash for the same reason. Full rebuilds use generations (<see cref="QdrantGenerations"/>) and are atomic.
+/// </remarks>
+public sealed class QdrantKnowledgeStore : IKnowledgeStore
+{
+    public const string DenseVectorName = "dense";
+    public const string SparseVectorName = "sparse";
+
+    private const int PageSize = 256;
+    private const int MinHybridPrefetch = 50;
+
+    private readonly QdrantConnection _connection;
+    private readonly QdrantGenerations _generations;
+    private readonly ITextAnalyzer _analyzer;
+    private readonly ILogger _logger;
+    private readonly bool _isLive;
+    private string? _recordedModel;
+
+    public QdrantKnowledgeStore(
+        QdrantConnection connection,
+        QdrantGenerations generations,
+        ITextAnalyzer analyzer,
+        ILogger<QdrantKnowledgeStore>? logger = null)
+        : this(
+            connection,
+            generations,
+            analyzer,
+            logger ?? (ILogger)NullLogger.Instance,
+            connection?.Options.Collection ?? throw new ArgumentNullException(nameof(connection)),
+            connection.Options.DocumentsCollection,
+            isLive: true)
+    {
+    }
+
+    private QdrantKnowledgeStore(
+        QdrantConnection connection,
+        QdrantGenerations generations,
+        ITextAnalyzer analyzer,
+        ILogger logger,
+        string chunksCollection,
+        string documentsCollection,
+        bool isLive)
+    {
+        ArgumentNullException.ThrowIfNull(generations);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        _connection = connection;
+        _generations = generations;
+        _analyzer = analyzer;
+        _logger = logger;
+        ChunksCollection = chunksCollection;
+        DocumentsCollection = documentsCollection;
+        _isLive = isLive;
+    }
+
+    /// <summary>The collection (or alias) chunks are read from and written to.</summary>
+    public string ChunksCollection { get; }
+
+    /// <summary>The collection (or alias) documents are read from and written to.</summary>
+    public string DocumentsCollection { get; }
+
+    /// <summary>
+    /// A store that reads and writes one generation directly instead of the live alias: the reindex worker fills a new
+    /// generation through it while searches keep using the live one. Create the generation first
+    /// (<see cref="QdrantGenerations.CreateGenerationAsync"/>).
+    /// </summary>
+    public QdrantKnowledgeStore ForGeneration(string generation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(generation);
+        return new QdrantKnowledgeStore(
+            _connection, _generations, _analyzer, _logger, generation, generation + QdrantGenerations.DocumentsSuffix, isLive: false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var payload = Include(F.DocumentId, F.ContentHash);
+        await foreach (var point in ScrollAsync(DocumentsCollection, QdrantFilters.DocumentPoints(), payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            var fields = point.Payload;
+            hashes[PayloadReader.RequiredString(fields, F.DocumentId)] = PayloadReader.RequiredString(fields, F.ContentHash);
+        }
+
+        return hashes;
+    }
+
+    public async Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var item in batch)
+        {
+            Validate(item);
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in batch)
+        {
+            await UpsertDocumentAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        if (documentIds.Count == 0)
+        {
+            return;
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var group in documentIds.Distinct(StringComparer.Ordinal).Chunk(PageSize))
+        {
+            var ids = group.ToList();
+            var documentFilter = QdrantFilters.ForDocuments(ids);
+
+            // Blank the hashes first: if the chunk deletion is interrupted, ingestion sees a changed document and retries.
+            await _connection.ExecuteAsync(
+                "mark documents deleted",
+                (client, ct) => client.SetPayloadAsync(
+                    DocumentsCollection, new Dictionary<string, Value> { [F.ContentHash] = string.Empty }, documentFilter, wait: true, cancellationToken: ct),
+                cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(
+                "delete chunks", (client, ct) => client.DeleteAsync(ChunksCollection, documentFilter, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(
+                "delete documents", (client, ct) => client.DeleteAsync(DocumentsCollection, documentFilter, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        QdrantLog.DocumentsDeleted(_logger, documentIds.Count);
+    }
+
+    public async Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        var sparse = SparseVectorEncoder.FromQuery(query);
+        if (top <= 0 || sparse.IsEmpty)
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var points = await _connection.ExecuteAsync(
+            "lexical search",
+            (client, ct) => client.QueryAsync(
+                ChunksCollection,
+                query: SparseQuery(sparse),
+                usingVector: SparseVectorName,
+                filter: QdrantFilters.ForSearch(filter),
+                limit: (ulong)top,
+                payloadSelector: true,
+                cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return ToScoredChunks(points, "lexical");
+    }
+
+    public async Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (top <= 0 || vector.IsEmpty)
+        {
+            return [];
+        }
+
+        ValidateDimensions(vector.Length);
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var model = await GetCurrentModelAsync(cancellationToken).ConfigureAwait(false);
+        var dense = vector.ToArray();
+        var points = await _connection.ExecuteAsync(
+            "dense search",
+            (client, ct) => client.QueryAsync(
+                ChunksCollection,
+                query: dense,
+                usingVector: DenseVectorName,
+                filter: QdrantFilters.With(QdrantFilters.ForSearch(filter), QdrantFilters.HasEmbedding(model)),
+                limit: (ulong)top,
+                payloadSelector: true,
+                cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return ToScoredChunks(points, "dense");
+    }
+
+    /// <summary>
+    /// Lexical and dense retrieval fused inside Qdrant: two filtered prefetches (sparse and dense) combined by
+    /// reciprocal rank fusion (<see cref="Fusion.Rrf"/>). Scores are RRF scores, comparable within one result only.
+    /// The core search service currently fuses client-side from <see cref="SearchLexicalAsync"/> and
+    /// <see cref="SearchDenseAsync"/>; this is the server-side alternative. Either side may be empty.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredChunk>> SearchHybridAsync(
+        LexicalQuery query,
+        ReadOnlyMemory<float> vector,
+        SearchFilter filter,
+        int top,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var sparse = SparseVectorEncoder.FromQuery(query);
+        if (!vector.IsEmpty)
+        {
+            ValidateDimensions(vector.Length);
+        }
+
+        if (sparse.IsEmpty && vector.IsEmpty)
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var searchFilter = QdrantFilters.ForSearch(filter);
+        var limit = (ulong)Math.Max(top * 3, MinHybridPrefetch);
+        var prefetch = new List<PrefetchQuery>(2);
+        if (!sparse.IsEmpty)
+        {
+            prefetch.Add(new PrefetchQuery { Query = SparseQuery(sparse), Using = SparseVectorName, Filter = searchFilter, Limit = limit });
+        }
+
+        if (!vector.IsEmpty)
+        {
+            var model = await GetCurrentModelAsync(cancellationToken).ConfigureAwait(false);
+            prefetch.Add(new PrefetchQuery
+            {
+                Query = vector.ToArray(),
+                Using = DenseVectorName,
+                Filter = QdrantFilters.With(searchFilter, QdrantFilters.HasEmbedding(model)),
+                Limit = limit,
+            });
+        }
+
+        var points = await _connection.ExecuteAsync(
+            "hybrid search",
+            (client, ct) => client.QueryAsync(
+                ChunksCollection,
+                query: Fusion.Rrf,
+                prefetch: prefetch,
+                limit: (ulong)top,
+                payloadSelector: true,
+                cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return ToScoredChunks(points, "hybrid");
+    }
+
+    public async Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkId);
+        if (!Guid.TryParse(chunkId, out var id))
+        {
+            return null;
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var points = await _connection.ExecuteAsync(
+            "get chunk",
+            (client, ct) => client.RetrieveAsync(ChunksCollection, id, withPayload: true, withVectors: false, cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return points.Count == 0 ? null : ChunkPayload.ToChunk(points[0].Payload);
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default)
+    {
+        var chunk = await GetChunkAsync(chunkId, cancellationToken).ConfigureAwait(false);
+        if (chunk is null)
+        {
+            return [];
+        }
+
+        radius = Math.Max(radius, 0);
+        var filter = QdrantFilters.ForDocument(chunk.DocumentId);
+        filter.Must.Add(Conditions.Range(F.Ordinal, new global::Qdrant.Client.Grpc.Range { Gte = (double)chunk.Ordinal - radius, Lte = (double)chunk.Ordinal + radius }));
+        var chunks = await ScrollChunksAsync(filter, cancellationToken).ConfigureAwait(false);
+        return [.. chunks.OrderBy(c => c.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(law) || string.IsNullOrWhiteSpace(section))
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = await ScrollChunksAsync(QdrantFilters.ForNorm(law, section), cancellationToken).ConfigureAwait(false);
+        return [.. chunks.OrderBy(c => c.DocumentId, StringComparer.Ordinal).ThenBy(c => c.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(law))
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var payload = Include(F.DocumentId, F.Ordinal, F.Law, F.NormKind, F.Section, F.SectionKey, F.NormTitle, F.IsRepealed);
+        var rows = new List<(string DocumentId, long Ordinal, Citation Norm, string? Title, bool IsRepealed)>();
+        await foreach (var point in ScrollAsync(ChunksCollection, QdrantFilters.ForLaw(law), payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            var fields = point.Payload;
+            var norm = new Citation(
+                PayloadReader.RequiredString(fields, F.Law),
+                PayloadReader.RequiredEnum<NormKind>(fields, F.NormKind),
+                PayloadReader.RequiredString(fields, F.Section));
+            rows.Add((
+                PayloadReader.RequiredString(fields, F.DocumentId),
+                PayloadReader.RequiredInteger(fields, F.Ordinal),
+                norm,
+                PayloadReader.OptionalString(fields, F.NormTitle),
+                PayloadReader.Boolean(fields, F.IsRepealed)));
+        }
+
+        // One entry per norm in document order; a norm counts as repealed only if all of its chunks are.
+        return
+        [
+            .. rows
+                .OrderBy(r => r.DocumentId, StringComparer.Ordinal)
+                .ThenBy(r => r.Ordinal)
+                .GroupBy(r => (r.Norm.Kind, Section: ChunkPayload.KeyOf(r.Norm.Section)))
+                .Select(g => new NormInfo(g.First().Norm, g.Select(r => r.Title).FirstOrDefault(t => t is not null), g.All(r => r.IsRepealed))),
+        ];
+    }
+
+    public async Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var documents = await ReadDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. documents
+                .OrderBy(d => d.Document.Id, StringComparer.Ordinal)
+                .GroupBy(d => ChunkPayload.KeyOf(d.Document.Law))
+                .Select(g =>
+                {
+                    var first = g.First().Document;
+                    var aliases = g.SelectMany(d => d.Document.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    var stand = g.Select(d => d.Document.Stand).FirstOrDefault(s => s is not null);
+                    return new LawInfo(first.Law, first.Title, aliases, first.Level, first.Type, stand, g.Sum(d => d.ChunkCount));
+                })
+                .OrderBy(l => l.Law, StringComparer.OrdinalIgnoreCase),
+        ];
+    }
+
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var documents = await ReadDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var model = await GetCurrentModelAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = await CountAsync(null, cancellationToken).ConfigureAwait(false);
+        var embedded = await CountAsync(new Filter { Must = { QdrantFilters.HasEmbedding(model) } }, cancellationToken).ConfigureAwait(false);
+        return new StoreStatistics(
+            documents.Count,
+            documents.Select(d => ChunkPayload.KeyOf(d.Document.Law)).Distinct(StringComparer.Ordinal).Count(),
+            documents.Sum(d => d.NormCount),
+            chunks,
+            embedded,
+            model);
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = new List<Chunk>();
+        await foreach (var point in ScrollAsync(ChunksCollection, QdrantFilters.WithoutEmbedding(model), true, null, limit, cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(ChunkPayload.ToChunk(point.Payload));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>
+    /// Writes each vector onto every chunk that currently has the embedding's content hash (so identical passages share
+    /// one embedding and a chunk whose text changed meanwhile is not touched), flags them with the model and records the
+    /// model as the generation's current one: dense search then only considers vectors of that model.
+    /// </summary>
+    public async Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        if (embeddings.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var embedding in embeddings)
+        {
+            ValidateDimensions(embedding.Vector.Length);
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await RecordModelAsync(model, cancellationToken).ConfigureAwait(false);
+
+        var vectorsByHash = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var embedding in embeddings)
+        {
+            vectorsByHash[embedding.ContentHash] = embedding.Vector.ToArray();
+        }
+
+        var updated = 0;
+        var payload = Include(F.ContentHash);
+        foreach (var hashes in vectorsByHash.Keys.Chunk(PageSize))
+        {
+            var targets = new List<PointVectors>();
+            var filter = new Filter { Must = { Conditions.Match(F.ContentHash, hashes) } };
+            await foreach (var point in ScrollAsync(ChunksCollection, filter, payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                var vector = vectorsByHash[PayloadReader.RequiredString(point.Payload, F.ContentHash)];
+                targets.Add(new PointVectors { Id = point.Id, Vectors = new Dictionary<string, Vector> { [DenseVectorName] = vector } });
+            }
+
+            foreach (var part in targets.Chunk(_connection.Options.UpsertBatchSize))
+            {
+                var operations = new List<PointsUpdateOperation>
+                {
+                    new() { UpdateVectors = new PointsUpdateOperation.Types.UpdateVectors { Points = { part } } },
+                    new()
+                    {
+                        SetPayload = new PointsUpdateOperation.Types.SetPayload
+                        {
+                            Payload = { [F.HasDense] = true, [F.EmbeddingModel] = model },
+                            PointsSelector = new PointsSelector { Points = new PointsIdsList { Ids = { part.Select(p => p.Id) } } },
+                        },
+                    },
+                };
+                await _connection.ExecuteAsync(
+                    "store embeddings", (client, ct) => client.UpdateBatchAsync(ChunksCollection, operations, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+                updated += part.Length;
+            }
+        }
+
+        QdrantLog.EmbeddingsStored(_logger, embeddings.Count, model, updated);
+    }
+
+    private async Task UpsertDocumentAsync(DocumentBatch item, CancellationToken cancellationToken)
+    {
+        var document = item.Document;
+        var vectorSize = _connection.Options.VectorSize;
+
+        // Vectors to keep: by content hash, from this document's current points and from identical passages elsewhere.
+        var oldIds = new HashSet<Guid>();
+        var reusable = new Dictionary<string, (float[] Vector, string Model)>(StringComparer.Ordinal);
+        var vectorPayload = Include(F.ContentHash, F.EmbeddingModel);
+        WithVectorsSelector denseOnly = new[] { DenseVectorName };
+        await foreach (var point in ScrollAsync(ChunksCollection, QdrantFilters.ForDocument(document.Id), vectorPayload, denseOnly, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            oldIds.Add(Guid.Parse(point.Id.Uuid));
+            CollectVector(point, reusable, vectorSize);
+        }
+
+        var missing = item.Chunks.Select(c => c.ContentHash).Where(h => !reusable.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var hashes in missing.Chunk(PageSize))
+        {
+            var filter = new Filter { Must = { Conditions.Match(F.ContentHash, hashes), Conditions.Match(F.HasDense, true) } };
+            await foreach (var point in ScrollAsync(ChunksCollection, filter, vectorPayload, denseOnly, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                CollectVector(point, reusable, vectorSize);
+            }
+        }
+
+        var points = new List<PointStruct>(item.Chunks.Count);
+        var reused = 0;
+        foreach (var chunk in item.Chunks)
+        {
+            var vectors = new Dictionary<string, Vector>();
+            var sparse = SparseVectorEncoder.FromTerms(_analyzer.Analyze(chunk.SearchText));
+            if (!sparse.IsEmpty)
+            {
+                vectors[SparseVectorName] = (sparse.Values, sparse.Indices);
+            }
+
+            string? model = null;
+            if (reusable.TryGetValue(chunk.ContentHash, out var kept))
+            {
+                vectors[DenseVectorName] = kept.Vector;
+                model = kept.Model;
+                reused++;
+            }
+
+            var point = new PointStruct { Id = Guid.Parse(chunk.Id), Vectors = vectors };
+            point.Payload.Add(ChunkPayload.Create(chunk, document.Aliases, model));
+            points.Add(point);
+        }
+
+        foreach (var part in points.Chunk(_connection.Options.UpsertBatchSize))
+        {
+            await _connection.ExecuteAsync(
+                "upsert chunks", (client, ct) => client.UpsertAsync(ChunksCollection, part, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        var newIds = points.Select(p => Guid.Parse(p.Id.Uuid)).ToHashSet();
+        var stale = oldIds.Where(id => !newIds.Contains(id)).ToList();
+        foreach (var part in stale.Chunk(_connection.Options.UpsertBatchSize))
+        {
+            await _connection.ExecuteAsync(
+                "delete stale chunks", (client, ct) => client.DeleteAsync(ChunksCollection, part, wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Last: the document point with the new hash marks the document as complete.
+        var normCount = item.Chunks.Select(c => (c.Citation.Kind, ChunkPayload.KeyOf(c.Citation.Section))).Distinct().Count();
+        var documentPoint = new PointStruct { Id = DocumentPayload.PointIdOf(document.Id), Vectors = new Dictionary<string, Vector>() };
+        documentPoint.Payload.Add(DocumentPayload.Create(document, item.Chunks.Count, normCount));
+        await _connection.ExecuteAsync(
+            "upsert document", (client, ct) => client.UpsertAsync(DocumentsCollection, [documentPoint], wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+
+        QdrantLog.DocumentUpserted(_logger, document.Id, points.Count, reused, stale.Count);
+    }
+
+    private static void CollectVector(RetrievedPoint point, Dictionary<string, (float[] Vector, string Model)> reusable, int vectorSize)
+    {
+        var hash = PayloadReader.OptionalString(point.Payload, F.ContentHash);
+        var model = PayloadReader.OptionalString(point.Payload, F.EmbeddingModel);
+        if (hash is null || model is null || reusable.ContainsKey(hash))
+        {
+            return;
+        }
+
+        if (point.Vectors?.Vectors?.Vectors is { } named
+            && named.TryGetValue(DenseVectorName, out var output)
+            && output.GetDenseVector() is { } dense
+            && dense.Data.Count == vectorSize)
+        {
+            reusable[hash] = (dense.Data.ToArray(), model);
+        }
+    }
+
+    private async Task<List<Chunk>> ScrollChunksAsync(Filter filter, CancellationToken cancellationToken)
+    {
+        var chunks = new List<Chunk>();
+        await foreach (var point in ScrollAsync(ChunksCollection, filter, true, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(ChunkPayload.ToChunk(point.Payload));
+        }
+
+        return chunks;
+    }
+
+    private async Task<List<StoredDocument>> ReadDocumentsAsync(CancellationToken cancellationToken)
+    {
+        var documents = new List<StoredDocument>();
+        await foreach (var point in ScrollAsync(DocumentsCollection, QdrantFilters.DocumentPoints(), true, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(DocumentPayload.ToDocument(point.Payload));
+        }
+
+        return documents;
+    }
+
+    private async IAsyncEnumerable<RetrievedPoint> ScrollAsync(
+        string collection,
+        Filter? filter,
+        WithPayloadSelector payload,
+        WithVectorsSelector? vectors,
+        int max,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        PointId? offset = null;
+        var returned = 0;
+        do
+        {
+            var pageSize = (uint)Math.Min(PageSize, max - returned);
+            var start = offset;
+            var page = await _connection.ExecuteAsync(
+                "scroll",
+                (client, ct) => client.ScrollAsync(collection, filter, pageSize, start, payload, vectors ?? false, cancellationToken: ct),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var point in page.Result)
+            {
+                yield return point;
+                returned++;
+            }
+
+            offset = page.NextPageOffset;
+        }
+        while (offset is not null && returned < max);
+    }
+
+    private async Task<int> CountAsync(Filter? filter, CancellationToken cancellationToken)
+    {
+        var count = await _connection.ExecuteAsync(
+            "count", (client, ct) => client.CountAsync(ChunksCollection, filter, exact: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        return (int)Math.Min(count, int.MaxValue);
+    }
+
+    /// <summary>The model whose vectors dense search uses: the last one embeddings were stored with, kept in the documents collection.</summary>
+    private async Task<string?> GetCurrentModelAsync(CancellationToken cancellationToken)
+    {
+        var points = await _connection.ExecuteAsync(
+            "read store metadata",
+            (client, ct) => client.RetrieveAsync(DocumentsCollection, DocumentPayload.StorePointId, withPayload: true, withVectors: false, cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return points.Count == 0 ? null : PayloadReader.OptionalString(points[0].Payload, F.EmbeddingModel);
+    }
+
+    private async Task RecordModelAsync(string model, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _recordedModel) == model)
+        {
+            return;
+        }
+
+        var previous = await GetCurrentModelAsync(cancellationToken).ConfigureAwait(false);
+        if (previous != model)
+        {
+            var point = new PointStruct { Id = DocumentPayload.StorePointId, Vectors = new Dictionary<string, Vector>() };
+            point.Payload.Add(new Dictionary<string, Value> { [F.Kind] = F.KindStore, [F.EmbeddingModel] = model });
+            await _connection.ExecuteAsync(
+                "write store metadata", (client, ct) => client.UpsertAsync(DocumentsCollection, [point], wait: true, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            QdrantLog.EmbeddingModelChanged(_logger, ChunksCollection, model, previous);
+        }
+
+        Volatile.Write(ref _recordedModel, model);
+    }
+
+    private Task ReadyAsync(CancellationToken cancellationToken) =>
+        _isLive ? _generations.EnsureLiveAsync(cancellationToken) : Task.CompletedTask;
+
+    private List<ScoredChunk> ToScoredChunks(IReadOnlyList<ScoredPoint> points, string mode)
+    {
+        var hits = points.Select(p => new ScoredChunk(ChunkPayload.ToChunk(p.Payload), p.Score)).ToList();
+        QdrantLog.SearchCompleted(_logger, mode, hits.Count);
+        return hits;
+    }
+
+    private void ValidateDimensions(int length)
+    {
+        var expected = _connection.Options.VectorSize;
+        if (length != expected)
+        {
+            throw new ArgumentException($"Die Einbettung hat {length} Dimensionen, die Qdrant-Sammlung erwartet {expected} (Qdrant:VectorSize).");
+        }
+    }
+
+    private static void Validate(DocumentBatch item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        foreach (var chunk in item.Chunks)
+        {
+            if (chunk.DocumentId != item.Document.Id)
+            {
+                throw new ArgumentException($"Abschnitt {chunk.Id} gehört zu '{chunk.DocumentId}', nicht zu '{item.Document.Id}'.", nameof(item));
+            }
+
+            if (!Guid.TryParse(chunk.Id, out _))
+            {
+                throw new ArgumentException($"Die Abschnitts-Id '{chunk.Id}' ist keine UUID; Qdrant braucht UUIDs als Punkt-Ids (ChunkId.For).", nameof(item));
+            }
+        }
+    }
+
+    private static Query SparseQuery(SparseTermVector sparse) => (sparse.Values, sparse.Indices);
+
+    private static WithPayloadSelector Include(params string[] fields) =>
+        new() { Include = new PayloadIncludeSelector { Fields = { fields } } };
+}

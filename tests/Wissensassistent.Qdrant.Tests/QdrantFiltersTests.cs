@@ -1,0 +1,118 @@
+using Qdrant.Client.Grpc;
+using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Storage;
+
+namespace Wissensassistent.Qdrant.Tests;
+
+public sealed class QdrantFiltersTests
+{
+    [Fact]
+    public void ForSearch_NoRestrictions_OnlyExcludesRepealed()
+    {
+        var filter = QdrantFilters.ForSearch(SearchFilter.None);
+
+        Assert.Empty(filter.Must);
+        Assert.Empty(filter.Should);
+        var repealed = Assert.Single(filter.MustNot);
+        Assert.Equal("is_repealed", repealed.Field.Key);
+        Assert.True(repealed.Field.Match.Boolean);
+    }
+
+    [Fact]
+    public void ForSearch_IncludeRepealed_HasNoConditions()
+    {
+        var filter = QdrantFilters.ForSearch(new SearchFilter { IncludeRepealed = true });
+
+        Assert.Empty(filter.Must);
+        Assert.Empty(filter.MustNot);
+    }
+
+    [Fact]
+    public void ForSearch_Laws_MatchLowerCasedAbbreviationOrAlias()
+    {
+        var filter = QdrantFilters.ForSearch(new SearchFilter { Laws = ["BauGB", " baugb ", "GemO"] });
+
+        var law = Assert.Single(filter.Must).Filter;
+        Assert.Equal(2, law.Should.Count);
+        Assert.Equal("law_key", law.Should[0].Field.Key);
+        Assert.Equal(["baugb", "gemo"], law.Should[0].Field.Match.Keywords.Strings);
+        Assert.Equal("law_aliases", law.Should[1].Field.Key);
+        Assert.Equal(["baugb", "gemo"], law.Should[1].Field.Match.Keywords.Strings);
+    }
+
+    [Fact]
+    public void ForSearch_LevelsAndTypes_MatchEnumNames()
+    {
+        var filter = QdrantFilters.ForSearch(new SearchFilter
+        {
+            Levels = [Level.Land, Level.Kommune],
+            Types = [DocumentType.Satzung],
+        });
+
+        Assert.Equal(2, filter.Must.Count);
+        Assert.Equal("level", filter.Must[0].Field.Key);
+        Assert.Equal(["Land", "Kommune"], filter.Must[0].Field.Match.Keywords.Strings);
+        Assert.Equal("type", filter.Must[1].Field.Key);
+        Assert.Equal(["Satzung"], filter.Must[1].Field.Match.Keywords.Strings);
+    }
+
+    [Fact]
+    public void ForSearch_InForceOn_BoundsByDayNumber_AndLetsUnknownBoundsPass()
+    {
+        var day = new DateOnly(2024, 3, 1);
+
+        var filter = QdrantFilters.ForSearch(new SearchFilter { InForceOn = day });
+
+        Assert.Equal(2, filter.Must.Count);
+        var from = filter.Must[0].Filter;
+        Assert.Equal("valid_from_day", from.Should[0].IsEmpty.Key);
+        Assert.Equal("valid_from_day", from.Should[1].Field.Key);
+        Assert.Equal(day.DayNumber, from.Should[1].Field.Range.Lte);
+        Assert.False(from.Should[1].Field.Range.HasGte);
+
+        var until = filter.Must[1].Filter;
+        Assert.Equal("valid_until_day", until.Should[0].IsEmpty.Key);
+        Assert.Equal("valid_until_day", until.Should[1].Field.Key);
+        Assert.Equal(day.DayNumber, until.Should[1].Field.Range.Gte);
+        Assert.False(until.Should[1].Field.Range.HasLte);
+    }
+
+    [Fact]
+    public void ForNorm_MatchesLowerCasedSection_AndLawOrAlias()
+    {
+        var filter = QdrantFilters.ForNorm("BBauG", "35A");
+
+        Assert.Equal(2, filter.Must.Count);
+        Assert.Equal(["bbaug"], filter.Must[0].Filter.Should[1].Field.Match.Keywords.Strings);
+        Assert.Equal("section_key", filter.Must[1].Field.Key);
+        Assert.Equal("35a", filter.Must[1].Field.Match.Keyword);
+    }
+
+    [Fact]
+    public void WithoutEmbedding_ExcludesChunksOfThatModel()
+    {
+        var filter = QdrantFilters.WithoutEmbedding("minilm-l12");
+
+        var condition = Assert.Single(filter.MustNot);
+        Assert.Equal("embedding_model", condition.Field.Key);
+        Assert.Equal("minilm-l12", condition.Field.Match.Keyword);
+    }
+
+    [Fact]
+    public void HasEmbedding_WithoutRecordedModel_AcceptsAnyDenseVector()
+    {
+        Assert.Equal("has_dense", QdrantFilters.HasEmbedding(null).Field.Key);
+        Assert.Equal("embedding_model", QdrantFilters.HasEmbedding("m").Field.Key);
+    }
+
+    [Fact]
+    public void With_DoesNotChangeTheOriginalFilter()
+    {
+        var original = QdrantFilters.ForSearch(SearchFilter.None);
+
+        var extended = QdrantFilters.With(original, Conditions.Match("has_dense", true));
+
+        Assert.Empty(original.Must);
+        Assert.Single(extended.Must);
+    }
+}
