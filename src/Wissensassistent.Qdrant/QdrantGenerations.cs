@@ -18,6 +18,31 @@ public sealed class QdrantGenerations
 {
     public const string DocumentsSuffix = "_documents";
 
+    /// <summary>Payload indexes of the chunk collection: every field a filter or lookup uses.</summary>
+    internal static readonly (string Field, PayloadSchemaType Type)[] ChunkIndexes =
+    [
+        (F.LawKey, PayloadSchemaType.Keyword),
+        (F.LawAliases, PayloadSchemaType.Keyword),
+        (F.Level, PayloadSchemaType.Keyword),
+        (F.Type, PayloadSchemaType.Keyword),
+        (F.DocumentId, PayloadSchemaType.Keyword),
+        (F.SectionKey, PayloadSchemaType.Keyword),
+        (F.ContentHash, PayloadSchemaType.Keyword),
+        (F.EmbeddingModel, PayloadSchemaType.Keyword),
+        (F.IsRepealed, PayloadSchemaType.Bool),
+        (F.HasDense, PayloadSchemaType.Bool),
+        (F.ValidFromDay, PayloadSchemaType.Integer),
+        (F.ValidUntilDay, PayloadSchemaType.Integer),
+        (F.Ordinal, PayloadSchemaType.Integer),
+    ];
+
+    internal static readonly (string Field, PayloadSchemaType Type)[] DocumentIndexes =
+    [
+        (F.Kind, PayloadSchemaType.Keyword),
+        (F.DocumentId, PayloadSchemaType.Keyword),
+        (F.LawKey, PayloadSchemaType.Keyword),
+    ];
+
     private readonly QdrantConnection _connection;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _bootstrapGate = new(1, 1);
@@ -291,29 +316,4 @@ public sealed class QdrantGenerations
             throw new ArgumentException($"'{name}' ist als Name einer Qdrant-Generation nicht zulässig (Alias oder Dokumentensammlung).", nameof(name));
         }
     }
-
-    /// <summary>Payload indexes of the chunk collection: every field a filter or lookup uses.</summary>
-    internal static readonly (string Field, PayloadSchemaType Type)[] ChunkIndexes =
-    [
-        (F.LawKey, PayloadSchemaType.Keyword),
-        (F.LawAliases, PayloadSchemaType.Keyword),
-        (F.Level, PayloadSchemaType.Keyword),
-        (F.Type, PayloadSchemaType.Keyword),
-        (F.DocumentId, PayloadSchemaType.Keyword),
-        (F.SectionKey, PayloadSchemaType.Keyword),
-        (F.ContentHash, PayloadSchemaType.Keyword),
-        (F.EmbeddingModel, PayloadSchemaType.Keyword),
-        (F.IsRepealed, PayloadSchemaType.Bool),
-        (F.HasDense, PayloadSchemaType.Bool),
-        (F.ValidFromDay, PayloadSchemaType.Integer),
-        (F.ValidUntilDay, PayloadSchemaType.Integer),
-        (F.Ordinal, PayloadSchemaType.Integer),
-    ];
-
-    internal static readonly (string Field, PayloadSchemaType Type)[] DocumentIndexes =
-    [
-        (F.Kind, PayloadSchemaType.Keyword),
-        (F.DocumentId, PayloadSchemaType.Keyword),
-        (F.LawKey, PayloadSchemaType.Keyword),
-    ];
 }
