@@ -209,6 +209,7 @@ public sealed class QdrantGenerations
             if (aliases.TryGetValue(Alias, out var live))
             {
                 await EnsureDocumentsAliasAsync(aliases, live, cancellationToken).ConfigureAwait(false);
+                await EnsureVectorSizeAsync(live, cancellationToken).ConfigureAwait(false);
             }
             else if (await CollectionExistsAsync(Alias, cancellationToken).ConfigureAwait(false))
             {
@@ -275,6 +276,21 @@ public sealed class QdrantGenerations
         AddRebind(operations, aliases, documentsAlias, expected);
         await _connection.ExecuteAsync(
             "create alias", (client, ct) => client.UpdateAliasesAsync(operations, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A changed embedding model with another dimension needs a reindex; say so instead of failing on every write.</summary>
+    private async Task EnsureVectorSizeAsync(string collection, CancellationToken cancellationToken)
+    {
+        var info = await _connection.ExecuteAsync(
+            "collection info", (client, ct) => client.GetCollectionInfoAsync(collection, ct), cancellationToken).ConfigureAwait(false);
+        var vectors = info.Config?.Params?.VectorsConfig?.ParamsMap?.Map;
+        if (vectors is not null
+            && vectors.TryGetValue(QdrantKnowledgeStore.DenseVectorName, out var dense)
+            && dense.Size != (ulong)_connection.Options.VectorSize)
+        {
+            throw new InvalidOperationException(
+                $"Die Qdrant-Sammlung '{collection}' speichert Einbettungen mit {dense.Size} Dimensionen, konfiguriert sind {_connection.Options.VectorSize} (Qdrant:VectorSize). Bitte Qdrant:VectorSize anpassen oder den Index vollständig neu aufbauen.");
+        }
     }
 
     private static void AddRebind(List<AliasOperations> operations, IReadOnlyDictionary<string, string> aliases, string alias, string collection)
