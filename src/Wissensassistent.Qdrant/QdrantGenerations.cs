@@ -18,6 +18,31 @@ public sealed class QdrantGenerations
 {
     public const string DocumentsSuffix = "_documents";
 
+    /// <summary>Payload indexes of the chunk collection: every field a filter or lookup uses.</summary>
+    internal static readonly (string Field, PayloadSchemaType Type)[] ChunkIndexes =
+    [
+        (F.LawKey, PayloadSchemaType.Keyword),
+        (F.LawAliases, PayloadSchemaType.Keyword),
+        (F.Level, PayloadSchemaType.Keyword),
+        (F.Type, PayloadSchemaType.Keyword),
+        (F.DocumentId, PayloadSchemaType.Keyword),
+        (F.SectionKey, PayloadSchemaType.Keyword),
+        (F.ContentHash, PayloadSchemaType.Keyword),
+        (F.EmbeddingModel, PayloadSchemaType.Keyword),
+        (F.IsRepealed, PayloadSchemaType.Bool),
+        (F.HasDense, PayloadSchemaType.Bool),
+        (F.ValidFromDay, PayloadSchemaType.Integer),
+        (F.ValidUntilDay, PayloadSchemaType.Integer),
+        (F.Ordinal, PayloadSchemaType.Integer),
+    ];
+
+    internal static readonly (string Field, PayloadSchemaType Type)[] DocumentIndexes =
+    [
+        (F.Kind, PayloadSchemaType.Keyword),
+        (F.DocumentId, PayloadSchemaType.Keyword),
+        (F.LawKey, PayloadSchemaType.Keyword),
+    ];
+
     private readonly QdrantConnection _connection;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _bootstrapGate = new(1, 1);
@@ -184,6 +209,7 @@ public sealed class QdrantGenerations
             if (aliases.TryGetValue(Alias, out var live))
             {
                 await EnsureDocumentsAliasAsync(aliases, live, cancellationToken).ConfigureAwait(false);
+                await EnsureVectorSizeAsync(live, cancellationToken).ConfigureAwait(false);
             }
             else if (await CollectionExistsAsync(Alias, cancellationToken).ConfigureAwait(false))
             {
@@ -252,6 +278,21 @@ public sealed class QdrantGenerations
             "create alias", (client, ct) => client.UpdateAliasesAsync(operations, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A changed embedding model with another dimension needs a reindex; say so instead of failing on every write.</summary>
+    private async Task EnsureVectorSizeAsync(string collection, CancellationToken cancellationToken)
+    {
+        var info = await _connection.ExecuteAsync(
+            "collection info", (client, ct) => client.GetCollectionInfoAsync(collection, ct), cancellationToken).ConfigureAwait(false);
+        var vectors = info.Config?.Params?.VectorsConfig?.ParamsMap?.Map;
+        if (vectors is not null
+            && vectors.TryGetValue(QdrantKnowledgeStore.DenseVectorName, out var dense)
+            && dense.Size != (ulong)_connection.Options.VectorSize)
+        {
+            throw new InvalidOperationException(
+                $"Die Qdrant-Sammlung '{collection}' speichert Einbettungen mit {dense.Size} Dimensionen, konfiguriert sind {_connection.Options.VectorSize} (Qdrant:VectorSize). Bitte Qdrant:VectorSize anpassen oder den Index vollständig neu aufbauen.");
+        }
+    }
+
     private static void AddRebind(List<AliasOperations> operations, IReadOnlyDictionary<string, string> aliases, string alias, string collection)
     {
         if (aliases.ContainsKey(alias))
@@ -291,29 +332,4 @@ public sealed class QdrantGenerations
             throw new ArgumentException($"'{name}' ist als Name einer Qdrant-Generation nicht zulässig (Alias oder Dokumentensammlung).", nameof(name));
         }
     }
-
-    /// <summary>Payload indexes of the chunk collection: every field a filter or lookup uses.</summary>
-    internal static readonly (string Field, PayloadSchemaType Type)[] ChunkIndexes =
-    [
-        (F.LawKey, PayloadSchemaType.Keyword),
-        (F.LawAliases, PayloadSchemaType.Keyword),
-        (F.Level, PayloadSchemaType.Keyword),
-        (F.Type, PayloadSchemaType.Keyword),
-        (F.DocumentId, PayloadSchemaType.Keyword),
-        (F.SectionKey, PayloadSchemaType.Keyword),
-        (F.ContentHash, PayloadSchemaType.Keyword),
-        (F.EmbeddingModel, PayloadSchemaType.Keyword),
-        (F.IsRepealed, PayloadSchemaType.Bool),
-        (F.HasDense, PayloadSchemaType.Bool),
-        (F.ValidFromDay, PayloadSchemaType.Integer),
-        (F.ValidUntilDay, PayloadSchemaType.Integer),
-        (F.Ordinal, PayloadSchemaType.Integer),
-    ];
-
-    internal static readonly (string Field, PayloadSchemaType Type)[] DocumentIndexes =
-    [
-        (F.Kind, PayloadSchemaType.Keyword),
-        (F.DocumentId, PayloadSchemaType.Keyword),
-        (F.LawKey, PayloadSchemaType.Keyword),
-    ];
 }

@@ -115,4 +115,40 @@ public sealed class QdrantFiltersTests
         Assert.Empty(original.Must);
         Assert.Single(extended.Must);
     }
+
+    [Fact]
+    public void EveryFilteredChunkField_HasAPayloadIndex()
+    {
+        var filters = new[]
+        {
+            QdrantFilters.ForSearch(new SearchFilter
+            {
+                Laws = ["BauGB"],
+                Levels = [Level.Bund],
+                Types = [DocumentType.Gesetz],
+                InForceOn = new DateOnly(2024, 1, 1),
+            }),
+            QdrantFilters.ForNorm("BauGB", "35"),
+            QdrantFilters.ForDocument("bund/baugb.md"),
+            QdrantFilters.WithoutEmbedding("m"),
+            new Filter { Must = { QdrantFilters.HasEmbedding(null), QdrantFilters.HasEmbedding("m") } },
+        };
+        var indexed = QdrantGenerations.ChunkIndexes.Select(i => i.Field).ToHashSet();
+
+        var used = filters.SelectMany(FieldsOf).ToHashSet();
+
+        Assert.Subset(indexed, used);
+        Assert.Contains("valid_until_day", used);
+    }
+
+    private static IEnumerable<string> FieldsOf(Filter filter) =>
+        filter.Must.Concat(filter.Should).Concat(filter.MustNot).SelectMany(FieldsOf);
+
+    private static IEnumerable<string> FieldsOf(Condition condition) => condition.ConditionOneOfCase switch
+    {
+        Condition.ConditionOneOfOneofCase.Field => [condition.Field.Key],
+        Condition.ConditionOneOfOneofCase.IsEmpty => [condition.IsEmpty.Key],
+        Condition.ConditionOneOfOneofCase.Filter => FieldsOf(condition.Filter),
+        _ => [],
+    };
 }
