@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Wissensassistent.AI;
@@ -33,7 +34,7 @@ public static class HostingExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.Section);
+        services.AddOptions<ChunkingOptions>().BindConfiguration("Chunking");
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITextAnalyzer>(GermanAnalyzer.Default);

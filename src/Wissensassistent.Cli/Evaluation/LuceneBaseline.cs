@@ -35,7 +35,7 @@ public sealed class LuceneBaseline : IDisposable
     {
         Analyzer analyzer = kind == BaselineAnalyzer.German
             ? new Lucene.Net.Analysis.De.GermanAnalyzer(Version)
-            : new StandardAnalyzer(Version, CharArraySet.EMPTY_SET);
+            : new StandardAnalyzer(Version, CharArraySet.Empty);
         Lucene.Net.Store.Directory directory = folder is null ? new RAMDirectory() : FSDirectory.Open(folder);
         var config = new IndexWriterConfig(Version, analyzer)
         {

@@ -170,13 +170,18 @@ public sealed partial class HybridSearchService(
     /// <summary>True when nothing but citations (and filler) remains once the citations are cut out.</summary>
     private bool IsOnlyCitations(CitationParser parser, string query)
     {
-        var rest = query;
-        foreach (var match in parser.FindAll(query).OrderByDescending(m => m.Start))
+        // Matches may overlap ("§§ 48, 49 VwVfG" yields two), so blank them out instead of cutting.
+        var rest = query.ToCharArray();
+        foreach (var match in parser.FindAll(query))
         {
-            rest = rest.Remove(match.Start, match.Length);
+            var end = Math.Min(rest.Length, match.Start + match.Length);
+            for (var i = Math.Max(0, match.Start); i < end; i++)
+            {
+                rest[i] = ' ';
+            }
         }
 
-        return analyzer.Analyze(rest).Count == 0;
+        return analyzer.Analyze(new string(rest)).Count == 0;
     }
 
     /// <summary>The cited Absatz first, then the rest of the norm in order.</summary>
