@@ -141,6 +141,16 @@ public sealed class FederalStatuteParserTests
     }
 
     [Fact]
+    public void LongFrontMatterTitle_FoldedOverTwoLines_GivesTheFullTitle()
+    {
+        var bimschg = Corpus.Parse("bund/bimschg.md");
+
+        Assert.Equal("BImSchG", bimschg.Batch.Document.Law);
+        Assert.Equal("Gesetz zum Schutz vor schädlichen Umwelteinwirkungen durch Luftverunreinigungen, Geräusche, Erschütterungen und ähnliche Vorgänge", bimschg.Batch.Document.Title);
+        Assert.Empty(bimschg.Warnings);
+    }
+
+    [Fact]
     public void FootnotesAndDefinitionListMetadata_AreNotIndexed()
     {
         var baugb = Corpus.Parse("bund/bbaug.md");

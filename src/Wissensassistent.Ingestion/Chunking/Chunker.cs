@@ -15,7 +15,7 @@ internal sealed class Chunker(int maxTokens)
     public IReadOnlyList<ChunkPart> Split(IReadOnlyList<TextBlock> blocks)
     {
         var whole = string.Join('\n', blocks.Select(b => b.Text));
-        if (TokenCounter.Count(whole) <= MaxTokens)
+        if (TokenCounter.Fits(whole, MaxTokens))
         {
             return [new ChunkPart(whole, 0, null)];
         }
@@ -27,7 +27,7 @@ internal sealed class Chunker(int maxTokens)
         foreach (var piece in pieces)
         {
             var candidate = current.Count == 0 ? WithHeader(piece) : currentText + (piece.ContinuesBlock ? " " : "\n") + piece.Text;
-            if (current.Count > 0 && TokenCounter.Count(candidate) > MaxTokens)
+            if (current.Count > 0 && !TokenCounter.Fits(candidate, MaxTokens))
             {
                 parts.Add(ToPart(current, currentText, parts.Count));
                 current = [];
@@ -46,7 +46,7 @@ internal sealed class Chunker(int maxTokens)
         return parts;
 
         string WithHeader(Piece piece) =>
-            piece.TableHeader is { } header && piece.Kind == TextBlockKind.TableRow && TokenCounter.Count(header + "\n" + piece.Text) <= MaxTokens
+            piece.TableHeader is { } header && piece.Kind == TextBlockKind.TableRow && TokenCounter.Fits(header + "\n" + piece.Text, MaxTokens)
                 ? header + "\n" + piece.Text
                 : piece.Text;
     }
@@ -108,7 +108,7 @@ internal sealed class Chunker(int maxTokens)
 
         var kind = blocks[0].Kind;
         var text = string.Join('\n', blocks.Select(b => b.Text));
-        if (TokenCounter.Count(text) <= MaxTokens)
+        if (TokenCounter.Fits(text, MaxTokens))
         {
             yield return new Piece(text, number, group, false, kind, kind == TextBlockKind.TableHeader ? null : header);
             yield break;
@@ -128,7 +128,7 @@ internal sealed class Chunker(int maxTokens)
     /// <summary>Sentences; an overlong sentence is cut at semicolons, then commas, then words.</summary>
     private IEnumerable<string> Fragments(string text)
     {
-        if (TokenCounter.Count(text) <= MaxTokens)
+        if (TokenCounter.Fits(text, MaxTokens))
         {
             yield return text;
             yield break;
@@ -136,7 +136,7 @@ internal sealed class Chunker(int maxTokens)
 
         foreach (var sentence in SentenceSplitter.Split(text))
         {
-            if (TokenCounter.Count(sentence) <= MaxTokens)
+            if (TokenCounter.Fits(sentence, MaxTokens))
             {
                 yield return sentence;
                 continue;
@@ -151,7 +151,7 @@ internal sealed class Chunker(int maxTokens)
 
     private IEnumerable<string> CutAt(string text, string separator, int level)
     {
-        if (TokenCounter.Count(text) <= MaxTokens)
+        if (TokenCounter.Fits(text, MaxTokens))
         {
             yield return text;
             yield break;
@@ -176,7 +176,7 @@ internal sealed class Chunker(int maxTokens)
         foreach (var raw in pieces.Select((p, i) => i < pieces.Length - 1 ? p + separator.TrimEnd() : p))
         {
             var candidate = current.Length == 0 ? raw : current + " " + raw;
-            if (current.Length > 0 && TokenCounter.Count(candidate) > MaxTokens)
+            if (current.Length > 0 && !TokenCounter.Fits(candidate, MaxTokens))
             {
                 foreach (var done in CutAt(current.ToString(), separator, level + 1))
                 {

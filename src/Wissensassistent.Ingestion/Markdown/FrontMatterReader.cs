@@ -25,6 +25,7 @@ internal static partial class FrontMatterReader
         var scalars = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         string? listKey = null;
+        string? scalarKey = null;
         var i = start + 1;
         for (; i < lines.Count; i++)
         {
@@ -46,6 +47,13 @@ internal static partial class FrontMatterReader
                 continue;
             }
 
+            // A long scalar folded onto an indented next line ("Title: … Luftverunreinigungen,\n  Geräusche, …").
+            if (scalarKey is not null && char.IsWhiteSpace(line[0]))
+            {
+                scalars[scalarKey] = $"{scalars[scalarKey]} {line.Trim()}";
+                continue;
+            }
+
             var pair = KeyValue().Match(line);
             if (!pair.Success)
             {
@@ -56,6 +64,7 @@ internal static partial class FrontMatterReader
             var key = pair.Groups[1].Value;
             var value = pair.Groups[2].Value.Trim();
             listKey = null;
+            scalarKey = null;
             if (value.Length == 0)
             {
                 listKey = key;
@@ -69,6 +78,7 @@ internal static partial class FrontMatterReader
             else
             {
                 scalars[key] = Unquote(value);
+                scalarKey = key;
             }
         }
 
