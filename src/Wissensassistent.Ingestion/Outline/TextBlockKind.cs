@@ -1,0 +1,9 @@
+namespace Wissensassistent.Ingestion.Outline;
+
+internal enum TextBlockKind
+{
+    Paragraph,
+    ListItem,
+    TableHeader,
+    TableRow,
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Wissensassistent.Core.Chunks;
+
+namespace Wissensassistent.Ingestion.Tests;
+
+/// <summary>The real corpus of the repository, parsed once per test run and shared by the tests that read it.</summary>
+internal static class Corpus
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+    private static readonly Lazy<CorpusDocumentParser> SharedParser = new(() => new CorpusDocumentParser(LawCatalog.Load(RootPath.Value), new ChunkingOptions()));
+    private static readonly ConcurrentDictionary<string, Lazy<ParsedDocument>> Parsed = new(StringComparer.Ordinal);
+
+    public static string Root => RootPath.Value;
+
+    public static CorpusDocumentParser Parser => SharedParser.Value;
+
+    public static ParsedDocument Parse(string relativePath) =>
+        Parsed.GetOrAdd(relativePath, path => new Lazy<ParsedDocument>(() => Parser.Parse(path, Read(path)))).Value;
+
+    public static byte[] Read(string relativePath) => File.ReadAllBytes(Path.Combine(Root, relativePath));
+
+    public static string ReadText(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+
+    public static IEnumerable<string> Files() =>
+        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(f => CorpusDocumentParser.SupportedExtensions.Contains(Path.GetExtension(f)))
+            .Order(StringComparer.Ordinal);
+
+    public static Chunk Single(ParsedDocument document, string citation) =>
+        Assert.Single(document.Batch.Chunks, c => c.Citation.ToString() == citation);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Wissensassistent.sln")))
+            {
+                return Path.Combine(directory.FullName, "corpus");
+            }
+        }
+
+        throw new InvalidOperationException("Repository root (Wissensassistent.sln) not found above the test binaries.");
+    }
+}
