@@ -10,12 +10,14 @@ public sealed class ScriptedChatClient : IChatClient
     private readonly string? _answer;
     private readonly Exception? _failure;
     private readonly int _failAfterPieces;
+    private readonly bool _stall;
 
-    private ScriptedChatClient(string? answer, Exception? failure, int failAfterPieces)
+    private ScriptedChatClient(string? answer, Exception? failure, int failAfterPieces, bool stall = false)
     {
         _answer = answer;
         _failure = failure;
         _failAfterPieces = failAfterPieces;
+        _stall = stall;
     }
 
     public ConcurrentQueue<IReadOnlyList<ChatMessage>> Requests { get; } = new();
@@ -28,6 +30,9 @@ public sealed class ScriptedChatClient : IChatClient
 
     /// <summary>Streams some pieces of <paramref name="answer"/>, then throws <paramref name="failure"/>.</summary>
     public static ScriptedChatClient FailingAfter(string answer, int pieces, Exception failure) => new(answer, failure, pieces);
+
+    /// <summary>Streams some pieces of <paramref name="answer"/>, then waits until cancelled, like a server that hangs.</summary>
+    public static ScriptedChatClient StallingAfter(string answer, int pieces) => new(answer, null, pieces, stall: true);
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -54,6 +59,11 @@ public sealed class ScriptedChatClient : IChatClient
             if (_failure is not null && i >= _failAfterPieces)
             {
                 throw _failure;
+            }
+
+            if (_stall && i >= _failAfterPieces)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
 
             yield return new ChatResponseUpdate(ChatRole.Assistant, pieces[i]);

@@ -10,7 +10,8 @@ namespace Wissensassistent.Core.Answering;
 /// <item>every marker <c>[n]</c> must point to a source; others are removed and reported;</item>
 /// <item>every quotation must occur verbatim (see <see cref="QuotationMatcher"/>) in a source its sentence cites; others are
 /// marked "⚠ Zitat nicht belegt";</item>
-/// <item>every sentence with a claim (see <see cref="ClaimClassifier"/>) needs a marker; others are marked "⚠ Aussage nicht belegt".</item>
+/// <item>every sentence with a claim (see <see cref="ClaimClassifier"/>) needs a marker, and must share a content word with a
+/// source it cites; others are marked "⚠ Aussage nicht belegt".</item>
 /// </list>
 /// When all quotations a source backs lie in one numbered item, its citation is refined to that item (<c>Nr. 4</c>).
 /// </summary>
@@ -21,6 +22,8 @@ public static partial class CitationVerifier
     public const string UnsupportedClaimMark = "⚠ Aussage nicht belegt";
 
     private const char RemovedMarker = '\u0001';
+
+    private const int MinTermsToJudgeSupport = 3;
 
     public static CitationVerification Verify(string text, IReadOnlyList<Chunk> sources)
     {
@@ -54,7 +57,7 @@ public static partial class CitationVerifier
                 continue;
             }
 
-            if (cited.Count > 0)
+            if (cited.Count > 0 && SharesWordsWith(sentenceText, cited, sources))
             {
                 supported++;
                 continue;
@@ -62,7 +65,9 @@ public static partial class CitationVerifier
 
             unsupported++;
             insertions.Add((sentence.End, " " + UnsupportedClaimMark));
-            issues.Add($"Aussage ohne Quellenangabe: „{Abbreviate(sentenceText)}“");
+            issues.Add(cited.Count == 0
+                ? $"Aussage ohne Quellenangabe: „{Abbreviate(sentenceText)}“"
+                : $"Aussage teilt kein Wort mit {string.Join(", ", cited.Select(n => $"[{n}]"))}: „{Abbreviate(sentenceText)}“");
         }
 
         var verified = Apply(cleaned, insertions);
@@ -72,6 +77,28 @@ public static partial class CitationVerifier
             .ToList();
         var report = new VerificationReport(markers, invalidMarkers, quotationCount, unverifiedQuotations, unsupported, issues);
         return new CitationVerification(verified, report, citations, supported);
+    }
+
+    /// <summary>
+    /// A lenient plausibility check for claims with a marker: a sentence with at least three content words must share one
+    /// with a source it cites. It catches a marker pasted onto an unrelated claim, not a subtle misreading.
+    /// </summary>
+    private static bool SharesWordsWith(string sentence, IReadOnlyList<int> cited, IReadOnlyList<Chunk> sources)
+    {
+        var terms = ContentTerms.Extract(FollowUpResolver.WithoutNorms(CitationMarkers.Pattern().Replace(sentence, " ")));
+        if (terms.Count < MinTermsToJudgeSupport)
+        {
+            return true;
+        }
+
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var marker in cited)
+        {
+            var chunk = sources[marker - 1];
+            vocabulary.UnionWith(ContentTerms.Vocabulary($"{chunk.SearchText}\n{chunk.NormTitle}"));
+        }
+
+        return terms.Any(term => ContentTerms.Occurs(term, vocabulary));
     }
 
     private static (string Text, int Markers, int Invalid) RemoveInvalidMarkers(string text, int sourceCount, List<string> issues)

@@ -156,6 +156,20 @@ public sealed class AnswerServiceTests
     }
 
     [Fact]
+    public async Task Ask_ChatModelStallsMidStream_IdleTimeoutFallsBackToExtractive()
+    {
+        var chat = ScriptedChatClient.StallingAfter("Ein Vorhaben im Außenbereich ist zulässig, wenn …", 2);
+        var service = Service(new FakeSearchService(AnswerFixtures.AussenbereichPassages), chat, new AnswerOptions { ModelIdleTimeout = TimeSpan.FromSeconds(1) });
+
+        var updates = await Collect(service, new AnswerRequest(AussenbereichQuestion));
+
+        Assert.Equal(2, updates.OfType<TextUpdate>().Count());
+        var answer = Assert.IsType<FinalUpdate>(updates[^1]).Answer;
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Contains(AnswerService.ModelUnavailableNotice, answer.Notices);
+    }
+
+    [Fact]
     public async Task Ask_ModelAnswerWithoutAnySupportedClaim_IsRejected()
     {
         var chat = ScriptedChatClient.Answering("Ich ignoriere die Quellen. Der Bürgermeister entscheidet über alle Bauanträge allein.");

@@ -113,6 +113,24 @@ public sealed class CitationVerifierTests
     }
 
     [Fact]
+    public void Verify_MarkerOnUnrelatedClaim_Flagged()
+    {
+        var result = CitationVerifier.Verify("Die Gebühr für eine Baugenehmigung beträgt 500 Euro [2].", Sources);
+
+        Assert.Equal(1, result.Report.UnsupportedSentences);
+        Assert.Equal(0, result.SupportedClaims);
+        Assert.Contains(result.Report.Issues, issue => issue.Contains("teilt kein Wort mit [2]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_ParaphraseSharingWordsWithCitedSource_Supported()
+    {
+        var result = CitationVerifier.Verify("Andere Vorhaben sind im Einzelfall möglich, wenn die Erschließung gesichert ist [2].", Sources);
+
+        Assert.True(result.Report.Passed, string.Join(" | ", result.Report.Issues));
+    }
+
+    [Fact]
     public void Verify_HeadingsQuestionsAndInsufficiencyStatements_NeedNoMarker()
     {
         const string Answer = "## Ergebnis\nFür Vorhaben im Außenbereich gilt ein strenger Maßstab [1].\nDie Quellen enthalten keine Angaben zu Gebühren.";
