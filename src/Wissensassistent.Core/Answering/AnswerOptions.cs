@@ -36,6 +36,13 @@ public sealed class AnswerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:30:00")]
     public TimeSpan ModelIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Sampling temperature sent to the chat model; low keeps it close to the sources. Leave empty for models that reject
+    /// the parameter (some reasoning models), or every answer would fall back to extractive.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public float? Temperature { get; set; } = 0.1f;
+
     /// <summary>Ask the chat model to rewrite follow-up questions (one extra call); otherwise a heuristic does it.</summary>
     public bool RewriteFollowUpsWithModel { get; set; }
 }

@@ -105,7 +105,7 @@ public sealed class AnswerService : IAnswerService
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             idle.CancelAfter(_options.ModelIdleTimeout);
             var messages = GroundedPromptBuilder.Build(question, sources, request.History);
-            var stream = _chatClient.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = 0f }, idle.Token).GetAsyncEnumerator(idle.Token);
+            var stream = _chatClient.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = _options.Temperature }, idle.Token).GetAsyncEnumerator(idle.Token);
             try
             {
                 while (true)
@@ -223,7 +223,7 @@ public sealed class AnswerService : IAnswerService
         try
         {
             var response = await _chatClient!.GetResponseAsync(
-                [new ChatMessage(ChatRole.User, prompt.ToString())], new ChatOptions { Temperature = 0f }, timeout.Token).ConfigureAwait(false);
+                [new ChatMessage(ChatRole.User, prompt.ToString())], new ChatOptions { Temperature = _options.Temperature }, timeout.Token).ConfigureAwait(false);
             var text = response.Text.Trim();
             return text.Length is > 0 and <= MaxRewrittenQuestionLength && !text.Contains('\n', StringComparison.Ordinal) ? text : null;
         }
