@@ -17,7 +17,10 @@ public sealed class ChatModelOptions
     /// <summary>Secret: never logged and excluded from <see cref="ToString"/>.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Per HTTP attempt, until the response starts, and the longest silence while it streams.</summary>
+    /// <summary>
+    /// Per HTTP attempt until the response starts; for OpenAI-compatible servers also the longest silence while it streams.
+    /// (<c>Answering:ModelIdleTimeout</c> guards every provider against a stalled stream.)
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Retries of transient failures (connection refused, 5xx, 429) before the answer falls back to extractive.</summary>

@@ -11,6 +11,7 @@ using OllamaSharp;
 using OpenAI;
 using Polly;
 using Wissensassistent.AI.Embeddings;
+using Wissensassistent.Core.Answering;
 
 namespace Wissensassistent.AI;
 
@@ -49,6 +50,28 @@ public static class DependencyInjection
             AddChat(services, configured.Chat.Provider);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IAnswerService"/> with <see cref="AnswerOptions"/> from the <c>Answering</c> section. Needs an
+    /// <see cref="Core.Retrieval.ISearchService"/>; uses the <see cref="IChatClient"/> of <see cref="AddLanguageModels"/> when one
+    /// is registered and answers extractively otherwise.
+    /// </summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<AnswerOptions>()
+            .Bind(configuration.GetSection(AnswerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(options => options.MinExtractiveSentences <= options.MaxExtractiveSentences, "Answering:MinExtractiveSentences darf nicht größer als MaxExtractiveSentences sein.")
+            .ValidateOnStart();
+        services.AddLogging();
+
+        // Transient: holds no state, and may sit on top of a scoped search service.
+        services.TryAddTransient<IAnswerService, AnswerService>();
         return services;
     }
 

@@ -2,6 +2,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.AI.Tests;
 
@@ -58,6 +61,55 @@ public sealed class DependencyInjectionTests
         });
 
         Assert.NotNull(services.GetService<IChatClient>());
+    }
+
+    [Theory]
+    [InlineData("OpenAI", "http://127.0.0.1:9/v1", "text-embedding-3-small")]
+    [InlineData("Ollama", "http://127.0.0.1:9", "nomic-embed-text")]
+    public void AddLanguageModels_RemoteEmbeddings_RegistersGeneratorForTheModel(string provider, string endpoint, string model)
+    {
+        using var services = Build(new()
+        {
+            ["LanguageModels:Embeddings:Provider"] = provider,
+            ["LanguageModels:Embeddings:Endpoint"] = endpoint,
+            ["LanguageModels:Embeddings:Model"] = model,
+        });
+
+        var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+        Assert.Equal(model, generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
+    public void AddAnswering_WithoutChatModel_ResolvesExtractiveAnswerService()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<ISearchService>(new FakeSearchService())
+            .AddLanguageModels(configuration)
+            .AddAnswering(configuration)
+            .BuildServiceProvider(validateScopes: true);
+
+        Assert.IsType<AnswerService>(services.GetRequiredService<IAnswerService>());
+        Assert.Equal(0.1f, services.GetRequiredService<IOptions<AnswerOptions>>().Value.Temperature);
+    }
+
+    [Fact]
+    public void AddAnswering_EmptyTemperature_SendsNone()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Answering:Temperature"] = string.Empty }).Build();
+        using var services = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
+
+        Assert.Null(services.GetRequiredService<IOptions<AnswerOptions>>().Value.Temperature);
+    }
+
+    [Fact]
+    public void AddAnswering_InvalidOptions_FailValidation()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Answering:MinTermCoverage"] = "1.5" }).Build();
+        using var services = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AnswerOptions>>().Value);
     }
 
     [Fact]

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Retrieval;
+
+namespace Wissensassistent.Core.Answering;
+
+/// <summary>
+/// Grounded answers: resolve a follow-up, retrieve, keep only relevant passages (or refuse), then write the answer with the
+/// chat model when one is configured, or extractively otherwise, and verify every citation before the final update.
+/// A chat model that fails, stalls or answers without support is replaced by the extractive answer, with a notice.
+/// </summary>
+public sealed class AnswerService : IAnswerService
+{
+    public const string ExtractiveNotice = ExtractiveAnswerComposer.Label;
+
+    public const string ModelUnavailableNotice = "Das Sprachmodell ist nicht erreichbar; die Antwort wurde extraktiv erstellt.";
+
+    public const string ModelAnswerRejectedNotice =
+        "Die Antwort des Sprachmodells war nicht durch die Fundstellen belegt und wurde verworfen; die Antwort wurde extraktiv erstellt.";
+
+    public const string ModelAnswerEmptyNotice = "Das Sprachmodell hat keine Antwort geliefert; die Antwort wurde extraktiv erstellt.";
+
+    public const string RefusalOpening = "Dazu enthält der Bestand keine Regelung";
+
+    private const int MaxPassages = 20;
+
+    private const int MaxRewrittenQuestionLength = 1_000;
+
+    private readonly ISearchService _search;
+    private readonly IChatClient? _chatClient;
+    private readonly ILogger<AnswerService> _logger;
+    private readonly AnswerOptions _options;
+
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(options);
+        _search = search;
+        _logger = logger;
+        _options = options.Value;
+        _chatClient = chatClient;
+    }
+
+    /// <exception cref="ArgumentException">An empty question (checked at once, not on first iteration).</exception>
+    public IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(AnswerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Question))
+        {
+            throw new ArgumentException("Die Frage ist leer. Bitte geben Sie eine Frage ein.", nameof(request));
+        }
+
+        return AskCoreAsync(request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AnswerUpdate> AskCoreAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var question = request.Question.Trim();
+        AnswerLog.Started(_logger, question.Length, request.History?.Count ?? 0);
+        if (question.Length > AnswerRequest.MaxQuestionLength)
+        {
+            AnswerLog.QuestionTooLong(_logger, question.Length, AnswerRequest.MaxQuestionLength);
+            var text = $"Die Frage ist mit {Thousands(question.Length)} Zeichen zu lang; erlaubt sind höchstens {Thousands(AnswerRequest.MaxQuestionLength)} Zeichen. "
+                + "Bitte kürzen Sie die Frage auf das Wesentliche und fragen Sie erneut.";
+            yield return new SourcesUpdate([], AnswerMode.Extractive);
+            yield return new TextUpdate(text);
+            yield return new FinalUpdate(new Answer(question, AnswerMode.Extractive, text, Refused: true, [], VerificationReport.Empty, []));
+            yield break;
+        }
+
+        var query = await ResolveQuestionAsync(question, request.History, cancellationToken).ConfigureAwait(false);
+        var passages = Math.Clamp(request.Passages, 1, MaxPassages);
+        var result = await _search.SearchAsync(
+            new SearchRequest(query, Top: Math.Max(passages * 2, 10), Mode: SearchMode.Hybrid, Filter: request.Filter),
+            cancellationToken).ConfigureAwait(false);
+        var assessment = RelevanceAssessor.Assess(query, result, _options, passages);
+        AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
+        var notices = new List<string>(result.Notices);
+
+        if (assessment.Relevant.Count == 0)
+        {
+            AnswerLog.Refused(_logger);
+            var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
+            yield return new SourcesUpdate([], AnswerMode.Extractive);
+            yield return new TextUpdate(text);
+            yield return new FinalUpdate(new Answer(question, AnswerMode.Extractive, text, Refused: true, [], VerificationReport.Empty, notices));
+            yield break;
+        }
+
+        var sources = assessment.Relevant.Select(hit => hit.Chunk).ToList();
+        var plannedMode = _chatClient is null ? AnswerMode.Extractive : AnswerMode.Generative;
+        yield return new SourcesUpdate(sources.Select((chunk, i) => new AnswerCitation(i + 1, chunk, Verified: false, Quotes: [])).ToList(), plannedMode);
+
+        if (_chatClient is not null)
+        {
+            var generated = new StringBuilder();
+            Exception? failure = null;
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(_options.ModelIdleTimeout);
+            var messages = GroundedPromptBuilder.Build(question, sources, request.History);
+            var stream = _chatClient.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = _options.Temperature }, idle.Token).GetAsyncEnumerator(idle.Token);
+            try
+            {
+                while (true)
+                {
+                    ChatResponseUpdate update;
+                    try
+                    {
+                        if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        update = stream.Current;
+                        idle.CancelAfter(_options.ModelIdleTimeout);
+                    }
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Connection refused, HTTP errors, timeouts and stalls: the user still gets an answer.
+                        failure = ex;
+                        break;
+                    }
+
+                    if (update.Text is { Length: > 0 } delta)
+                    {
+                        generated.Append(delta);
+                        yield return new TextUpdate(delta);
+                    }
+                }
+            }
+            finally
+            {
+                await DisposeQuietlyAsync(stream).ConfigureAwait(false);
+            }
+
+            if (failure is not null)
+            {
+                AnswerLog.ModelUnavailable(_logger, failure.GetType().Name, failure);
+                notices.Add(ModelUnavailableNotice);
+            }
+            else if (string.IsNullOrWhiteSpace(generated.ToString()))
+            {
+                AnswerLog.ModelAnswerEmpty(_logger);
+                notices.Add(ModelAnswerEmptyNotice);
+            }
+            else
+            {
+                var verification = CitationVerifier.Verify(generated.ToString().Trim(), sources);
+                if (verification.SupportedClaims > 0 || verification.Report.UnsupportedSentences == 0)
+                {
+                    yield return Final(question, AnswerMode.Generative, verification, notices);
+                    yield break;
+                }
+
+                // Nothing in it is backed by a source (an obeyed injection, an answer from general knowledge): not shown.
+                AnswerLog.ModelAnswerRejected(_logger, verification.Report.UnsupportedSentences);
+                notices.Add(ModelAnswerRejectedNotice);
+                notices.AddRange(verification.Report.Issues.Select(issue => $"Verworfene Modellantwort – {issue}"));
+            }
+
+            yield return Final(question, AnswerMode.Extractive, Extract(query, sources), notices);
+            yield break;
+        }
+
+        var extractive = Extract(query, sources);
+        notices.Add(ExtractiveNotice);
+        yield return new TextUpdate(extractive.Text);
+        yield return Final(question, AnswerMode.Extractive, extractive, notices);
+    }
+
+    private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
+        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options), sources);
+
+    private FinalUpdate Final(string question, AnswerMode mode, CitationVerification verification, IReadOnlyList<string> notices)
+    {
+        var report = verification.Report;
+        AnswerLog.Verified(_logger, mode, report.Markers, report.InvalidMarkers, report.Quotations, report.UnverifiedQuotations, report.UnsupportedSentences);
+        return new FinalUpdate(new Answer(question, mode, verification.Text, Refused: false, verification.Citations, report, notices));
+    }
+
+    private async Task<string> ResolveQuestionAsync(string question, IReadOnlyList<ConversationTurn>? history, CancellationToken cancellationToken)
+    {
+        if (history is not { Count: > 0 } || !FollowUpResolver.IsFollowUp(question))
+        {
+            return question;
+        }
+
+        if (_options.RewriteFollowUpsWithModel && _chatClient is not null)
+        {
+            var rewritten = await RewriteWithModelAsync(question, history, cancellationToken).ConfigureAwait(false);
+            if (rewritten is not null)
+            {
+                AnswerLog.FollowUpResolved(_logger, "model", rewritten.Length);
+                return rewritten;
+            }
+        }
+
+        var resolved = FollowUpResolver.Resolve(question, history);
+        AnswerLog.FollowUpResolved(_logger, "heuristic", resolved.Length);
+        return resolved;
+    }
+
+    private async Task<string?> RewriteWithModelAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        var prompt = new StringBuilder("Bisherige Fragen:\n");
+        foreach (var turn in history.TakeLast(3))
+        {
+            prompt.Append("- ").Append(turn.Question.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        prompt.Append("Folgefrage: ").Append(question.ReplaceLineEndings(" ")).Append('\n')
+            .Append("Formuliere die Folgefrage als eigenständige Frage, die ohne die bisherigen Fragen verständlich ist. ")
+            .Append("Übernimm genannte Vorschriften. Gib nur die Frage aus, in einer Zeile.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ModelIdleTimeout);
+        try
+        {
+            var response = await _chatClient!.GetResponseAsync(
+                [new ChatMessage(ChatRole.User, prompt.ToString())], new ChatOptions { Temperature = _options.Temperature }, timeout.Token).ConfigureAwait(false);
+            var text = response.Text.Trim();
+            return text.Length is > 0 and <= MaxRewrittenQuestionLength && !text.Contains('\n', StringComparison.Ordinal) ? text : null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            AnswerLog.FollowUpRewriteFailed(_logger, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private static string Refusal(IReadOnlyList<Chunk> nearest, bool filtered)
+    {
+        var text = new StringBuilder(RefusalOpening);
+        text.Append(filtered ? " (mit den gewählten Filtern)" : string.Empty).Append(", die die Frage beantwortet. ");
+        if (nearest.Count == 0)
+        {
+            text.Append("Die Suche hat keine Fundstellen ergeben.");
+        }
+        else
+        {
+            text.Append("Am nächsten kommen: ")
+                .AppendJoin("; ", nearest.Select(chunk => chunk.NormTitle is { Length: > 0 } title
+                    ? $"{CitationFormatter.FormatNorm(chunk.Citation)} ({title})"
+                    : CitationFormatter.FormatNorm(chunk.Citation)))
+                .Append('.');
+        }
+
+        return text.Append(" Eine Antwort aus allgemeinem Wissen wird nicht gegeben; bitte formulieren Sie die Frage anders oder nennen Sie die Vorschrift.").ToString();
+    }
+
+    private static string Thousands(int value) =>
+        value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+
+    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<ChatResponseUpdate> stream)
+    {
+        try
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
+            // A broken or cancelled stream may complain once more while closing; the failure was handled already.
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Wissensassistent.Core.Answering;
+
+/// <summary>
+/// The content words of a German text, reduced to crude stems, for relevance and sentence scoring. Deliberately simple and
+/// deterministic: lowercase, drop function and question words, strip common inflection endings. Two stems match when they
+/// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>).
+/// </summary>
+public static partial class ContentTerms
+{
+    private const int MinimumContainmentLength = 5;
+
+    private static readonly string[] Endings = ["ern", "en", "er", "es", "em", "e", "n", "s"];
+
+    private static readonly HashSet<string> StopWords = new(
+        """
+        aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus ausser
+        bei beim bereits besagt bin bis bist bitte da dabei dadurch dafür dagegen daher damit dann daran darauf daraus darf
+        darfst darin darüber darum das dass dasselbe davon dazu dein dem den denen denn der deren derselbe des dessen deshalb
+        die dies diese diesem diesen dieser dieses doch dort du durch dürfen ein eine einem einen einer eines einmal er erkläre
+        erklären es etwa etwas euch euer für gegen genau gelten geregelt gibt gilt habe haben hat hatte hier hierzu hin hinter
+        ich ihm ihn ihnen ihr ihre im immer in ins ist ja je jede jedem jeden jeder jedes jetzt kann kein keine keinen können
+        könnte man mehr mein mich mir mit muss müssen nach nein nicht nichts noch nun nur ob oder ohne paragraf paragraph
+        regelt regelung regelungen sagt sein seine seinem seinen seiner sich sie sind so soll sollen sollte sondern sowie
+        steht stehen über um und uns unser unter viel viele vom von vor vorschrift vorschriften wann war waren warum was
+        weil welche welchem welchen welcher welches wenn wer werden wie wieder will wir wird wo wobei wodurch womit worden
+        wurde würde würden zu zum zur zwar zwischen
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
+        StringComparer.Ordinal);
+
+    /// <summary>Distinct content stems of <paramref name="text"/>, in order of first occurrence.</summary>
+    public static IReadOnlyList<string> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
+            if (StemOf(word) is { } stem && seen.Add(stem))
+            {
+                stems.Add(stem);
+            }
+        }
+
+        return stems;
+    }
+
+    /// <summary>The stems of every word of <paramref name="text"/>, stop words included, for matching against.</summary>
+    public static HashSet<string> Vocabulary(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
+            stems.Add(Stem(Normalize(word)));
+        }
+
+        return stems;
+    }
+
+    /// <summary>The stem of a single content word, or null for stop words, numbers and very short words.</summary>
+    public static string? StemOf(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var normalized = Normalize(word);
+        if (normalized.Length < 3 || StopWords.Contains(normalized) || !char.IsLetter(normalized[0]))
+        {
+            return null;
+        }
+
+        return Stem(normalized);
+    }
+
+    /// <summary>True when the stem occurs in the vocabulary, directly or as part of a compound.</summary>
+    public static bool Occurs(string stem, IReadOnlySet<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (vocabulary.Contains(stem))
+        {
+            return true;
+        }
+
+        if (stem.Length < MinimumContainmentLength)
+        {
+            return false;
+        }
+
+        foreach (var word in vocabulary)
+        {
+            if (word.Length >= MinimumContainmentLength && (word.Contains(stem, StringComparison.Ordinal) || stem.Contains(word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many of <paramref name="stems"/> occur in <paramref name="vocabulary"/>.</summary>
+    public static int CountOccurring(IEnumerable<string> stems, IReadOnlySet<string> vocabulary) =>
+        stems.Count(stem => Occurs(stem, vocabulary));
+
+    /// <summary>The words of a text as they are written (letters, digits, inner hyphens).</summary>
+    public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(match => match.Value);
+
+    private static string Normalize(string word) =>
+        word.ToLower(CultureInfo.InvariantCulture).Replace("ß", "ss", StringComparison.Ordinal).Trim('-');
+
+    private static string Stem(string word)
+    {
+        foreach (var ending in Endings)
+        {
+            if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return word[..^ending.Length];
+            }
+        }
+
+        return word;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
+    private static partial Regex WordPattern();
+}

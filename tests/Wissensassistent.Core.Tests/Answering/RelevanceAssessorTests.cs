@@ -1,0 +1,74 @@
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Testing;
+
+namespace Wissensassistent.Core.Tests.Answering;
+
+public sealed class RelevanceAssessorTests
+{
+    private readonly AnswerOptions _options = new();
+
+    [Fact]
+    public void Assess_PassagesSharingContentWords_Relevant()
+    {
+        var result = Result(AnswerFixtures.AussenbereichPassages);
+
+        var assessment = RelevanceAssessor.Assess("Wann ist ein Vorhaben im Außenbereich zulässig?", result, _options, 6);
+
+        Assert.Contains(assessment.Relevant, hit => hit.Chunk == AnswerFixtures.Paragraph35Absatz1);
+        Assert.Contains(assessment.Relevant, hit => hit.Chunk == AnswerFixtures.Paragraph35Absatz2);
+    }
+
+    [Fact]
+    public void Assess_UnrelatedQuestion_NothingRelevant_ButNearestNamed()
+    {
+        var result = Result(AnswerFixtures.AussenbereichPassages);
+
+        var assessment = RelevanceAssessor.Assess("Wie backe ich einen Käsekuchen mit Quark?", result, _options, 6);
+
+        Assert.Empty(assessment.Relevant);
+        Assert.Equal(["§ 35 BauGB", "§ 34 BauGB"], assessment.Nearest.Select(chunk => CitationFormatter.FormatNorm(chunk.Citation)));
+    }
+
+    [Fact]
+    public void Assess_OneSharedWordOfMany_NotEnough()
+    {
+        var result = Result([AnswerFixtures.HundesteuerSteuersatz]);
+
+        var assessment = RelevanceAssessor.Assess("Wie beantrage ich einen Zuschuss für die Sanierung meines Kalenderjahr-Denkmals im Ortskern?", result, _options, 6);
+
+        Assert.Empty(assessment.Relevant);
+    }
+
+    [Fact]
+    public void Assess_NamedNorm_RelevantWithoutSharedWords()
+    {
+        var result = Result(AnswerFixtures.AussenbereichPassages) with { NamedNorms = [new Citation("BauGB", NormKind.Paragraph, "34")] };
+
+        var assessment = RelevanceAssessor.Assess("§ 34 BauGB?", result, _options, 6);
+
+        Assert.Equal([AnswerFixtures.Paragraph34Absatz1], assessment.Relevant.Select(hit => hit.Chunk));
+    }
+
+    [Fact]
+    public void Assess_RepealedPassage_NeverRelevant()
+    {
+        var repealed = AnswerFixtures.Paragraph35Absatz2 with { IsRepealed = true };
+
+        var assessment = RelevanceAssessor.Assess("Sonstige Vorhaben im Einzelfall zugelassen", Result([repealed]), _options, 6);
+
+        Assert.Empty(assessment.Relevant);
+    }
+
+    [Fact]
+    public void Assess_KeepsRankOrder_UpToMaxPassages()
+    {
+        var assessment = RelevanceAssessor.Assess("Vorhaben Erschließung gesichert zulässig", Result(AnswerFixtures.AussenbereichPassages), _options, 2);
+
+        Assert.Equal([AnswerFixtures.Paragraph35Absatz1, AnswerFixtures.Paragraph35Absatz2], assessment.Relevant.Select(hit => hit.Chunk));
+    }
+
+    private static SearchResult Result(IReadOnlyList<Chunks.Chunk> chunks) =>
+        new("q", chunks.Select((chunk, i) => new SearchHit(i + 1, 1.0 / (i + 1), chunk)).ToList(), [], SearchMode.Hybrid, TimeSpan.Zero, []);
+}
