@@ -28,6 +28,14 @@ namespace Wissensassistent.EmbeddedStore;
 /// models narrows dense search until the new vectors are filled in.
 /// </para>
 /// <para>Safe for many concurrent readers and writers; writers are serialised.</para>
+/// <para>
+/// The in-memory index belongs to the process that opened the file: one process writes and searches (web app with
+/// ingestion in it, or the CLI). Another process writing the same file is not noticed until the store is reopened.
+/// </para>
+/// <para>
+/// Embeddings stay cached after their chunks are deleted or changed, so that restoring a text computes nothing;
+/// they are not pruned.
+/// </para>
 /// </remarks>
 public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IAsyncDisposable, IDisposable
 {

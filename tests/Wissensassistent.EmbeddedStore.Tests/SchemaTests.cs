@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Wissensassistent.Testing;
+
+namespace Wissensassistent.EmbeddedStore.Tests;
+
+public sealed class SchemaTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => Path.Combine(_directory.Path, "wissen.db");
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Open_NewFile_CreatesCurrentSchemaInWalMode()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.InitializeAsync(Ct);
+            Assert.Equal(DatabasePath, store.DatabasePath);
+        }
+
+        Assert.Equal(1L, Scalar("PRAGMA user_version;"));
+        Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfNewerSchemaVersion_IsRefusedWithoutChangingIt()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync(SampleCorpus.All, Ct);
+        }
+
+        Scalar("PRAGMA user_version = 7;");
+
+        await using var newer = StoreFactory.Open(_directory.Path);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => newer.GetStatisticsAsync(Ct));
+        Assert.Contains("Schemaversion 7", error.Message, StringComparison.Ordinal);
+        Assert.Equal(7L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(18L, Scalar("SELECT count(*) FROM chunks;"));
+    }
+
+    [Fact]
+    public async Task Open_ForeignSqliteFile_IsRefused()
+    {
+        Scalar("CREATE TABLE kunden (id INTEGER PRIMARY KEY, name TEXT);");
+
+        await using var store = StoreFactory.Open(_directory.Path);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+        Assert.Contains("kein Wissensspeicher", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'chunks';"));
+    }
+
+    private object? Scalar(string sql)
+    {
+        Directory.CreateDirectory(_directory.Path);
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
