@@ -22,4 +22,10 @@ public sealed class CitationFormatterTests
     {
         Assert.Equal("§ 35 BauGB", CitationFormatter.FormatNorm(new Citation("BauGB", NormKind.Paragraph, "35", "1", 2, "4")));
     }
+
+    [Fact]
+    public void Format_WithoutLaw_EndsAtTheDetails()
+    {
+        Assert.Equal("§ 5 Abs. 1", CitationFormatter.Format(new Citation(string.Empty, NormKind.Paragraph, "5", "1")));
+    }
 }

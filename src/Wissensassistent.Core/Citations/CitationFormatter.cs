@@ -14,12 +14,12 @@ public static class CitationFormatter
             case NormKind.Paragraph:
                 sb.Append("§ ").Append(citation.Section);
                 AppendDetails(sb, citation);
-                sb.Append(' ').Append(citation.Law);
+                AppendLaw(sb, citation);
                 break;
             case NormKind.Article:
                 sb.Append("Art. ").Append(citation.Section);
                 AppendDetails(sb, citation);
-                sb.Append(' ').Append(citation.Law);
+                AppendLaw(sb, citation);
                 break;
             case NormKind.Item:
                 sb.Append(citation.Law).Append(", Nr. ").Append(citation.Section);
@@ -41,6 +41,15 @@ public static class CitationFormatter
 
     /// <summary>The norm alone, without Absatz and below: <c>§ 35 BauGB</c>.</summary>
     public static string FormatNorm(Citation citation) => Format(citation.Norm);
+
+    /// <summary>A citation without a law (<see cref="CitationParser"/> leaves it empty when the text names none) ends at its details.</summary>
+    private static void AppendLaw(StringBuilder sb, Citation citation)
+    {
+        if (citation.Law.Length > 0)
+        {
+            sb.Append(' ').Append(citation.Law);
+        }
+    }
 
     private static void AppendDetails(StringBuilder sb, Citation citation)
     {
