@@ -34,7 +34,7 @@ public static class HostingExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChunkingOptions>().BindConfiguration("Chunking");
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ITextAnalyzer>(GermanAnalyzer.Default);
@@ -52,7 +52,7 @@ public static class HostingExtensions
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<LawDirectory>();
         services.AddSingleton<ISearchService, HybridSearchService>();
-        services.AddSingleton<IAnswerService, AnswerService>();
+        services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<EmbeddingIndexer>();

@@ -60,13 +60,16 @@ public sealed class LuceneBaseline : IDisposable
         return new LuceneBaseline(analyzer, directory);
     }
 
-    /// <summary>Keys of the best documents; the query is a disjunction of its analysed terms (no query syntax).</summary>
+    /// <summary>
+    /// Keys of the best documents. The query is a disjunction of its analysed terms, each boosted by how often the
+    /// question repeats it, as plain BM25 sums over query tokens (no query syntax, so no parse errors).
+    /// </summary>
     public IReadOnlyList<string> Search(string text, int top)
     {
         var query = new BooleanQuery();
-        foreach (var term in Analyze(text).Distinct(StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount))
+        foreach (var group in Analyze(text).GroupBy(t => t, StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount))
         {
-            query.Add(new TermQuery(new Term("text", term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term("text", group.Key)) { Boost = group.Count() }, Occur.SHOULD);
         }
 
         if (query.Clauses.Count == 0)

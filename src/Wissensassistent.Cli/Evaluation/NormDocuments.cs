@@ -21,7 +21,9 @@ public static class NormDocuments
                 }
 
                 var chunks = await store.GetNormAsync(law.Law, norm.Citation.Section, cancellationToken);
-                var text = string.Join("\n", chunks.Select(c => c.Text).Prepend(chunks.FirstOrDefault()?.HeadingPathText ?? string.Empty));
+                // The norm as printed: "§ 573b Teilkündigung des Vermieters", then its Absätze.
+                var heading = $"{Core.Citations.CitationFormatter.FormatNorm(norm.Citation)} {norm.Title}";
+                var text = string.Join("\n", chunks.Select(c => c.Text).Prepend(heading));
                 documents.Add((norm.Citation.NormKey, text));
             }
         }

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Wissensassistent.Cli.Tests.IngestedCorpus))]
