@@ -1,3 +1,13 @@
+using Wissensassistent.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// builder.AddWissensassistent();   // LEAD: wire the Core services (store, search, answers, indexing) here.
+builder.Services.AddWebUi();
+
 var app = builder.Build();
+app.MapWebUi();
 app.Run();
+
+/// <summary>Entry point; public so that tests can host the app.</summary>
+public partial class Program;
