@@ -150,8 +150,14 @@ public sealed class AnswerMarkdownRenderer
         _ => "span",
     };
 
-    private static bool ContainsMarker(MarkdownObject markdown) =>
-        markdown is CitationMarkerInline || markdown.Descendants<CitationMarkerInline>().Any();
+    private static bool ContainsMarker(MarkdownObject markdown) => markdown switch
+    {
+        CitationMarkerInline => true,
+        ContainerInline container => container.Any(ContainsMarker),
+        LeafBlock leaf => leaf.Inline is { } inline && ContainsMarker(inline),
+        ContainerBlock container => container.Any(ContainsMarker),
+        _ => false,
+    };
 
     private string ToHtml(Action<HtmlRenderer> write)
     {
