@@ -20,6 +20,9 @@ internal static partial class ChatLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Conversation {ConversationId} could not be found in the browser")]
     public static partial void ConversationMissing(ILogger logger, Guid conversationId);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Saving the conversation history failed")]
+    public static partial void HistoryFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Browser call failed")]
     public static partial void BrowserCallFailed(ILogger logger, Exception exception);
 }

@@ -273,7 +273,19 @@ public sealed partial class ChatPage : IDisposable
         var now = Clock.GetUtcNow();
         _conversationStarted ??= now;
         var title = TitleOf(stored[0].Answer.Question);
-        if (!await History.SaveAsync(new StoredConversation(_conversationId, title, _conversationStarted.Value, now, stored)))
+        bool saved;
+        try
+        {
+            saved = await History.SaveAsync(new StoredConversation(_conversationId, title, _conversationStarted.Value, now, stored));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The answer is on screen; a history that cannot be written must not end the session.
+            ChatLog.HistoryFailed(Logger, exception);
+            saved = false;
+        }
+
+        if (!saved)
         {
             Snackbar.Add("Der Verlauf konnte in diesem Browser nicht gespeichert werden (Speicher voll oder gesperrt).", Severity.Warning);
         }

@@ -35,8 +35,8 @@ public sealed class BrowserConversationHistory(ProtectedLocalStorage storage, IO
                 await storage.DeleteAsync(KeyOf(old.Id)).ConfigureAwait(false);
             }
 
-            await storage.SetAsync(KeyOf(conversation.Id), conversation).ConfigureAwait(false);
-            await storage.SetAsync(IndexKey, index.Except(dropped).ToList()).ConfigureAwait(false);
+            await storage.SetAsync(KeyOf(conversation.Id), ConversationJson.Serialize(conversation)).ConfigureAwait(false);
+            await storage.SetAsync(IndexKey, ConversationJson.Serialize(index.Except(dropped).ToList())).ConfigureAwait(false);
             return true;
         }
         catch (JSException exception)
@@ -50,7 +50,7 @@ public sealed class BrowserConversationHistory(ProtectedLocalStorage storage, IO
     {
         var index = (await ReadIndexAsync().ConfigureAwait(false)).Where(s => s.Id != id).ToList();
         await storage.DeleteAsync(KeyOf(id)).ConfigureAwait(false);
-        await storage.SetAsync(IndexKey, index).ConfigureAwait(false);
+        await storage.SetAsync(IndexKey, ConversationJson.Serialize(index)).ConfigureAwait(false);
     }
 
     private static string KeyOf(Guid id) => $"wa.history.{id:N}";
@@ -63,8 +63,8 @@ public sealed class BrowserConversationHistory(ProtectedLocalStorage storage, IO
     {
         try
         {
-            var result = await storage.GetAsync<T>(key).ConfigureAwait(false);
-            return result.Success ? result.Value : null;
+            var result = await storage.GetAsync<string>(key).ConfigureAwait(false);
+            return result.Success && result.Value is { } json ? ConversationJson.Deserialize<T>(json) : null;
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException)
         {
