@@ -30,6 +30,10 @@ public static class WissensTheme
             {
                 FontFamily = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "sans-serif"],
             },
+            Button = new ButtonTypography
+            {
+                TextTransform = "none",
+            },
         },
         LayoutProperties = new LayoutProperties
         {
