@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Core.Indexing;
@@ -39,12 +43,28 @@ public static class DependencyInjection
 
         services.AddHealthChecks();
         services.AddSqliteFeedbackStore();
+        AddHistoryKeys(services);
         services.TryAddSingleton<IndexingStatus>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<IConversationHistory, BrowserConversationHistory>();
         return services;
+    }
+
+    /// <summary>
+    /// The browser history is encrypted with Data Protection keys; kept next to the database (not in the user's
+    /// home) and under a fixed application name, they survive restarts and redeployments to another folder.
+    /// </summary>
+    private static void AddHistoryKeys(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Wissensassistent");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<FeedbackStoreOptions>, ILoggerFactory>((keys, store, loggers) =>
+            {
+                var directory = Path.Combine(Path.GetDirectoryName(store.Value.DatabasePath) ?? ".", "keys");
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
+            });
     }
 
     /// <summary>Middleware and endpoints of the chat UI, including <c>/health</c>.</summary>

@@ -92,6 +92,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         await Assertions.Expect(passage.Locator("mark")).ToHaveTextAsync("öffentliche Belange nicht entgegenstehen");
         await Assertions.Expect(page.Locator(".wa-source-panel .wa-stand")).ToHaveTextAsync(SampleData.Stand);
         await Assertions.Expect(page.Locator(".wa-source-panel .wa-norm-part")).ToHaveCountAsync(2);
+        await page.WaitForSourcePanelSettledAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "source-panel.png") });
         Assert.Empty(_consoleErrors);
     }
@@ -140,8 +141,9 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         var page = await OpenAsync("/");
         await AskAsync(page, question);
         await Assertions.Expect(page.Locator(".wa-answer-text")).ToContainTextAsync("Einvernehmen nötig", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator(".wa-followup").First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        await page.GotoAsync("/verlauf");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Verlauf" }).ClickAsync();
         var entry = page.Locator("a.wa-history-title", new() { HasText = question });
         await Assertions.Expect(entry).ToBeVisibleAsync(new() { Timeout = Timeout });
         await page.ReloadAsync();
@@ -208,5 +210,8 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         var headers = await response!.AllHeadersAsync();
         Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"]);
         Assert.Equal("nosniff", headers["x-content-type-options"]);
+
+        await page.GotoAsync("/gibt-es-nicht");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Seite nicht gefunden", new() { Timeout = Timeout });
     }
 }

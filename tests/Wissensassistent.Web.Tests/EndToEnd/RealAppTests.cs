@@ -85,6 +85,7 @@ public sealed class RealAppTests(RealAppProcess app, ChromiumFixture chromium) :
         Assert.Equal(
             (await panel.Locator(".wa-passage").InnerTextAsync()).Trim(),
             (await panel.Locator(".wa-norm .wa-current").InnerTextAsync()).Trim());
+        await page.WaitForSourcePanelSettledAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "source-panel.png") });
     }
 

@@ -229,8 +229,8 @@ public sealed partial class ChatPage : IDisposable
 
         if (turn.Answer is { } answer)
         {
-            turn.FollowUps = FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer));
             await SaveConversationAsync();
+            turn.FollowUps = FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer));
         }
 
         StateHasChanged();
