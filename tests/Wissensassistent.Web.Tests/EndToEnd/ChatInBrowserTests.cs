@@ -184,6 +184,29 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
     }
 
     [Fact]
+    public async Task Filters_ChosenInTheBrowser_ReachTheRequest()
+    {
+        _app.Answers.Answer(ScriptedAnswerService.Step.Of(new FinalUpdate(FinalAnswer("Antwort [1]."))));
+        var page = await OpenAsync("/");
+        await page.Locator("button.wa-filter-toggle").ClickAsync(new() { Timeout = Timeout });
+        await page.Locator(".wa-filter-levels .mud-chip", new() { HasText = "Bund" }).ClickAsync();
+        await page.Locator(".wa-filter-types .mud-chip", new() { HasText = "Gesetz" }).First.ClickAsync();
+        await page.Locator("div.wa-filter-laws").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Baugesetzbuch" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "filters.png"), FullPage = true });
+        var asked = _app.Answers.Requests.Count;
+
+        await AskAsync(page, Question);
+
+        await Assertions.Expect(page.Locator(".wa-answer-text")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var filter = _app.Answers.Requests[asked].Filter!;
+        Assert.Equal([Core.Documents.Level.Bund], filter.Levels);
+        Assert.Equal([Core.Documents.DocumentType.Gesetz], filter.Types);
+        Assert.Equal(["BauGB"], filter.Laws);
+    }
+
+    [Fact]
     public async Task NormView_ShowsNorm_AndSearchBoxNavigates()
     {
         var page = await OpenAsync("/norm/BauGB/35");
