@@ -143,7 +143,7 @@ public sealed class ChatPageTests : WebTestContext
     [Fact]
     public void RefusedAnswer_ShowsRefusalBanner_AndNoExtractiveBanner()
     {
-        var answer = SampleData.Answer(Question, "Dazu enthält der Bestand nichts. Am nächsten: § 35 BauGB.") with { Refused = true };
+        var answer = SampleData.Answer(Question, "Dazu enthält der Bestand nichts. Am nächsten: § 35 BauGB [1].", SampleData.Cited()) with { Refused = true };
         Answers.Answer(ScriptedAnswerService.Step.Of(new FinalUpdate(answer)));
         var chat = RenderChat();
 
@@ -151,6 +151,8 @@ public sealed class ChatPageTests : WebTestContext
 
         chat.WaitForAssertion(() => Assert.Contains("Keine belastbare Antwort", chat.Find(".wa-refused").TextContent));
         Assert.Empty(chat.FindAll(".wa-extractive"));
+        chat.WaitForAssertion(() => Assert.Empty(chat.FindAll("button.wa-stop")));
+        Assert.Empty(chat.FindAll(".wa-followup"));
     }
 
     [Fact]

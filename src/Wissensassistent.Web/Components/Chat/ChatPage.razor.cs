@@ -230,7 +230,7 @@ public sealed partial class ChatPage : IDisposable
         if (turn.Answer is { } answer)
         {
             await SaveConversationAsync();
-            turn.FollowUps = FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer));
+            turn.FollowUps = answer.Refused ? [] : FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer));
         }
 
         StateHasChanged();
@@ -246,7 +246,7 @@ public sealed partial class ChatPage : IDisposable
     private async Task<IReadOnlyCollection<Citation>> KnownPartsAsync(Answer answer)
     {
         var first = answer.Citations.OrderBy(c => c.Marker).Select(c => c.Chunk.Citation).FirstOrDefault();
-        if (first is null || answer.Refused)
+        if (first is null)
         {
             return [];
         }
