@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
@@ -48,6 +49,13 @@ public sealed class FakeServicesApp : WebApplicationFactory<Program>
         builder.UseSetting("EmbeddedStore:DataDirectory", _dataDirectory);
         builder.ConfigureTestServices(services =>
         {
+            // The app's own background work (corpus ingestion, embeddings) would index into the fakes; the web
+            // server's hosted service stays.
+            foreach (var worker in services.Where(IsOwnHostedService).ToList())
+            {
+                services.Remove(worker);
+            }
+
             services.RemoveAll<IndexingStatus>();
             services.AddSingleton(Indexing);
             services.AddSingleton<IAnswerService>(Answers);
@@ -56,6 +64,10 @@ public sealed class FakeServicesApp : WebApplicationFactory<Program>
             services.AddSingleton<IFeedbackStore>(Feedback);
         });
     }
+
+    private static bool IsOwnHostedService(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IHostedService) &&
+        descriptor.ImplementationType?.Assembly.GetName().Name?.StartsWith("Wissensassistent", StringComparison.Ordinal) == true;
 
     protected override void Dispose(bool disposing)
     {
