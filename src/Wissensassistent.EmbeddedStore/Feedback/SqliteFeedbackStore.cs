@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Feedback;
+
+namespace Wissensassistent.EmbeddedStore.Feedback;
+
+/// <summary>Feedback in its own table of the embedded store's SQLite file.</summary>
+public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
+{
+    /// <summary>More passages than an answer ever cites would mean the caller sends something it should not.</summary>
+    public const int MaxChunkIds = 50;
+
+    public const int MaxCitationLength = 300;
+
+    private readonly string _connectionString;
+    private readonly string _directory;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public SqliteFeedbackStore(IOptions<FeedbackStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.Value.DatabasePath;
+        _directory = Path.GetDirectoryName(path) ?? ".";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task SaveAsync(FeedbackEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.ChunkIds.Count > MaxChunkIds)
+        {
+            throw new ArgumentException($"Höchstens {MaxChunkIds} Fundstellen je Rückmeldung.", nameof(entry));
+        }
+
+        if (entry.Citation is { Length: > MaxCitationLength })
+        {
+            throw new ArgumentException($"Die Fundstelle ist länger als {MaxCitationLength} Zeichen.", nameof(entry));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO ui_feedback (id, kind, created_at, mode, chunk_ids, citation)
+            VALUES ($id, $kind, $created_at, $mode, $chunk_ids, $citation)
+            ON CONFLICT (id) DO UPDATE SET
+                kind = excluded.kind, created_at = excluded.created_at, mode = excluded.mode,
+                chunk_ids = excluded.chunk_ids, citation = excluded.citation
+            """;
+        command.Parameters.AddWithValue("$id", entry.Id.ToString("D"));
+        command.Parameters.AddWithValue("$kind", entry.Kind.ToString());
+        command.Parameters.AddWithValue("$created_at", entry.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$mode", entry.Mode.ToString());
+        command.Parameters.AddWithValue("$chunk_ids", JsonSerializer.Serialize(entry.ChunkIds));
+        command.Parameters.AddWithValue("$citation", (object?)entry.Citation ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM ui_feedback WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<FeedbackEntry>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, kind, created_at, mode, chunk_ids, citation FROM ui_feedback ORDER BY created_at DESC, id LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var entries = new List<FeedbackEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new FeedbackEntry(
+                Guid.Parse(reader.GetString(0)),
+                Enum.Parse<FeedbackKind>(reader.GetString(1)),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                Enum.Parse<AnswerMode>(reader.GetString(3)),
+                JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return entries;
+    }
+
+    public void Dispose() => _schemaLock.Dispose();
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_schemaReady)
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(_directory);
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+
+            // Its own table in the shared file: the store's schema and migrations stay untouched.
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS ui_feedback (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    chunk_ids TEXT NOT NULL,
+                    citation TEXT NULL
+                );
+                CREATE INDEX IF NOT EXISTS ix_ui_feedback_created_at ON ui_feedback (created_at);
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+}

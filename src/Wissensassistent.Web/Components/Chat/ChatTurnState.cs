@@ -1,0 +1,9 @@
+namespace Wissensassistent.Web.Components.Chat;
+
+public enum ChatTurnState
+{
+    Streaming,
+    Completed,
+    Cancelled,
+    Failed,
+}

@@ -1,0 +1,26 @@
+using Wissensassistent.Web.Components.History;
+
+namespace Wissensassistent.Web.Tests.Fakes;
+
+public sealed class InMemoryConversationHistory : IConversationHistory
+{
+    public Dictionary<Guid, StoredConversation> Conversations { get; } = [];
+
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationSummary>>(Conversations.Values.OrderByDescending(c => c.UpdatedAt).Select(c => c.Summary).ToList());
+
+    public Task<StoredConversation?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Conversations.GetValueOrDefault(id));
+
+    public Task<bool> SaveAsync(StoredConversation conversation, CancellationToken cancellationToken = default)
+    {
+        Conversations[conversation.Id] = conversation;
+        return Task.FromResult(true);
+    }
+
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        Conversations.Remove(id);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Feedback;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Components.History;
+using Wissensassistent.Web.Interop;
+using Wissensassistent.Web.Rendering;
+using Wissensassistent.Web.Tests.Fakes;
+
+namespace Wissensassistent.Web.Tests;
+
+/// <summary>The one bunit setup: MudBlazor, loose JS interop, and hand-written fakes for every port the UI uses.</summary>
+public abstract class WebTestContext : BunitContext
+{
+    protected WebTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+        Services.AddSingleton<IAnswerService>(Answers);
+        Services.AddSingleton<IKnowledgeStore>(Store);
+        Services.AddSingleton<IFeedbackStore>(Feedback);
+        Services.AddSingleton<IConversationHistory>(History);
+        Services.AddSingleton(Indexing);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new WebUiOptions { MaxQuestionLength = 500 }));
+        Services.AddSingleton<AnswerMarkdownRenderer>();
+        Services.AddScoped<BrowserInterop>();
+
+        Store.Chunks.AddRange(SampleData.BauGB);
+        Store.Laws.Add(SampleData.BauGBInfo);
+        Indexing.Update(_ => IndexingSnapshot.Idle with { Phase = IndexingPhase.Completed, Chunks = 4, FilesDone = 1, FilesTotal = 1 });
+    }
+
+    protected ScriptedAnswerService Answers { get; } = new();
+
+    protected InMemoryKnowledgeStore Store { get; } = new();
+
+    protected InMemoryFeedbackStore Feedback { get; } = new();
+
+    protected InMemoryConversationHistory History { get; } = new();
+
+    protected IndexingStatus Indexing { get; } = new();
+
+    /// <summary>Popovers (selects, tooltips) need their provider in the render tree.</summary>
+    protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+}
