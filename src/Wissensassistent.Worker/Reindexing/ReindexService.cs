@@ -55,17 +55,31 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
     /// <summary>Asks the queued or running run to stop; returns it, or null when idle.</summary>
     public ReindexRun? Cancel()
     {
+        ReindexRun? run;
+        CancellationTokenSource? cancellation;
         lock (_gate)
         {
-            if (_active is null)
-            {
-                return null;
-            }
-
-            _cancellation?.Cancel();
-            LogCancelRequested(logger, _active.Id);
-            return _active;
+            run = _active;
+            cancellation = _cancellation;
         }
+
+        if (run is null || cancellation is null)
+        {
+            return null;
+        }
+
+        LogCancelRequested(logger, run.Id);
+        try
+        {
+            // Outside the lock: cancellation callbacks may finish the run on this thread.
+            cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run finished in the meantime.
+        }
+
+        return run;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
