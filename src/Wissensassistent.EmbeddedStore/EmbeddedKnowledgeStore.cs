@@ -25,7 +25,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// keep the previous file and snapshot until the new one is loaded; a retired file is closed after its last operation.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
+public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
 {
     private readonly ITextAnalyzer _analyzer;
     private readonly ILogger<EmbeddedKnowledgeStore> _logger;
@@ -110,6 +110,9 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IKnowledgeStoreGen
 
     public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) =>
         RunAsync(database => database.StoreEmbeddingsAsync(model, embeddings, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ListNormChunkHashesAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// A new, empty database file beside the live one, with the live file's embedding cache copied in. Generation files

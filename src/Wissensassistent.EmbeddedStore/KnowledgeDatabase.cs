@@ -4,7 +4,6 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
@@ -38,7 +37,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// they are not pruned.
 /// </para>
 /// </remarks>
-internal sealed class KnowledgeDatabase : IKnowledgeStore, IAsyncDisposable, IDisposable
+internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsyncDisposable, IDisposable
 {
     /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
     private const int MaxParametersPerStatement = 500;
@@ -603,6 +602,21 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, IAsyncDisposable, IDi
         {
             _writeLock.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = OpenConnection();
+        using var command = CreateCommand(connection, null, "SELECT law, kind, section, content_hash FROM chunks ORDER BY document_id, ordinal;");
+        var chunks = new List<NormChunkHash>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            chunks.Add(new NormChunkHash(new Citation(reader.GetString(0), Enum.Parse<NormKind>(reader.GetString(1)), reader.GetString(2)), reader.GetString(3)));
+        }
+
+        return chunks;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ namespace Wissensassistent.Qdrant;
 /// a crash in between leaves the old hash, so the next ingestion redoes the document. Deletion first blanks the
 /// document's hash for the same reason. Full rebuilds use generations (<see cref="QdrantGenerations"/>) and are atomic.
 /// </remarks>
-public sealed class QdrantKnowledgeStore : IKnowledgeStore
+public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource
 {
     public const string DenseVectorName = "dense";
     public const string SparseVectorName = "sparse";
@@ -635,6 +635,25 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
             (client, ct) => client.RetrieveAsync(DocumentsCollection, DocumentPayload.StorePointId, withPayload: true, withVectors: false, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
         return points.Count == 0 ? null : PayloadReader.OptionalString(points[0].Payload, F.EmbeddingModel);
+    }
+
+    /// <summary>One scroll over all chunks, payload limited to the norm and the content hash.</summary>
+    public async Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = new List<NormChunkHash>();
+        var payload = Include(F.Law, F.NormKind, F.Section, F.ContentHash);
+        await foreach (var point in ScrollAsync(ChunksCollection, null, payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            var fields = point.Payload;
+            var norm = new Citation(
+                PayloadReader.RequiredString(fields, F.Law),
+                PayloadReader.RequiredEnum<NormKind>(fields, F.NormKind),
+                PayloadReader.RequiredString(fields, F.Section));
+            chunks.Add(new NormChunkHash(norm, PayloadReader.RequiredString(fields, F.ContentHash)));
+        }
+
+        return chunks;
     }
 
     /// <summary>Records the embedding model of vectors this store takes over from another generation.</summary>

@@ -17,25 +17,46 @@ public sealed class NormInventory
 
     public int Count => _norms.Count;
 
-    /// <summary>Reads all norms through the store contract (laws, their norms, each norm's chunks).</summary>
+    /// <summary>
+    /// Reads all norms: in one pass when the store is an <see cref="INormHashSource"/>, otherwise through the store
+    /// contract (laws, their norms, each norm's chunks).
+    /// </summary>
     public static async Task<NormInventory> ReadAsync(IKnowledgeStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var norms = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (store is INormHashSource source)
+        {
+            return FromChunks(await source.ListNormChunkHashesAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var chunks = new List<NormChunkHash>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var law in await store.ListLawsAsync(cancellationToken).ConfigureAwait(false))
         {
             foreach (var norm in await store.ListNormsAsync(law.Law, cancellationToken).ConfigureAwait(false))
             {
-                var key = norm.Citation.NormKey;
-                if (norms.ContainsKey(key))
+                if (!seen.Add(norm.Citation.NormKey))
                 {
                     continue;
                 }
 
-                var chunks = await store.GetNormAsync(norm.Citation.Law, norm.Citation.Section, cancellationToken).ConfigureAwait(false);
-                var hashes = string.Join('\n', chunks.Select(chunk => chunk.ContentHash).Order(StringComparer.Ordinal));
-                norms[key] = (CitationFormatter.FormatNorm(norm.Citation), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashes))));
+                var normChunks = await store.GetNormAsync(norm.Citation.Law, norm.Citation.Section, cancellationToken).ConfigureAwait(false);
+                chunks.AddRange(normChunks.Select(chunk => new NormChunkHash(norm.Citation, chunk.ContentHash)));
             }
+        }
+
+        return FromChunks(chunks);
+    }
+
+    /// <summary>Groups chunk hashes by norm; a norm's fingerprint ignores the order of its chunks.</summary>
+    public static NormInventory FromChunks(IEnumerable<NormChunkHash> chunks)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var norms = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var group in chunks.GroupBy(chunk => chunk.Norm.NormKey, StringComparer.Ordinal))
+        {
+            var hashes = string.Join('\n', group.Select(chunk => chunk.ContentHash).Order(StringComparer.Ordinal));
+            norms[group.Key] = (CitationFormatter.FormatNorm(group.First().Norm), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashes))));
         }
 
         return new NormInventory(norms);
