@@ -7,7 +7,8 @@ namespace Wissensassistent.EmbeddedStore;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers <see cref="EmbeddedKnowledgeStore"/> as the singleton <see cref="IKnowledgeStore"/>, with options from
+    /// Registers <see cref="EmbeddedKnowledgeStore"/> as the singleton <see cref="IKnowledgeStore"/> and
+    /// <see cref="IKnowledgeStoreGenerations"/>, with options from
     /// the section <c>EmbeddedStore</c>. An <see cref="Core.Text.ITextAnalyzer"/> must be registered elsewhere.
     /// </summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +22,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<EmbeddedKnowledgeStore>();
         services.AddSingleton<IKnowledgeStore>(provider => provider.GetRequiredService<EmbeddedKnowledgeStore>());
+        services.AddSingleton<IKnowledgeStoreGenerations>(provider => provider.GetRequiredService<EmbeddedKnowledgeStore>());
         return services;
     }
 }

@@ -1,61 +1,43 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
-using Wissensassistent.Core.Citations;
-using Wissensassistent.Core.Documents;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore.Indexing;
-using Wissensassistent.EmbeddedStore.Sqlite;
 
 namespace Wissensassistent.EmbeddedStore;
 
 /// <summary>
-/// The default <see cref="IKnowledgeStore"/>: one SQLite file (WAL mode) holds documents, chunks with their analysed
-/// terms, and embeddings cached by content hash and model. Search runs in memory against an immutable snapshot
-/// (BM25 postings and one contiguous vector array) that is rebuilt lazily after writes.
+/// The default <see cref="IKnowledgeStore"/>: SQLite files in the data folder, searched in memory (see
+/// <see cref="KnowledgeDatabase"/>). A small pointer file (<c>wissen.current</c>) names the live file; without one the
+/// live file is <see cref="EmbeddedStoreOptions.FileName"/>. A full rebuild fills a new generation file
+/// (<c>wissen.&lt;timestamp&gt;.db</c>) beside it and goes live by replacing the pointer atomically.
 /// </summary>
 /// <remarks>
-/// <para>Every write is one transaction; killing the process mid-write leaves the previous content intact.</para>
+/// <para>Writes are atomic per call; killing the process mid-write leaves the previous content intact.</para>
 /// <para>
-/// The current embedding model is the model of the last <see cref="StoreEmbeddingsAsync"/> call that stored at
-/// least one vector; it is persisted. Dense search covers only chunks with a vector of that model, so switching
-/// models narrows dense search until the new vectors are filled in.
-/// </para>
-/// <para>Safe for many concurrent readers and writers; writers are serialised.</para>
-/// <para>
-/// The in-memory index belongs to the process that opened the file: one process writes and searches (web app with
-/// ingestion in it, or the CLI). Another process writing the same file is not noticed until the store is reopened.
-/// </para>
-/// <para>
-/// Embeddings stay cached after their chunks are deleted or changed, so that restoring a text computes nothing;
-/// they are not pruned.
+/// Several processes may use the same folder (the worker writes, the web app reads): before each operation the store
+/// checks cheaply whether the pointer was replaced or the live file was written elsewhere, and reloads if so. Readers
+/// keep the previous file and snapshot until the new one is loaded; a retired file is closed after its last operation.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IAsyncDisposable, IDisposable
+public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
 {
-    /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
-    private const int MaxParametersPerStatement = 500;
-
     private readonly ITextAnalyzer _analyzer;
     private readonly ILogger<EmbeddedKnowledgeStore> _logger;
-    private readonly string _connectionString;
     private readonly Bm25Parameters _bm25;
-    private readonly TermDictionary _terms = new();
-    private readonly SearchScratch.Pool _scratch = new();
-    private readonly SemaphoreSlim _initLock = new(1, 1);
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Lock _stateLock = new();
+    private readonly string _directory;
+    private readonly string _defaultFileName;
+    private readonly Regex _generationFile;
+    private readonly SemaphoreSlim _switchLock = new(1, 1);
+    private readonly HashSet<string> _openGenerations = new(StringComparer.Ordinal);
 
-    private IndexState _state = new(new VectorBuffer(null, 0));
-    private volatile IndexSnapshot _snapshot = IndexSnapshot.Empty;
-    private long _stateVersion;
-    private volatile bool _initialized;
+    private volatile LiveDatabase? _live;
+    private long _pointerStamp;
     private volatile bool _disposed;
 
     public EmbeddedKnowledgeStore(IOptions<EmbeddedStoreOptions> options, ITextAnalyzer analyzer, ILogger<EmbeddedKnowledgeStore> logger)
@@ -67,524 +49,153 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IAsyncDisposable, 
         _analyzer = analyzer;
         _logger = logger;
         _bm25 = new Bm25Parameters(settings.Bm25K1, settings.Bm25B);
-        DatabasePath = settings.DatabasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 60,
-        }.ToString();
+        _directory = Path.GetDirectoryName(settings.DatabasePath)!;
+        _defaultFileName = Path.GetFileName(settings.DatabasePath);
+        var stem = Path.GetFileNameWithoutExtension(_defaultFileName);
+        PointerPath = Path.Combine(_directory, stem + ".current");
+        _generationFile = new Regex(
+            "^" + Regex.Escape(stem) + @"\.\d{17}(-\d+)?" + Regex.Escape(Path.GetExtension(_defaultFileName)) + "$",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>The full path of the SQLite file.</summary>
-    public string DatabasePath { get; }
+    /// <summary>The full path of the live SQLite file.</summary>
+    public string DatabasePath => _live?.Database.DatabasePath ?? ReadLivePath();
+
+    /// <summary>The file naming the live database file; absent until the first generation went live.</summary>
+    public string PointerPath { get; }
 
     /// <summary>
-    /// Opens the file, creates or migrates the schema and loads the index. Every operation does this on first use;
+    /// Opens the live file, creates or migrates the schema and loads the index. Every operation does this on first use;
     /// hosts may call it at start to fail fast and to keep the load time out of the first request.
     /// </summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.InitializeAsync(cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetDocumentHashesAsync(cancellationToken), cancellationToken);
+
+    public Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.UpsertAsync(batch, cancellationToken), cancellationToken);
+
+    public Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.DeleteDocumentsAsync(documentIds, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.SearchLexicalAsync(query, filter, top, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.SearchDenseAsync(vector, filter, top, cancellationToken), cancellationToken);
+
+    public Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetChunkAsync(chunkId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetNeighboursAsync(chunkId, radius, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetNormAsync(law, section, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ListNormsAsync(law, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ListLawsAsync(cancellationToken), cancellationToken);
+
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetStatisticsAsync(cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetChunksWithoutEmbeddingAsync(model, limit, cancellationToken), cancellationToken);
+
+    public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.StoreEmbeddingsAsync(model, embeddings, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ListNormChunkHashesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// A new, empty database file beside the live one, with the live file's embedding cache copied in. Generation files
+    /// left behind by an interrupted rebuild are deleted first.
+    /// </summary>
+    public async Task<IKnowledgeStore> CreateGenerationAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, content_hash FROM documents;";
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var livePath = await RunAsync(database => Task.FromResult(database.DatabasePath), cancellationToken).ConfigureAwait(false);
+        string path;
+        lock (_openGenerations)
         {
-            hashes[reader.GetString(0)] = reader.GetString(1);
+            DeleteAbandonedGenerations(livePath);
+            path = NewGenerationPath();
+            _openGenerations.Add(path);
         }
 
-        return hashes;
-    }
-
-    public async Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        // Analysis is the expensive part and needs no lock.
-        var prepared = Prepare(batch, cancellationToken);
-        var stopwatch = Stopwatch.StartNew();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var generation = new KnowledgeDatabase(path, _analyzer, _bm25, _logger);
         try
         {
-            List<KeyValuePair<string, float[]>> cachedVectors;
-            using (var connection = OpenConnection())
-            using (var transaction = connection.BeginTransaction())
-            {
-                using var deleteChunks = CreateCommand(connection, transaction, "DELETE FROM chunks WHERE document_id = $id;", "$id");
-                using var upsertDocument = ChunkRows.CreateDocumentUpsert(connection, transaction);
-                using var insertChunk = ChunkRows.CreateChunkInsert(connection, transaction);
-                foreach (var document in prepared)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    deleteChunks.Parameters[0].Value = document.Batch.Document.Id;
-                    deleteChunks.ExecuteNonQuery();
-                    ChunkRows.BindDocument(upsertDocument, document.Batch.Document);
-                    upsertDocument.ExecuteNonQuery();
-                    for (var i = 0; i < document.Batch.Chunks.Count; i++)
-                    {
-                        ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i]);
-                        insertChunk.ExecuteNonQuery();
-                    }
-                }
-
-                // Chunks whose text is already embedded get their cached vector: re-ingesting computes nothing.
-                var newHashes = prepared.SelectMany(document => document.Indexed.Chunks).Select(chunk => chunk.ContentHash);
-                cachedVectors = ReadCachedVectors(connection, transaction, newHashes);
-                cancellationToken.ThrowIfCancellationRequested();
-                transaction.Commit();
-            }
-
-            Apply(state =>
-            {
-                foreach (var document in prepared)
-                {
-                    state.Replace(document.Indexed);
-                }
-
-                foreach (var (hash, vector) in cachedVectors)
-                {
-                    state.Vectors.Set(hash, vector);
-                }
-            });
-            _logger.DocumentsUpserted(prepared.Count, prepared.Sum(document => document.Indexed.Chunks.Length), stopwatch.ElapsedMilliseconds);
+            await generation.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await generation.CopyEmbeddingsFromAsync(livePath, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch
         {
-            _logger.WriteRolledBack(exception);
+            await DiscardAsync(generation, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
 
-    public async Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (documentIds.Count == 0)
-        {
-            return;
-        }
-
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using (var connection = OpenConnection())
-            using (var transaction = connection.BeginTransaction())
-            {
-                using var delete = CreateCommand(
-                    connection,
-                    transaction,
-                    "DELETE FROM chunks WHERE document_id = $id; DELETE FROM documents WHERE id = $id;",
-                    "$id");
-                foreach (var id in documentIds)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    delete.Parameters[0].Value = id;
-                    delete.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-            }
-
-            Apply(state =>
-            {
-                foreach (var id in documentIds)
-                {
-                    state.Remove(id);
-                }
-            });
-            _logger.DocumentsDeleted(documentIds.Count);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public async Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(top);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (query.IsEmpty || top == 0)
-        {
-            return [];
-        }
-
-        return await SearchAsync((snapshot, scratch) => snapshot.SearchLexical(query, filter, top, _terms, scratch), cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(top);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var query = Normalise(vector.Span);
-        if (top == 0 || query is null)
-        {
-            return [];
-        }
-
-        return await SearchAsync(
-            (snapshot, scratch) =>
-            {
-                if (snapshot.Model is null)
-                {
-                    return [];
-                }
-
-                if (query.Length != snapshot.Dimension)
-                {
-                    throw new ArgumentException(
-                        $"Der Suchvektor hat {query.Length} Dimensionen, die gespeicherten Vektoren des Modells {snapshot.Model} haben {snapshot.Dimension}.",
-                        nameof(vector));
-                }
-
-                return snapshot.SearchDense(query, filter, top, scratch);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(chunkId);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id = $id;", "$id");
-        command.Parameters[0].Value = chunkId;
-        return ReadChunks(command).FirstOrDefault();
-    }
-
-    public async Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(chunkId);
-        ArgumentOutOfRangeException.ThrowIfNegative(radius);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var command = CreateCommand(
-            connection,
-            null,
-            $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
-            JOIN chunks anchor ON anchor.id = $id AND c.document_id = anchor.document_id
-            WHERE c.ordinal BETWEEN anchor.ordinal - $radius AND anchor.ordinal + $radius
-            ORDER BY c.ordinal;
-            """,
-            "$id",
-            "$radius");
-        command.Parameters[0].Value = chunkId;
-        command.Parameters[1].Value = radius;
-        return ReadChunks(command);
-    }
-
-    public async Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(law);
-        ArgumentNullException.ThrowIfNull(section);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var documentIds = DocumentsOfLaw(connection, transaction, law);
-        var chunks = new List<Chunk>();
-        foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
-        {
-            using var command = CreateCommand(connection, transaction, string.Empty, "$section");
-            command.Parameters[0].Value = ChunkRows.SectionKey(section);
-            command.CommandText =
-                $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.document_id IN ({AddParameters(command, ids)}) " +
-                "AND c.section_key = $section ORDER BY c.document_id, c.ordinal;";
-            chunks.AddRange(ReadChunks(command));
-        }
-
-        return chunks;
-    }
-
-    public async Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(law);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var documentIds = DocumentsOfLaw(connection, transaction, law);
-
-        // Distinct by section in order of first appearance; a norm is repealed when all its chunks are.
-        var norms = new List<(Citation Citation, string? Title, bool IsRepealed)>();
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText =
-                "SELECT c.law, c.kind, c.section, c.section_key, c.norm_title, c.is_repealed FROM chunks c " +
-                $"WHERE c.document_id IN ({AddParameters(command, ids)}) ORDER BY c.document_id, c.ordinal;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = reader.GetString(3);
-                var title = ChunkRows.NullableString(reader, 4);
-                var repealed = reader.GetInt64(5) != 0;
-                if (positions.TryGetValue(key, out var position))
-                {
-                    var known = norms[position];
-                    norms[position] = (known.Citation, known.Title ?? title, known.IsRepealed && repealed);
-                }
-                else
-                {
-                    positions[key] = norms.Count;
-                    var citation = new Citation(reader.GetString(0), Enum.Parse<NormKind>(reader.GetString(1)), reader.GetString(2));
-                    norms.Add((citation, title, repealed));
-                }
-            }
-        }
-
-        return [.. norms.Select(norm => new NormInfo(norm.Citation, norm.Title, norm.IsRepealed))];
-    }
-
-    public async Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default)
-    {
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT d.law, d.title, d.aliases, d.level, d.type, d.stand, " +
-            "(SELECT count(*) FROM chunks c WHERE c.document_id = d.id) FROM documents d ORDER BY d.id;";
-        var laws = new Dictionary<string, LawInfo>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var law = reader.GetString(0);
-            var aliases = ChunkRows.DeserializeList(reader.GetString(2));
-            var stand = ChunkRows.NullableString(reader, 5);
-            var chunks = reader.GetInt32(6);
-            var key = IndexedDocument.LawKey(law);
-            if (laws.TryGetValue(key, out var known))
-            {
-                laws[key] = known with
-                {
-                    Aliases = [.. known.Aliases.Concat(aliases).Distinct(StringComparer.OrdinalIgnoreCase)],
-                    Stand = known.Stand ?? stand,
-                    Chunks = known.Chunks + chunks,
-                };
-            }
-            else
-            {
-                laws[key] = new LawInfo(
-                    law,
-                    reader.GetString(1),
-                    [.. aliases.Distinct(StringComparer.OrdinalIgnoreCase)],
-                    Enum.Parse<Level>(reader.GetString(3)),
-                    Enum.Parse<DocumentType>(reader.GetString(4)),
-                    stand,
-                    chunks);
-            }
-        }
-
-        return [.. laws.Values.OrderBy(law => law.Law, StringComparer.OrdinalIgnoreCase)];
-    }
-
-    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
-    {
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-
-        var laws = new HashSet<string>(StringComparer.Ordinal);
-        var documents = 0;
-        using (var command = CreateCommand(connection, transaction, "SELECT law FROM documents;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                documents++;
-                laws.Add(IndexedDocument.LawKey(reader.GetString(0)));
-            }
-        }
-
-        int chunks, norms;
-        using (var command = CreateCommand(connection, transaction, "SELECT count(*), count(DISTINCT norm_key) FROM chunks;"))
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            chunks = reader.GetInt32(0);
-            norms = reader.GetInt32(1);
-        }
-
-        var model = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
-        var embedded = 0;
-        if (model is not null)
-        {
-            using var command = CreateCommand(
-                connection,
-                transaction,
-                "SELECT count(*) FROM chunks c WHERE EXISTS (SELECT 1 FROM embeddings e WHERE e.content_hash = c.content_hash AND e.model = $model);",
-                "$model");
-            command.Parameters[0].Value = model;
-            embedded = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
-        return new StoreStatistics(documents, laws.Count, norms, chunks, embedded, model);
+        _logger.GenerationCreated(path);
+        return generation;
     }
 
     /// <summary>
-    /// Chunks in document order whose content hash has no vector of <paramref name="model"/>. Of several chunks with
-    /// the same content hash only the first is returned, since one vector serves them all.
+    /// Replaces the pointer file atomically (write a temporary file, then rename over the pointer), serves the new file
+    /// from now on and deletes the previous one once its running operations have finished.
     /// </summary>
-    public async Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default)
+    public async Task SwitchToAsync(IKnowledgeStore generation, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (limit == 0)
-        {
-            return [];
-        }
-
-        using var connection = OpenConnection();
-        using var command = CreateCommand(
-            connection,
-            null,
-            $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
-            WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.content_hash = c.content_hash AND e.model = $model)
-              AND NOT EXISTS (
-                SELECT 1 FROM chunks twin WHERE twin.content_hash = c.content_hash
-                  AND (twin.document_id < c.document_id OR (twin.document_id = c.document_id AND twin.ordinal < c.ordinal)))
-            ORDER BY c.document_id, c.ordinal
-            LIMIT $limit;
-            """,
-            "$model",
-            "$limit");
-        command.Parameters[0].Value = model;
-        command.Parameters[1].Value = limit;
-        return ReadChunks(command);
-    }
-
-    public async Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ArgumentNullException.ThrowIfNull(embeddings);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        if (embeddings.Count == 0)
-        {
-            return;
-        }
-
-        var dimension = embeddings[0].Vector.Length;
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var embedding in embeddings)
-        {
-            if (embedding.Vector.Length != dimension)
-            {
-                throw new ArgumentException(
-                    $"Alle Vektoren eines Aufrufs brauchen dieselbe Dimension ({dimension}); {embedding.ChunkId} hat {embedding.Vector.Length}.",
-                    nameof(embeddings));
-            }
-
-            vectors[embedding.ContentHash] = Normalise(embedding.Vector.Span)
-                ?? throw new ArgumentException($"Der Vektor für {embedding.ChunkId} ist leer, null oder nicht endlich.", nameof(embeddings));
-        }
-
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var database = OwnGeneration(generation);
+        await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        LiveDatabase? previous;
+        string previousPath;
+        await _switchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string? previousModel;
-            List<KeyValuePair<string, float[]>> modelVectors = [];
-            using (var connection = OpenConnection())
-            using (var transaction = connection.BeginTransaction())
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            previous = _live;
+            previousPath = previous?.Database.DatabasePath ?? ReadLivePath();
+            WritePointer(Path.GetFileName(database.DatabasePath));
+            _live = new LiveDatabase(database);
+            Interlocked.Exchange(ref _pointerStamp, PointerStamp());
+            lock (_openGenerations)
             {
-                var dimensionKey = StoreSchema.DimensionKeyPrefix + model;
-                var knownDimension = ReadMeta(connection, transaction, dimensionKey);
-                if (knownDimension is null)
-                {
-                    WriteMeta(connection, transaction, dimensionKey, dimension.ToString(CultureInfo.InvariantCulture));
-                }
-                else if (int.Parse(knownDimension, CultureInfo.InvariantCulture) != dimension)
-                {
-                    throw new ArgumentException(
-                        $"Das Modell {model} hat bereits Vektoren mit {knownDimension} Dimensionen, nicht {dimension}. Ein anderes Modell braucht einen anderen Namen.",
-                        nameof(embeddings));
-                }
-
-                using (var insert = CreateCommand(
-                    connection,
-                    transaction,
-                    "INSERT OR REPLACE INTO embeddings (content_hash, model, vector) VALUES ($hash, $model, $vector);",
-                    "$hash",
-                    "$model",
-                    "$vector"))
-                {
-                    insert.Parameters[1].Value = model;
-                    foreach (var (hash, vector) in vectors)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        insert.Parameters[0].Value = hash;
-                        insert.Parameters[2].Value = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
-                        insert.ExecuteNonQuery();
-                    }
-                }
-
-                previousModel = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
-                if (previousModel != model)
-                {
-                    WriteMeta(connection, transaction, StoreSchema.CurrentModelKey, model);
-                    modelVectors = ReadVectorsOfModel(connection, transaction, model);
-                }
-
-                transaction.Commit();
+                _openGenerations.Remove(database.DatabasePath);
             }
-
-            Apply(state =>
-            {
-                if (previousModel != model)
-                {
-                    state.Vectors = new VectorBuffer(model, dimension, modelVectors.Count + modelVectors.Count / 8);
-                    foreach (var (hash, vector) in modelVectors)
-                    {
-                        state.Vectors.Set(hash, vector);
-                    }
-                }
-                else
-                {
-                    // Vectors of texts no chunk has stay in SQLite only, until such a chunk arrives.
-                    foreach (var (hash, vector) in vectors)
-                    {
-                        if (state.IsReferenced(hash))
-                        {
-                            state.Vectors.Set(hash, vector);
-                        }
-                    }
-                }
-            });
-
-            if (previousModel != model)
-            {
-                _logger.EmbeddingModelChanged(previousModel, model, modelVectors.Count);
-            }
-
-            _logger.EmbeddingsStored(vectors.Count, model);
         }
         finally
         {
-            _writeLock.Release();
+            _switchLock.Release();
         }
+
+        _logger.GenerationSwitched(previousPath, database.DatabasePath);
+        if (previous is not null)
+        {
+            await previous.RetireAsync().ConfigureAwait(false);
+            previous.Database.Dispose();
+        }
+
+        DeleteDatabaseFiles(previousPath);
+    }
+
+    public Task DiscardAsync(IKnowledgeStore generation, CancellationToken cancellationToken = default)
+    {
+        var database = OwnGeneration(generation);
+        database.Dispose();
+        DeleteDatabaseFiles(database.DatabasePath);
+        lock (_openGenerations)
+        {
+            _openGenerations.Remove(database.DatabasePath);
+        }
+
+        _logger.GenerationDiscarded(database.DatabasePath);
+        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
@@ -601,459 +212,192 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, IAsyncDisposable, 
         }
 
         _disposed = true;
-
-        // Closing the pooled connections checkpoints the WAL and releases the file.
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _live?.Database.Dispose();
     }
 
-    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one operation on the live file. When another process switched generations and removed the file during the
+    /// call, the operation is repeated once on the new live file.
+    /// </summary>
+    private async Task<T> RunAsync<T>(Func<KnowledgeDatabase, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var live = await EnterAsync(force: attempt > 0, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await operation(live.Database).ConfigureAwait(false);
+            }
+            catch (SqliteException) when (attempt == 0 && ReadLivePath() != live.Database.DatabasePath)
+            {
+                // The file was retired under this call; the loop takes the new one.
+            }
+            finally
+            {
+                live.Exit();
+            }
+        }
+    }
+
+    private Task RunAsync(Func<KnowledgeDatabase, Task> operation, CancellationToken cancellationToken) =>
+        RunAsync<bool>(
+            async database =>
+            {
+                await operation(database).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    private async ValueTask<LiveDatabase> EnterAsync(bool force, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_initialized)
+        if (_live is null || force || PointerStamp() != Interlocked.Read(ref _pointerStamp))
+        {
+            await FollowPointerAsync(wait: _live is null || force, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var live = _live!;
+            if (live.TryEnter())
+            {
+                return live;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the file the pointer names when it is not the one served (first use, or another process switched). When
+    /// another caller is already doing so and <paramref name="wait"/> is false, the current file keeps serving.
+    /// </summary>
+    private async Task FollowPointerAsync(bool wait, CancellationToken cancellationToken)
+    {
+        if (!await _switchLock.WaitAsync(wait ? Timeout.Infinite : 0, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_initialized)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var stamp = PointerStamp();
+            var path = ReadLivePath();
+            var previous = _live;
+            if (previous is not null && previous.Database.DatabasePath == path)
             {
-                Initialize();
-                _initialized = true;
+                Interlocked.Exchange(ref _pointerStamp, stamp);
+                return;
+            }
+
+            var database = new KnowledgeDatabase(path, _analyzer, _bm25, _logger);
+            try
+            {
+                await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
+
+            _live = new LiveDatabase(database);
+            Interlocked.Exchange(ref _pointerStamp, stamp);
+            if (previous is not null)
+            {
+                // Another process switched; it deletes the old file, this process only closes it.
+                _logger.GenerationSwitched(previous.Database.DatabasePath, path);
+                _ = previous.RetireAsync().ContinueWith(_ => previous.Database.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
         finally
         {
-            _initLock.Release();
+            _switchLock.Release();
         }
     }
 
-    private void Initialize()
+    private string ReadLivePath()
     {
-        var stopwatch = Stopwatch.StartNew();
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            using var connection = OpenConnection();
-            using (var journal = CreateCommand(connection, null, "PRAGMA journal_mode = WAL;"))
+            var name = File.ReadAllText(PointerPath, Encoding.UTF8).Trim();
+            if (name.Length > 0 && name == Path.GetFileName(name))
             {
-                journal.ExecuteNonQuery();
+                return Path.Combine(_directory, name);
             }
-
-            var previousVersion = StoreSchema.Apply(connection, DatabasePath);
-            if (previousVersion < StoreSchema.CurrentVersion)
-            {
-                _logger.SchemaMigrated(DatabasePath, previousVersion, StoreSchema.CurrentVersion);
-            }
-
-            using var transaction = connection.BeginTransaction(deferred: true);
-            var state = LoadState(connection, transaction);
-            lock (_stateLock)
-            {
-                _state = state;
-                var version = Interlocked.Increment(ref _stateVersion);
-                _snapshot = IndexSnapshot.Build(state, _terms, _bm25, version);
-            }
-
-            _logger.StoreOpened(DatabasePath, state.DocumentCount, state.ChunkCount, state.Vectors.RowCount, state.Vectors.Model, stopwatch.ElapsedMilliseconds);
         }
-        catch (Exception exception)
+        catch (FileNotFoundException)
         {
-            _logger.OpenFailed(DatabasePath, exception);
-            throw;
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+
+        return Path.Combine(_directory, _defaultFileName);
+    }
+
+    private long PointerStamp() => File.GetLastWriteTimeUtc(PointerPath).Ticks;
+
+    private void WritePointer(string fileName)
+    {
+        var temporary = PointerPath + ".tmp";
+        File.WriteAllText(temporary, fileName, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, PointerPath, overwrite: true);
+    }
+
+    private string NewGenerationPath()
+    {
+        var stem = Path.GetFileNameWithoutExtension(_defaultFileName);
+        var extension = Path.GetExtension(_defaultFileName);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var path = Path.Combine(_directory, $"{stem}.{stamp}{extension}");
+        for (var i = 2; File.Exists(path) || _openGenerations.Contains(path); i++)
+        {
+            path = Path.Combine(_directory, $"{stem}.{stamp}-{i.ToString(CultureInfo.InvariantCulture)}{extension}");
+        }
+
+        return path;
+    }
+
+    /// <summary>Generation files that are neither live nor being built: leftovers of a crashed or cancelled rebuild.</summary>
+    private void DeleteAbandonedGenerations(string livePath)
+    {
+        if (!Directory.Exists(_directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(_directory))
+        {
+            if (_generationFile.IsMatch(Path.GetFileName(file)) && file != livePath && !_openGenerations.Contains(file))
+            {
+                DeleteDatabaseFiles(file);
+            }
         }
     }
 
-    private IndexState LoadState(SqliteConnection connection, SqliteTransaction transaction)
+    private void DeleteDatabaseFiles(string path)
     {
-        var lawKeys = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using (var command = CreateCommand(connection, transaction, "SELECT id, law, aliases FROM documents;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                lawKeys[reader.GetString(0)] = IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2)));
-            }
-        }
-
-        var chunksByDocument = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
-        using (var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms FROM chunks;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var documentId = reader.GetString(1);
-                if (!chunksByDocument.TryGetValue(documentId, out var chunks))
-                {
-                    chunksByDocument[documentId] = chunks = [];
-                }
-
-                chunks.Add(new IndexedChunk(
-                    reader.GetString(0),
-                    reader.GetString(8),
-                    reader.GetInt32(2),
-                    (byte)Enum.Parse<Level>(reader.GetString(3)),
-                    (byte)Enum.Parse<DocumentType>(reader.GetString(4)),
-                    reader.GetInt64(5) != 0,
-                    IndexedChunk.DayOrMin(ChunkRows.NullableDate(reader, 6)),
-                    IndexedChunk.DayOrMax(ChunkRows.NullableDate(reader, 7)),
-                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)));
-            }
-        }
-
-        var state = new IndexState(new VectorBuffer(null, 0));
-        foreach (var (documentId, chunks) in chunksByDocument)
-        {
-            var keys = lawKeys.GetValueOrDefault(documentId) ?? [];
-            state.Replace(new IndexedDocument(documentId, keys, [.. chunks.OrderBy(chunk => chunk.Ordinal)]));
-        }
-
-        foreach (var (documentId, keys) in lawKeys)
-        {
-            if (!chunksByDocument.ContainsKey(documentId))
-            {
-                state.Replace(new IndexedDocument(documentId, keys, []));
-            }
-        }
-
-        var model = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
-        if (model is not null)
-        {
-            var dimension = int.Parse(
-                ReadMeta(connection, transaction, StoreSchema.DimensionKeyPrefix + model) ?? "0",
-                CultureInfo.InvariantCulture);
-            var vectors = ReadVectorsOfModel(connection, transaction, model);
-            state.Vectors = new VectorBuffer(model, dimension, vectors.Count + vectors.Count / 8);
-            foreach (var (hash, vector) in vectors)
-            {
-                state.Vectors.Set(hash, vector);
-            }
-        }
-
-        return state;
-    }
-
-    private List<PreparedDocument> Prepare(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken)
-    {
-        var chunkIds = new HashSet<string>(StringComparer.Ordinal);
-        var prepared = new List<PreparedDocument>(batch.Count);
-        foreach (var item in batch)
-        {
-            ArgumentNullException.ThrowIfNull(item, nameof(batch));
-            cancellationToken.ThrowIfCancellationRequested();
-            var document = item.Document;
-            var blobs = new byte[item.Chunks.Count][];
-            var indexed = new IndexedChunk[item.Chunks.Count];
-            for (var i = 0; i < item.Chunks.Count; i++)
-            {
-                var chunk = item.Chunks[i];
-                if (chunk.DocumentId != document.Id)
-                {
-                    throw new ArgumentException(
-                        $"Der Abschnitt {chunk.Id} gehört zum Dokument {chunk.DocumentId}, nicht zu {document.Id}.", nameof(batch));
-                }
-
-                if (!chunkIds.Add(chunk.Id))
-                {
-                    throw new ArgumentException($"Der Abschnitt {chunk.Id} kommt im selben Aufruf zweimal vor.", nameof(batch));
-                }
-
-                var frequencies = TermBlob.Count(_analyzer.Analyze(chunk.SearchText));
-                blobs[i] = TermBlob.Encode(frequencies);
-                indexed[i] = new IndexedChunk(
-                    chunk.Id,
-                    chunk.ContentHash,
-                    chunk.Ordinal,
-                    (byte)chunk.Level,
-                    (byte)chunk.DocumentType,
-                    chunk.IsRepealed,
-                    IndexedChunk.DayOrMin(chunk.ValidFrom),
-                    IndexedChunk.DayOrMax(chunk.ValidUntil),
-                    AnalysedTerms.From(frequencies, _terms));
-            }
-
-            var ordered = indexed.OrderBy(chunk => chunk.Ordinal).ToArray();
-            prepared.Add(new PreparedDocument(item, blobs, new IndexedDocument(document.Id, IndexedDocument.LawKeysOf(document), ordered)));
-        }
-
-        return prepared;
-    }
-
-    /// <summary>Applies a committed write to the in-memory state; the next search builds a new snapshot from it.</summary>
-    private void Apply(Action<IndexState> change)
-    {
-        lock (_stateLock)
-        {
-            change(_state);
-            if (_state.CompactVectorsIfWasteful())
-            {
-                _logger.VectorsCompacted(_state.Vectors.RowCount);
-            }
-
-            Interlocked.Increment(ref _stateVersion);
-        }
-    }
-
-    private IndexSnapshot CurrentSnapshot()
-    {
-        var snapshot = _snapshot;
-        if (snapshot.Version == Interlocked.Read(ref _stateVersion))
-        {
-            return snapshot;
-        }
-
-        lock (_stateLock)
-        {
-            var version = Interlocked.Read(ref _stateVersion);
-            if (_snapshot.Version != version)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var built = IndexSnapshot.Build(_state, _terms, _bm25, version);
-                _snapshot = built;
-                _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
-            }
-
-            return _snapshot;
-        }
-    }
-
-    private async Task<IReadOnlyList<ScoredChunk>> SearchAsync(Func<IndexSnapshot, SearchScratch, IndexHit[]> search, CancellationToken cancellationToken)
-    {
-        var snapshot = CurrentSnapshot();
-        var hits = Rank(search, snapshot);
-        if (hits.Length == 0)
-        {
-            return [];
-        }
-
-        var results = LoadHits(snapshot, hits, out var consistent);
-        if (consistent)
-        {
-            return results;
-        }
-
-        // A write committed between ranking and loading. Under the write lock SQLite and the in-memory state agree.
-        _logger.SearchRepeated();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            snapshot = CurrentSnapshot();
-            return LoadHits(snapshot, Rank(search, snapshot), out _);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private IndexHit[] Rank(Func<IndexSnapshot, SearchScratch, IndexHit[]> search, IndexSnapshot snapshot)
-    {
-        var scratch = _scratch.Rent(snapshot.ChunkCount);
-        try
-        {
-            return search(snapshot, scratch);
-        }
-        finally
-        {
-            _scratch.Return(scratch);
-        }
-    }
-
-    /// <summary>Loads the chunks of ranked hits; inconsistent when one vanished or changed its text since the snapshot.</summary>
-    private List<ScoredChunk> LoadHits(IndexSnapshot snapshot, IndexHit[] hits, out bool consistent)
-    {
-        var loaded = new Dictionary<string, Chunk>(StringComparer.Ordinal);
-        using (var connection = OpenConnection())
-        using (var transaction = connection.BeginTransaction(deferred: true))
-        {
-            foreach (var group in hits.Chunk(MaxParametersPerStatement))
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                var ids = group.Select(hit => snapshot.ChunkIds[hit.Chunk]).ToList();
-                command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, ids)});";
-                foreach (var chunk in ReadChunks(command))
-                {
-                    loaded[chunk.Id] = chunk;
-                }
+                File.Delete(path + suffix);
             }
         }
-
-        consistent = true;
-        var results = new List<ScoredChunk>(hits.Length);
-        foreach (var hit in hits)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            if (loaded.TryGetValue(snapshot.ChunkIds[hit.Chunk], out var chunk) && chunk.ContentHash == snapshot.ContentHashes[hit.Chunk])
-            {
-                results.Add(new ScoredChunk(chunk, hit.Score));
-            }
-            else
-            {
-                consistent = false;
-            }
+            _logger.RetiredFileKept(path, exception);
+        }
+    }
+
+    private KnowledgeDatabase OwnGeneration(IKnowledgeStore generation)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        if (generation is not KnowledgeDatabase database || Path.GetDirectoryName(database.DatabasePath) != _directory || database == _live?.Database)
+        {
+            throw new ArgumentException("Die Generation stammt nicht aus CreateGenerationAsync dieses Speichers.", nameof(generation));
         }
 
-        return results;
+        return database;
     }
-
-    /// <summary>Vectors of the current model for hashes that have none in memory yet.</summary>
-    private List<KeyValuePair<string, float[]>> ReadCachedVectors(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> hashes)
-    {
-        // Only the writer changes the vector buffer, and the caller holds the write lock.
-        var vectors = _state.Vectors;
-        var found = new List<KeyValuePair<string, float[]>>();
-        if (vectors.Model is null)
-        {
-            return found;
-        }
-
-        using var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT vector FROM embeddings WHERE content_hash = $hash AND model = $model;",
-            "$hash",
-            "$model");
-        command.Parameters[1].Value = vectors.Model;
-        foreach (var hash in hashes.Distinct(StringComparer.Ordinal))
-        {
-            if (vectors.Contains(hash))
-            {
-                continue;
-            }
-
-            command.Parameters[0].Value = hash;
-            if (command.ExecuteScalar() is byte[] blob && blob.Length == vectors.Dimension * sizeof(float))
-            {
-                found.Add(new(hash, MemoryMarshal.Cast<byte, float>(blob).ToArray()));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>All vectors of a model for content hashes some chunk has.</summary>
-    private static List<KeyValuePair<string, float[]>> ReadVectorsOfModel(SqliteConnection connection, SqliteTransaction transaction, string model)
-    {
-        using var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT e.content_hash, e.vector FROM embeddings e WHERE e.model = $model AND e.content_hash IN (SELECT content_hash FROM chunks);",
-            "$model");
-        command.Parameters[0].Value = model;
-        var vectors = new List<KeyValuePair<string, float[]>>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            vectors.Add(new(reader.GetString(0), MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(1)).ToArray()));
-        }
-
-        return vectors;
-    }
-
-    /// <summary>Ids of the documents whose law or alias is <paramref name="law"/> (case-insensitive), ordered by id.</summary>
-    private static List<string> DocumentsOfLaw(SqliteConnection connection, SqliteTransaction transaction, string law)
-    {
-        var key = IndexedDocument.LawKey(law);
-        using var command = CreateCommand(connection, transaction, "SELECT id, law, aliases FROM documents ORDER BY id;");
-        var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            if (IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2))).Contains(key))
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-
-        return ids;
-    }
-
-    private static List<Chunk> ReadChunks(SqliteCommand command)
-    {
-        var chunks = new List<Chunk>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            chunks.Add(ChunkRows.Read(reader));
-        }
-
-        return chunks;
-    }
-
-    private static string? ReadMeta(SqliteConnection connection, SqliteTransaction transaction, string key)
-    {
-        using var command = CreateCommand(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
-        command.Parameters[0].Value = key;
-        return command.ExecuteScalar() as string;
-    }
-
-    private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value)
-    {
-        using var command = CreateCommand(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value);", "$key", "$value");
-        command.Parameters[0].Value = key;
-        command.Parameters[1].Value = value;
-        command.ExecuteNonQuery();
-    }
-
-    private static float[]? Normalise(ReadOnlySpan<float> vector)
-    {
-        if (vector.Length == 0)
-        {
-            return null;
-        }
-
-        var norm = TensorPrimitives.Norm(vector);
-        if (!float.IsFinite(norm) || norm == 0)
-        {
-            return null;
-        }
-
-        var normalised = new float[vector.Length];
-        TensorPrimitives.Divide(vector, norm, normalised);
-        return normalised;
-    }
-
-    private static string AddParameters(SqliteCommand command, IReadOnlyList<string> values)
-    {
-        var names = new string[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            names[i] = "$p" + i.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(names[i], values[i]);
-        }
-
-        return string.Join(", ", names);
-    }
-
-    private static SqliteCommand CreateCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(parameter, null));
-        }
-
-        return command;
-    }
-
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-
-        // In WAL mode NORMAL keeps every commit atomic; only the newest commits may be lost on power failure.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private sealed record PreparedDocument(DocumentBatch Batch, byte[][] TermBlobs, IndexedDocument Indexed);
 }

@@ -38,6 +38,22 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 2021, Level = LogLevel.Debug, Message = "Vector buffer compacted to {Vectors} vectors")]
     public static partial void VectorsCompacted(this ILogger logger, int vectors);
 
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Information,
+        Message = "Embedded store at {Path} changed elsewhere; index reloaded: {Documents} documents, {Chunks} chunks, in {ElapsedMs} ms")]
+    public static partial void ReloadedAfterExternalWrite(this ILogger logger, string path, int documents, int chunks, long elapsedMs);
+
+    [LoggerMessage(EventId = 2040, Level = LogLevel.Information, Message = "Embedded store generation {Path} created")]
+    public static partial void GenerationCreated(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Embedded store switched from {Previous} to {Current}")]
+    public static partial void GenerationSwitched(this ILogger logger, string previous, string current);
+
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "Embedded store generation {Path} discarded")]
+    public static partial void GenerationDiscarded(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2043, Level = LogLevel.Warning, Message = "Retired store file {Path} could not be deleted; it is removed with the next generation")]
+    public static partial void RetiredFileKept(this ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Debug, Message = "Search results changed during loading; ranked again under the write lock")]
     public static partial void SearchRepeated(this ILogger logger);
 }

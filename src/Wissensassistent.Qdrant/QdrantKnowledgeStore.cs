@@ -21,7 +21,7 @@ namespace Wissensassistent.Qdrant;
 /// a crash in between leaves the old hash, so the next ingestion redoes the document. Deletion first blanks the
 /// document's hash for the same reason. Full rebuilds use generations (<see cref="QdrantGenerations"/>) and are atomic.
 /// </remarks>
-public sealed class QdrantKnowledgeStore : IKnowledgeStore
+public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource
 {
     public const string DenseVectorName = "dense";
     public const string SparseVectorName = "sparse";
@@ -34,6 +34,9 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
     private readonly ITextAnalyzer _analyzer;
     private readonly ILogger _logger;
     private readonly bool _isLive;
+
+    /// <summary>For a generation being built: the live collection whose vectors are reused by content hash.</summary>
+    private readonly string? _vectorSource;
     private string? _recordedModel;
 
     public QdrantKnowledgeStore(
@@ -48,7 +51,8 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
             logger ?? (ILogger)NullLogger.Instance,
             connection?.Options.Collection ?? throw new ArgumentNullException(nameof(connection)),
             connection.Options.DocumentsCollection,
-            isLive: true)
+            isLive: true,
+            vectorSource: null)
     {
     }
 
@@ -59,7 +63,8 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
         ILogger logger,
         string chunksCollection,
         string documentsCollection,
-        bool isLive)
+        bool isLive,
+        string? vectorSource)
     {
         ArgumentNullException.ThrowIfNull(generations);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -70,6 +75,7 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
         ChunksCollection = chunksCollection;
         DocumentsCollection = documentsCollection;
         _isLive = isLive;
+        _vectorSource = vectorSource;
     }
 
     /// <summary>The collection (or alias) chunks are read from and written to.</summary>
@@ -81,13 +87,21 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
     /// <summary>
     /// A store that reads and writes one generation directly instead of the live alias: the reindex worker fills a new
     /// generation through it while searches keep using the live one. Create the generation first
-    /// (<see cref="QdrantGenerations.CreateGenerationAsync"/>).
+    /// (<see cref="QdrantGenerations.CreateGenerationAsync"/>). Vectors of unchanged texts are taken from the live
+    /// collection by content hash, so a rebuild embeds only new text.
     /// </summary>
     public QdrantKnowledgeStore ForGeneration(string generation)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(generation);
         return new QdrantKnowledgeStore(
-            _connection, _generations, _analyzer, _logger, generation, generation + QdrantGenerations.DocumentsSuffix, isLive: false);
+            _connection,
+            _generations,
+            _analyzer,
+            _logger,
+            generation,
+            generation + QdrantGenerations.DocumentsSuffix,
+            isLive: false,
+            vectorSource: _isLive ? ChunksCollection : _vectorSource);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default)
@@ -476,13 +490,16 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
             CollectVector(point, reusable, vectorSize);
         }
 
-        var missing = item.Chunks.Select(c => c.ContentHash).Where(h => !reusable.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var hashes in missing.Chunk(PageSize))
+        foreach (var source in _vectorSource is null ? [ChunksCollection] : new[] { ChunksCollection, _vectorSource })
         {
-            var filter = new Filter { Must = { Conditions.Match(F.ContentHash, hashes), Conditions.Match(F.HasDense, true) } };
-            await foreach (var point in ScrollAsync(ChunksCollection, filter, vectorPayload, denseOnly, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            var missing = item.Chunks.Select(c => c.ContentHash).Where(h => !reusable.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var hashes in missing.Chunk(PageSize))
             {
-                CollectVector(point, reusable, vectorSize);
+                var filter = new Filter { Must = { Conditions.Match(F.ContentHash, hashes), Conditions.Match(F.HasDense, true) } };
+                await foreach (var point in ScrollAsync(source, filter, vectorPayload, denseOnly, int.MaxValue, cancellationToken).ConfigureAwait(false))
+                {
+                    CollectVector(point, reusable, vectorSize);
+                }
             }
         }
 
@@ -619,6 +636,28 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore
             cancellationToken).ConfigureAwait(false);
         return points.Count == 0 ? null : PayloadReader.OptionalString(points[0].Payload, F.EmbeddingModel);
     }
+
+    /// <summary>One scroll over all chunks, payload limited to the norm and the content hash.</summary>
+    public async Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = new List<NormChunkHash>();
+        var payload = Include(F.Law, F.NormKind, F.Section, F.ContentHash);
+        await foreach (var point in ScrollAsync(ChunksCollection, null, payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            var fields = point.Payload;
+            var norm = new Citation(
+                PayloadReader.RequiredString(fields, F.Law),
+                PayloadReader.RequiredEnum<NormKind>(fields, F.NormKind),
+                PayloadReader.RequiredString(fields, F.Section));
+            chunks.Add(new NormChunkHash(norm, PayloadReader.RequiredString(fields, F.ContentHash)));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Records the embedding model of vectors this store takes over from another generation.</summary>
+    internal Task AdoptEmbeddingModelAsync(string model, CancellationToken cancellationToken) => RecordModelAsync(model, cancellationToken);
 
     private async Task RecordModelAsync(string model, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ namespace Wissensassistent.ServiceDefaults;
 public static class HostingExtensions
 {
     /// <summary>Names of our ActivitySources and Meters, for OpenTelemetry.</summary>
-    public const string TelemetryName = "Wissensassistent";
+    public const string TelemetryName = IndexingTelemetry.Name;
 
     /// <summary>
     /// Everything a host needs to ingest, search and answer: the store chosen by configuration, German analysis,

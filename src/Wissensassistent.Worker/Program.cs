@@ -1,3 +1,11 @@
+using Wissensassistent.ServiceDefaults;
+using Wissensassistent.Worker;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWissensassistent();
+builder.AddTelemetry();
+builder.AddWorker();
+
 var app = builder.Build();
+app.MapWorkerEndpoints();
 app.Run();

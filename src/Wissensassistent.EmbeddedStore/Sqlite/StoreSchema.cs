@@ -13,6 +13,9 @@ internal static class StoreSchema
 
     public const string CurrentModelKey = "embedding_model";
 
+    /// <summary>Advanced by every write transaction, so that other processes notice the write.</summary>
+    public const string ChangeCounterKey = "change_counter";
+
     public const string DimensionKeyPrefix = "embedding_dimension:";
 
     public static int CurrentVersion => Migrations.Length;

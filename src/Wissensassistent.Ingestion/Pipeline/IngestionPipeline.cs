@@ -50,12 +50,16 @@ public sealed partial class IngestionPipeline(
             {
                 case Outcome.Unchanged:
                     unchanged++;
+                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "unchanged"));
                     break;
                 case Outcome.Rejected rejected:
                     failed.Add(new FileError(file.RelativePath, rejected.Reason));
                     LogFileFailed(logger, file.RelativePath, rejected.Reason);
+                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+                    IndexingTelemetry.Errors.Add(1);
                     break;
                 case Outcome.Parsed parsed:
+                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
                     pending.Add(parsed.Document.Batch);
                     warnings.AddRange(parsed.Document.Warnings.Select(w => new FileError(file.RelativePath, w)));
                     break;
@@ -65,7 +69,9 @@ public sealed partial class IngestionPipeline(
             {
                 await store.UpsertAsync(pending, cancellationToken);
                 ingested.AddRange(pending.Select(b => b.Document.Id));
-                chunksWritten += pending.Sum(b => b.Chunks.Count);
+                var written = pending.Sum(b => b.Chunks.Count);
+                chunksWritten += written;
+                IndexingTelemetry.Chunks.Add(written);
                 norms += pending.Sum(b => b.Chunks.Select(c => c.Citation.NormKey).Distinct().Count());
                 pending.Clear();
             }
@@ -125,13 +131,18 @@ public sealed partial class IngestionPipeline(
             return new Outcome.Unchanged();
         }
 
+        using var activity = IndexingTelemetry.Source.StartActivity("parse file");
+        activity?.SetTag("wissen.file", file.RelativePath);
+        activity?.SetTag("wissen.file.bytes", file.Length);
         try
         {
             var parsed = parser.Parse(file.RelativePath, content);
+            activity?.SetTag("wissen.chunks", parsed.Batch.Chunks.Count);
             return new Outcome.Parsed(parsed);
         }
         catch (DocumentRejectedException ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "rejected");
             return new Outcome.Rejected(ex.Reason);
         }
     }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.Worker.Reindexing;
+
+namespace Wissensassistent.Worker;
+
+public static class WorkerEndpoints
+{
+    /// <summary>
+    /// <c>GET /health</c> (no key) and the control API under <c>/api/reindex</c> (key in header <c>X-Api-Key</c>):
+    /// <c>POST ?mode=incremental|full</c>, <c>POST /cancel</c>, <c>GET /status</c>, <c>GET /history</c>.
+    /// </summary>
+    public static WebApplication MapWorkerEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health");
+
+        var reindex = app.MapGroup("/api/reindex").AddEndpointFilter<ApiKeyEndpointFilter>();
+        reindex.MapPost("/", Start);
+        reindex.MapPost("/cancel", Cancel);
+        reindex.MapGet("/status", (ReindexService service, IndexingStatus status, ReindexHistory history) =>
+            TypedResults.Ok(new ReindexStatus(service.Active, status.Current, history.Runs.FirstOrDefault(run => run.IsFinished))));
+        reindex.MapGet("/history", (ReindexHistory history) => TypedResults.Ok(history.Runs));
+        return app;
+    }
+
+    private static Results<Accepted<ReindexRun>, ProblemHttpResult> Start(string? mode, ReindexService service)
+    {
+        ReindexMode parsed;
+        if (string.IsNullOrWhiteSpace(mode))
+        {
+            parsed = ReindexMode.Incremental;
+        }
+        else if (!Enum.TryParse(mode, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed))
+        {
+            return TypedResults.Problem(
+                title: "Unbekannte Art der Neuindizierung",
+                detail: $"„{mode}“ ist keine Art der Neuindizierung; erlaubt sind „incremental“ und „full“.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (service.TryStart(parsed, ReindexTrigger.Api) is not { } run)
+        {
+            return TypedResults.Problem(
+                title: "Neuindizierung läuft bereits",
+                detail: $"Es läuft bereits eine Neuindizierung (Lauf {service.Active?.Id}). Bitte warten oder sie abbrechen.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Accepted("/api/reindex/status", run);
+    }
+
+    private static Results<Accepted<ReindexRun>, ProblemHttpResult> Cancel(ReindexService service)
+    {
+        if (service.Cancel() is not { } run)
+        {
+            return TypedResults.Problem(
+                title: "Keine Neuindizierung aktiv",
+                detail: "Es läuft keine Neuindizierung, die abgebrochen werden könnte.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Accepted("/api/reindex/status", run);
+    }
+}
