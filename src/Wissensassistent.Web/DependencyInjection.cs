@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.ServiceDefaults;
 using Wissensassistent.EmbeddedStore.Feedback;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
@@ -41,7 +42,7 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<IndexingHealthCheck>(IndexingHealthCheck.Name);
         services.AddSqliteFeedbackStore();
         AddHistoryKeys(services);
         services.TryAddSingleton<IndexingStatus>();
