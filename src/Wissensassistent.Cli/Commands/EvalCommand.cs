@@ -54,16 +54,19 @@ public sealed class EvalCommand : ICliCommand
 
         if (arguments.Has("baseline"))
         {
-            foreach (var kind in Enum.GetValues<BaselineAnalyzer>())
-            {
-                results.Add(await RunBaselineAsync(store, filter, kind, questions, inCorpus, cancellationToken));
-            }
+            Terminal.Progress("Vergleichsindizes werden aufgebaut …");
+            var norms = await NormDocuments.LoadAsync(store, filter, cancellationToken);
+            var plain = new PlainBm25(norms);
+            results.Add(RunBaseline("bm25-plain", q => plain.Search(q, Depth), questions, inCorpus));
+            using var lucene = LuceneBaseline.Build(norms, BaselineAnalyzer.German);
+            results.Add(RunBaseline("lucene-bm25-german", q => lucene.Search(q, Depth), questions, inCorpus));
+            Terminal.EndProgress();
         }
 
         foreach (var mode in modes)
         {
             var all = new EvaluationAccumulator(mode.ToString().ToLowerInvariant());
-            var found = new EvaluationAccumulator(all.Summarize().System);
+            var found = new EvaluationAccumulator(mode.ToString().ToLowerInvariant());
             var stopwatch = Stopwatch.StartNew();
             foreach (var q in questions)
             {
@@ -83,21 +86,17 @@ public sealed class EvalCommand : ICliCommand
         return 0;
     }
 
-    private static async Task<(EvaluationAccumulator, EvaluationAccumulator)> RunBaselineAsync(IKnowledgeStore store, SearchFilter filter, BaselineAnalyzer kind, List<BatchQuestion> questions, HashSet<string> inCorpus, CancellationToken cancellationToken)
+    private static (EvaluationAccumulator, EvaluationAccumulator) RunBaseline(string name, Func<string, IReadOnlyList<string>> search, List<BatchQuestion> questions, HashSet<string> inCorpus)
     {
-        Terminal.Progress($"Lucene-BM25 ({kind}) wird aufgebaut …");
-        var norms = await NormDocuments.LoadAsync(store, filter, cancellationToken);
-        using var baseline = LuceneBaseline.Build(norms, kind);
-        var all = new EvaluationAccumulator($"lucene-bm25-{kind.ToString().ToLowerInvariant()}");
-        var found = new EvaluationAccumulator(all.Summarize().System);
+        var all = new EvaluationAccumulator(name);
+        var found = new EvaluationAccumulator(name);
         foreach (var q in questions)
         {
             var started = Stopwatch.GetTimestamp();
-            var ranking = baseline.Search(q.Question!, Depth);
+            var ranking = search(q.Question!);
             Add(all, found, ranking, q, inCorpus, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        Terminal.EndProgress();
         return (all, found);
     }
 
@@ -137,7 +136,7 @@ public sealed class EvalCommand : ICliCommand
             return;
         }
 
-        var reference = rows.FirstOrDefault(r => r.All.System == "lucene-bm25-plain").All;
+        var reference = rows.FirstOrDefault(r => r.All.System == "bm25-plain").All;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"System",-22} {"n",5} {"R@1",6} {"R@5",6} {"R@10",6} {"R@100",6} {"Hit@10",6} {"MRR@10",6} {"nDCG@10",7} {"p50 ms",7} {"p95 ms",7}{(reference is null ? string.Empty : "  R@10/BM25 nDCG/BM25")}"));
         foreach (var (label, pick) in new (string, Func<(EvaluationSummary All, EvaluationSummary InCorpus), EvaluationSummary>)[] { ("alle Fragen", r => r.All), ("Gold-Norm im Korpus", r => r.InCorpus) })
         {

@@ -193,8 +193,13 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         await page.Locator(".wa-filter-levels .mud-chip", new() { HasText = "Bund" }).ClickAsync();
         await page.Locator(".wa-filter-types .mud-chip", new() { HasText = "Gesetz" }).First.ClickAsync();
         await page.Locator("div.wa-filter-laws").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Baugesetzbuch" }).ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Baugesetzbuch" });
+        await option.ClickAsync(new() { Timeout = Timeout });
+
+        // The popover animates: wait until the choice is taken and the list is gone before typing the question.
+        await Assertions.Expect(page.Locator("div.wa-filter-laws input").First).ToHaveValueAsync("BauGB", new() { Timeout = Timeout });
         await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = Timeout });
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "filters.png"), FullPage = true });
         var asked = _app.Answers.Requests.Count;
 
