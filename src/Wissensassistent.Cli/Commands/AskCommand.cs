@@ -22,14 +22,14 @@ public sealed class AskCommand : ICliCommand
         var request = new AnswerRequest(question, Filter: SearchFilters.From(arguments));
 
         Answer? final = null;
-        var streamed = false;
+        var streamed = new System.Text.StringBuilder();
         await foreach (var update in answers.AskStreamingAsync(request, cancellationToken))
         {
             switch (update)
             {
                 case TextUpdate text when !json:
                     Console.Write(text.Delta);
-                    streamed = true;
+                    streamed.Append(text.Delta);
                     break;
                 case FinalUpdate done:
                     final = done.Answer;
@@ -48,14 +48,19 @@ public sealed class AskCommand : ICliCommand
             return 0;
         }
 
-        if (streamed)
+        if (streamed.Length > 0)
         {
-            // The streamed text was a draft; verification may have changed it.
             Console.WriteLine();
+        }
+
+        // The streamed text was a draft: print the verified text again only where verification changed it.
+        var changed = streamed.ToString().Trim() != final.Text.Trim();
+        if (changed && streamed.Length > 0)
+        {
             Console.WriteLine(new string('─', 60));
         }
 
-        PrintFinal(final);
+        PrintFinal(final, printText: changed);
         return 0;
     }
 
@@ -78,15 +83,19 @@ public sealed class AskCommand : ICliCommand
         checks = answer.Checks,
     };
 
-    private static void PrintFinal(Answer answer)
+    private static void PrintFinal(Answer answer, bool printText)
     {
-        foreach (var notice in answer.Notices)
+        foreach (var notice in answer.Notices.Where(n => !answer.Text.StartsWith(n, StringComparison.Ordinal)))
         {
             Console.WriteLine($"ℹ {notice}");
         }
 
-        Console.WriteLine();
-        Console.WriteLine(answer.Text);
+        if (printText)
+        {
+            Console.WriteLine();
+            Console.WriteLine(answer.Text);
+        }
+
         Console.WriteLine();
         if (answer.Citations.Count > 0)
         {
