@@ -23,11 +23,14 @@ public sealed class AskCommand : ICliCommand
 
         Answer? final = null;
         var streamed = new System.Text.StringBuilder();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        TimeSpan? firstText = null;
         await foreach (var update in answers.AskStreamingAsync(request, cancellationToken))
         {
             switch (update)
             {
                 case TextUpdate text when !json:
+                    firstText ??= System.Diagnostics.Stopwatch.GetElapsedTime(started);
                     Console.Write(text.Delta);
                     streamed.Append(text.Delta);
                     break;
@@ -41,6 +44,9 @@ public sealed class AskCommand : ICliCommand
         {
             throw new InvalidOperationException("Die Antwort wurde nicht abgeschlossen.");
         }
+
+        var total = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Terminal.Notice($"Erster Text nach {firstText?.TotalMilliseconds ?? total.TotalMilliseconds:0} ms, fertige Antwort nach {total.TotalMilliseconds:0} ms.");
 
         if (json)
         {
