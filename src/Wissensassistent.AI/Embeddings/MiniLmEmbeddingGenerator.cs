@@ -19,6 +19,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     public const int DefaultBatchSize = 32;
 
+    /// <summary>
+    /// MiniLM reads 256 word pieces (sentence-transformers cuts there too); German splits into many pieces, so about
+    /// 1 000 characters fill that window. Longer inputs only cost quadratic attention time for text the model ignores.
+    /// </summary>
+    public const int MaxInputCharacters = 1_000;
+
     private readonly Lazy<SentenceEncoder> _encoder;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _batchSize;
@@ -58,7 +64,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         for (var start = 0; start < inputs.Length; start += _batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = inputs[start..Math.Min(start + _batchSize, inputs.Length)];
+            var batch = inputs[start..Math.Min(start + _batchSize, inputs.Length)]
+                .Select(text => text.Length > MaxInputCharacters ? text[..MaxInputCharacters] : text)
+                .ToArray();
             var vectors = await EncodeAsync(batch, cancellationToken).ConfigureAwait(false);
             var createdAt = DateTimeOffset.UtcNow;
             foreach (var vector in vectors)
