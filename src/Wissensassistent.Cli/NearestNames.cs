@@ -1,9 +1,6 @@
-using System.Globalization;
-using Wissensassistent.Core.Citations;
-
 namespace Wissensassistent.Cli;
 
-/// <summary>"Did you mean": nearby law names by edit distance, nearby norms by number.</summary>
+/// <summary>"Did you mean": law names within a small edit distance of what was typed.</summary>
 public static class NearestNames
 {
     public static IReadOnlyList<string> Find(string input, IEnumerable<string> names, int count) =>
@@ -15,26 +12,6 @@ public static class NearestNames
             .Take(count)
             .Select(x => x.Name)
             .ToList();
-
-    /// <summary>Norms whose leading number is closest to the requested one (§ 35 → § 34, § 35a, § 36 …).</summary>
-    public static IReadOnlyList<Citation> NearestSections(string section, IEnumerable<Citation> norms, int count)
-    {
-        var target = LeadingNumber(section);
-        return norms
-            .DistinctBy(n => n.NormKey)
-            .OrderBy(n => Math.Abs(LeadingNumber(n.Section) - target))
-            .ThenBy(n => n.Section, StringComparer.Ordinal)
-            .Take(count)
-            .OrderBy(n => LeadingNumber(n.Section))
-            .ThenBy(n => n.Section, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static double LeadingNumber(string section)
-    {
-        var digits = new string(section.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray()).TrimEnd('.');
-        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.MaxValue / 4;
-    }
 
     private static int EditDistance(string a, string b)
     {

@@ -71,14 +71,4 @@ public sealed class NormLookupTests(IngestedCorpus corpus)
         Assert.NotEmpty(passage);
         Assert.All(passage, c => Assert.Equal(expected, CitationFormatter.Format(c.Citation with { Nummer = null, Satz = null, Buchstabe = null })));
     }
-
-    [Fact]
-    public void NearestSections_SuggestsNeighbouringNorms()
-    {
-        Citation[] norms = [new("BauGB", NormKind.Paragraph, "33"), new("BauGB", NormKind.Paragraph, "34"), new("BauGB", NormKind.Paragraph, "35"), new("BauGB", NormKind.Paragraph, "35a"), new("BauGB", NormKind.Paragraph, "200")];
-
-        var near = NearestNames.NearestSections("36", norms, 3);
-
-        Assert.Equal(["34", "35", "35a"], near.Select(n => n.Section));
-    }
 }

@@ -22,10 +22,9 @@ internal static class Corpus
     public static string ReadText(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
     public static IEnumerable<string> Files() =>
-        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Where(f => CorpusDocumentParser.SupportedExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal);
+        Pipeline.CorpusScanner.Scan(Root)
+            .Select(f => f.RelativePath)
+            .Where(f => CorpusDocumentParser.SupportedExtensions.Contains(Path.GetExtension(f)));
 
     public static Chunk Single(ParsedDocument document, string citation) =>
         Assert.Single(document.Batch.Chunks, c => c.Citation.ToString() == citation);

@@ -104,8 +104,8 @@ public sealed class ShowCommand : ICliCommand
         }
 
         var norms = await store.ListNormsAsync(law.Law, cancellationToken);
-        var near = NearestNames.NearestSections(citation.Section, norms.Select(n => n.Citation), 5);
+        var near = NearestNorms.Find(norms, citation.Section, 5);
         Console.WriteLine($"„{formatted}“ gibt es im Bestand nicht."
-            + (near.Count > 0 ? $" Nächstgelegene Normen: {string.Join(", ", near.Select(CitationFormatter.Format))}." : string.Empty));
+            + (near.Count > 0 ? $" Nächstgelegene Normen: {string.Join(", ", near.Select(n => CitationFormatter.Format(n.Citation)))}." : string.Empty));
     }
 }

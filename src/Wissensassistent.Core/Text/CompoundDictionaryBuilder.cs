@@ -77,7 +77,10 @@ public sealed class CompoundDictionaryBuilder
     public static CompoundDictionary BuildFromCorpus(string corpusDirectory)
     {
         var builder = new CompoundDictionaryBuilder();
-        foreach (var file in Directory.EnumerateFiles(corpusDirectory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // README.md describes the corpus and is not part of it (the ingestion pipeline skips it too).
+        foreach (var file in Directory.EnumerateFiles(corpusDirectory, "*.md", SearchOption.AllDirectories)
+                     .Where(f => !string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase))
+                     .Order(StringComparer.Ordinal))
         {
             builder.Add(File.ReadAllText(file));
         }

@@ -39,7 +39,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         }
     }
 
-    private async Task<IPage> OpenAsync(string path)
+    private async Task<IPage> OpenAsync(string path, bool interactive = true)
     {
         _context ??= await _chromium.NewContextAsync(_app.BaseUrl);
         var page = await _context.NewPageAsync();
@@ -52,6 +52,13 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         };
         page.PageError += (_, error) => _consoleErrors.Add(error);
         await page.GotoAsync(path);
+
+        // Typing into the prerendered page before the circuit is live would be lost on the first interactive render.
+        if (interactive)
+        {
+            await page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = Timeout });
+        }
+
         return page;
     }
 
@@ -148,6 +155,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         var entry = page.Locator("a.wa-history-title", new() { HasText = question });
         await Assertions.Expect(entry).ToBeVisibleAsync(new() { Timeout = Timeout });
         await page.ReloadAsync();
+        await page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = Timeout });
         await entry.ClickAsync(new() { Timeout = Timeout });
 
         await Assertions.Expect(page.Locator(".wa-answer-text")).ToContainTextAsync("Einvernehmen nötig", new() { Timeout = Timeout });
@@ -232,7 +240,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
     [Fact]
     public async Task Health_AnswersOnLoopback_AndPagesCarrySecurityHeaders()
     {
-        var page = await OpenAsync("/health");
+        var page = await OpenAsync("/health", interactive: false);
         Assert.Equal("Healthy", await page.InnerTextAsync("body"));
 
         var response = await page.GotoAsync("/");

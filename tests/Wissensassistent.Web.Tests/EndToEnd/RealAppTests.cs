@@ -22,6 +22,7 @@ public sealed class RealAppTests(RealAppProcess app, ChromiumFixture chromium) :
         var context = await chromium.NewContextAsync(app.BaseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
+        await page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = 120_000 });
         return page;
     }
 
