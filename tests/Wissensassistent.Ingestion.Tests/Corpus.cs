@@ -6,11 +6,10 @@ namespace Wissensassistent.Ingestion.Tests;
 /// <summary>The real corpus of the repository, parsed once per test run and shared by the tests that read it.</summary>
 internal static class Corpus
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
-    private static readonly Lazy<CorpusDocumentParser> SharedParser = new(() => new CorpusDocumentParser(LawCatalog.Load(RootPath.Value), new ChunkingOptions()));
+    private static readonly Lazy<CorpusDocumentParser> SharedParser = new(() => new CorpusDocumentParser(LawCatalog.Load(Root), new ChunkingOptions()));
     private static readonly ConcurrentDictionary<string, Lazy<ParsedDocument>> Parsed = new(StringComparer.Ordinal);
 
-    public static string Root => RootPath.Value;
+    public static string Root => Testing.RepositoryRoot.Corpus;
 
     public static CorpusDocumentParser Parser => SharedParser.Value;
 
@@ -28,17 +27,4 @@ internal static class Corpus
 
     public static Chunk Single(ParsedDocument document, string citation) =>
         Assert.Single(document.Batch.Chunks, c => c.Citation.ToString() == citation);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Wissensassistent.sln")))
-            {
-                return Path.Combine(directory.FullName, "corpus");
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (Wissensassistent.sln) not found above the test binaries.");
-    }
 }

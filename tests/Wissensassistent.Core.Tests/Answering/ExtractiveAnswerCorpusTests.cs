@@ -14,7 +14,7 @@ public sealed partial class ExtractiveAnswerCorpusTests
     [InlineData("kommune/GEM-BBO/BBO_Satzung_Erhebung_Hundesteuer.md")]
     public void Compose_OverRealParagraphs_AlwaysPassesVerification(string file)
     {
-        var paragraphs = Paragraphs(Path.Combine(CorpusDirectory(), file));
+        var paragraphs = Paragraphs(Path.Combine(RepositoryRoot.Corpus, file));
         Assert.True(paragraphs.Count > 10);
         var failures = new List<string>();
 
@@ -41,19 +41,6 @@ public sealed partial class ExtractiveAnswerCorpusTests
             .Select(paragraph => WhitespacePattern().Replace(paragraph, " ").Trim())
             .Where(paragraph => paragraph.Length > 40 && !paragraph.StartsWith('#') && !paragraph.StartsWith("---", StringComparison.Ordinal))
             .ToList();
-
-    private static string CorpusDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Wissensassistent.sln")))
-            {
-                return Path.Combine(directory.FullName, "corpus");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Wissensassistent.sln nicht gefunden.");
-    }
 
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLinePattern();
