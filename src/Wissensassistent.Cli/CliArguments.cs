@@ -6,7 +6,7 @@ namespace Wissensassistent.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "full", "help", "no-embed", "lexical-baseline" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "full", "help", "no-embed", "baseline" };
 
     private readonly Dictionary<string, string> _options;
 
@@ -36,7 +36,7 @@ public sealed class CliArguments
                 {
                     options[name[..eq]] = name[(eq + 1)..];
                 }
-                else if (Flags.Contains(name) || i + 1 >= args.Count)
+                else if (Flags.Contains(name) || i + 1 >= args.Count || IsOption(args[i + 1]))
                 {
                     options[name] = "true";
                 }
@@ -58,6 +58,9 @@ public sealed class CliArguments
         var verb = positional.Count > 0 ? positional[0] : "help";
         return new CliArguments(verb, positional.Skip(1).ToList(), options);
     }
+
+    // "--baseline --law BGB": an option never takes the next option as its value, even when the flag is unknown here.
+    private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2;
 
     public string? Get(string name) => _options.GetValueOrDefault(name);
 

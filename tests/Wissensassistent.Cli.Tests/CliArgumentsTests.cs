@@ -15,6 +15,19 @@ public sealed class CliArgumentsTests
     }
 
     [Fact]
+    public void Parse_FlagBeforeAnOptionDoesNotSwallowIt()
+    {
+        // "--baseline --law BGB" once read "--law" as the baseline's value and silently evaluated the whole corpus.
+        var args = CliArguments.Parse(["eval", "f.jsonl", "--baseline", "--law", "BGB", "--verbose", "--mode", "lexical"]);
+
+        Assert.Equal(["f.jsonl"], args.Positional);
+        Assert.True(args.Has("baseline"));
+        Assert.Equal("BGB", args.Get("law"));
+        Assert.Equal("true", args.Get("verbose"));
+        Assert.Equal("lexical", args.Get("mode"));
+    }
+
+    [Fact]
     public void GetInt_RejectsNonNumbersWithGermanMessage()
     {
         var args = CliArguments.Parse(["search", "x", "--top", "viele"]);
