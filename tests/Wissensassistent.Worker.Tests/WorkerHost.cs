@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
-using Wissensassistent.Worker.Reindexing;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 

@@ -1,10 +1,10 @@
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 
-namespace Wissensassistent.Worker.Tests;
+namespace Wissensassistent.Testing;
 
 /// <summary>Generations whose writes pass a <see cref="GenerationGate"/> first; everything else goes to the real store.</summary>
-internal sealed class GatedGenerations(IKnowledgeStoreGenerations inner, GenerationGate gate) : IKnowledgeStoreGenerations
+public sealed class GatedGenerations(IKnowledgeStoreGenerations inner, GenerationGate gate) : IKnowledgeStoreGenerations
 {
     public List<IKnowledgeStore> Created { get; } = [];
 
