@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 
@@ -7,6 +8,15 @@ namespace Wissensassistent.Testing;
 public sealed class GatedGenerations(IKnowledgeStoreGenerations inner, GenerationGate gate) : IKnowledgeStoreGenerations
 {
     public List<IKnowledgeStore> Created { get; } = [];
+
+    /// <summary>Wraps the host's registered generations (a factory registration) so that their writes pass <paramref name="gate"/>.</summary>
+    public static void Replace(IServiceCollection services, GenerationGate gate)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IKnowledgeStoreGenerations));
+        services.Remove(registered);
+        services.AddSingleton<IKnowledgeStoreGenerations>(provider =>
+            new GatedGenerations((IKnowledgeStoreGenerations)registered.ImplementationFactory!(provider), gate));
+    }
 
     public async Task<IKnowledgeStore> CreateGenerationAsync(CancellationToken cancellationToken = default)
     {

@@ -82,13 +82,7 @@ public sealed class WorkerHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(IKnowledgeStoreGenerations));
-            services.Remove(registered);
-            services.AddSingleton<IKnowledgeStoreGenerations>(provider =>
-                new GatedGenerations((IKnowledgeStoreGenerations)registered.ImplementationFactory!(provider), Gate));
-        });
+        builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
     }
 
     protected override void Dispose(bool disposing)

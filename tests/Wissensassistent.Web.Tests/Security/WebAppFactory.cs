@@ -98,13 +98,7 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        builder.ConfigureTestServices(services =>
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(IKnowledgeStoreGenerations));
-            services.Remove(registered);
-            services.AddSingleton<IKnowledgeStoreGenerations>(provider =>
-                new GatedGenerations((IKnowledgeStoreGenerations)registered.ImplementationFactory!(provider), Gate));
-        });
+        builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
     }
 
     protected override void Dispose(bool disposing)
