@@ -1,3 +1,7 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -6,24 +10,32 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.ServiceDefaults;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.ServiceDefaults;
+using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Web.Accounts;
+using Wissensassistent.Web.Admin;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Rendering;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// The chat UI: Blazor Server, MudBlazor, browser history, feedback. The Core services it uses
-    /// (<c>IAnswerService</c>, <c>IKnowledgeStore</c>, <see cref="IndexingStatus"/>) come from <c>AddWissensassistent()</c>.
+    /// The web app: Blazor Server, MudBlazor, browser history, feedback, sign-in with roles, and the admin area with
+    /// reindexing (in this process, or through the worker when <c>Admin:WorkerUrl</c> is set). The Core services it uses
+    /// (<c>IAnswerService</c>, <c>IKnowledgeStore</c>, <see cref="IndexingStatus"/>) come from <c>AddWissensassistent()</c>,
+    /// which must run first.
     /// </summary>
-    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
 
         // A question of MaxQuestionLength characters must fit into one SignalR message (default 32 KB).
         services.AddRazorComponents()
@@ -50,7 +62,118 @@ public static class DependencyInjection
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<IConversationHistory, BrowserConversationHistory>();
-        return services;
+        AddSignIn(builder);
+        AddAdministration(builder);
+        return builder;
+    }
+
+    /// <summary>Cookie sign-in with local accounts or OpenID Connect, and the policies of <see cref="Policies"/>.</summary>
+    private static void AddSignIn(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>();
+        var settings = builder.Configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
+
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            if (settings.Mode == AuthenticationMode.OpenIdConnect)
+            {
+                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            }
+        });
+        authentication.AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/anmelden";
+            cookie.LogoutPath = "/abmelden";
+            cookie.Cookie.Name = "wa.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = settings.SessionLifetime;
+            cookie.SlidingExpiration = true;
+
+            // Signed in but without the role: 403, and the router shows „Kein Zugriff“ instead of a redirect loop.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        if (settings.Mode == AuthenticationMode.OpenIdConnect)
+        {
+            authentication.AddOpenIdConnect(oidc => ConfigureOpenIdConnect(oidc, settings.Oidc));
+        }
+
+        services.AddAuthorization(options => Policies.Add(options, settings.AllowAnonymousChat));
+        services.AddCascadingAuthenticationState();
+
+        services.AddSingleton<UserAccountStore>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<InitialAdmin>();
+        if (settings.Mode == AuthenticationMode.Local)
+        {
+            services.AddHostedService<InitialAdminService>();
+        }
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions oidc, OidcOptions settings)
+    {
+        oidc.Authority = settings.Authority;
+        oidc.ClientId = settings.ClientId;
+        oidc.ClientSecret = settings.ClientSecret;
+        oidc.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        oidc.ResponseType = OpenIdConnectResponseType.Code;
+        oidc.UsePkce = true;
+        oidc.SaveTokens = false;
+        oidc.GetClaimsFromUserInfoEndpoint = true;
+        oidc.MapInboundClaims = false;
+        oidc.Scope.Clear();
+        oidc.Scope.Add("openid");
+        foreach (var scope in settings.Scopes.Where(scope => scope != "openid"))
+        {
+            oidc.Scope.Add(scope);
+        }
+
+        oidc.TokenValidationParameters.NameClaimType = "preferred_username";
+        oidc.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+
+        // After the ID token and the user info are in: the provider's values become our roles.
+        oidc.Events.OnTicketReceived = context =>
+        {
+            if (context.Principal?.Identity is ClaimsIdentity identity)
+            {
+                OidcRoleMapper.AddRoles(identity, settings);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Uploads and reindexing: in this process, one run at a time, or through the worker's control API.</summary>
+    private static void AddAdministration(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CorpusUploads>();
+        var admin = builder.Configuration.GetSection(AdminOptions.SectionName).Get<AdminOptions>() ?? new AdminOptions();
+        if (admin.UsesWorker)
+        {
+            services.AddHttpClient<IReindexControl, WorkerReindexControl>(http =>
+            {
+                http.BaseAddress = admin.WorkerUrl;
+                http.DefaultRequestHeaders.Add(WorkerReindexControl.ApiKeyHeader, admin.WorkerApiKey);
+                http.Timeout = TimeSpan.FromSeconds(30);
+            }).RedactLoggedHeaders([WorkerReindexControl.ApiKeyHeader]);
+            return;
+        }
+
+        // Replaces the start-up ingestion with a run of the reindex service, so that it never races one from /admin.
+        services.AddReindexing();
+        services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<FeedbackStoreOptions>>((history, store) =>
+            history.DataDirectory = Path.GetDirectoryName(store.Value.DatabasePath) ?? ".");
+        services.AddHostedService<StartupReindex>();
     }
 
     /// <summary>
@@ -68,7 +191,7 @@ public static class DependencyInjection
             });
     }
 
-    /// <summary>Middleware and endpoints of the chat UI, including <c>/health</c>.</summary>
+    /// <summary>Middleware and endpoints of the web app, including <c>/health</c> and sign-in.</summary>
     public static WebApplication MapWebUi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -80,10 +203,20 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health");
+        app.MapGet("/verwaltung", () => TypedResults.LocalRedirect("/admin", permanent: true));
+        if (app.Services.GetRequiredService<IOptions<SignInOptions>>().Value.Mode == AuthenticationMode.OpenIdConnect)
+        {
+            app.MapGet("/anmelden/extern", (string? returnUrl) => TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = LocalReturnUrl.Sanitize(returnUrl) },
+                [OpenIdConnectDefaults.AuthenticationScheme]));
+        }
+
         return app;
     }
 }

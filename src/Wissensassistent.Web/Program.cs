@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWissensassistent();
 builder.AddTelemetry();
-builder.Services.AddWebUi();
+builder.AddWebUi();
 
 var app = builder.Build();
 app.MapWebUi();

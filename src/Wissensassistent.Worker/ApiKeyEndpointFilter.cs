@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker;
 
@@ -11,7 +12,7 @@ namespace Wissensassistent.Worker;
 /// </summary>
 public sealed class ApiKeyEndpointFilter(IOptions<WorkerOptions> options) : IEndpointFilter
 {
-    public const string HeaderName = "X-Api-Key";
+    public const string HeaderName = WorkerReindexControl.ApiKeyHeader;
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Wissensassistent.ServiceDefaults;
+using Wissensassistent.ServiceDefaults.Reindexing;
 using Wissensassistent.Worker.Reindexing;
 
 namespace Wissensassistent.Worker;
@@ -19,17 +20,13 @@ public static class DependencyInjection
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
 
-        // The worker indexes through its own service, one run at a time; the web app's start-up ingestion would race it.
-        var initializers = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(KnowledgeBaseInitializer)).ToList();
-        foreach (var descriptor in initializers)
+        // The worker indexes through the shared reindex service, one run at a time; its history goes to Worker:DataDirectory.
+        services.AddReindexing();
+        services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<WorkerOptions>>((history, worker) =>
         {
-            services.Remove(descriptor);
-        }
-
-        services.AddSingleton<ReindexHistory>();
-        services.AddSingleton<ReindexRunner>();
-        services.AddSingleton<ReindexService>();
-        services.AddHostedService(provider => provider.GetRequiredService<ReindexService>());
+            history.DataDirectory = worker.Value.DataDirectory;
+            history.HistoryLength = worker.Value.HistoryLength;
+        });
         services.AddHostedService<ScheduledReindex>();
         if (builder.Configuration.GetValue<bool>($"{WorkerOptions.Section}:{nameof(WorkerOptions.WatchCorpus)}"))
         {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.Worker.Reindexing;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker;
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -7,6 +8,13 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.ServiceDefaults;
+using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Testing;
+using Wissensassistent.Web.Accounts;
+using Wissensassistent.Web.Admin;
+using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Components.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Rendering;
@@ -31,6 +39,16 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(new WebUiOptions { MaxQuestionLength = 500 }));
         Services.AddSingleton<AnswerMarkdownRenderer>();
         Services.AddScoped<BrowserInterop>();
+        Services.AddSingleton<IReindexControl>(Reindex);
+        Services.AddSingleton(Options.Create(new SignInOptions()));
+        Services.AddSingleton(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }));
+        Services.AddSingleton(Options.Create(new CorpusOptions { Path = Folder.Combine("corpus") }));
+        Services.AddSingleton(Options.Create(new FeedbackStoreOptions { DataDirectory = Folder.Combine("data") }));
+        Services.AddSingleton<CorpusUploads>();
+        Services.AddSingleton<UserAccountStore>();
+        Services.AddSingleton<AccountService>();
+        Directory.CreateDirectory(Folder.Combine("corpus", "bund"));
+        Authorization = AddAuthorization();
 
         Store.Chunks.AddRange(SampleData.BauGB);
         Store.Laws.Add(SampleData.BauGBInfo);
@@ -38,6 +56,27 @@ public abstract class WebTestContext : BunitContext
     }
 
     protected ScriptedAnswerService Answers { get; } = new();
+
+    protected FakeReindexControl Reindex { get; } = new();
+
+    /// <summary>Corpus (<c>corpus/</c>) and data folder (<c>data/</c>) of the admin components.</summary>
+    protected TemporaryFolder Folder { get; } = new("wissen-web");
+
+    /// <summary>Anonymous until a test signs someone in: <c>Authorization.SetAuthorized("name"); SetRoles(...); SetPolicies(...)</c>.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected void SignInAs(string role, params string[] policies)
+    {
+        Authorization.SetAuthorized("test-" + role.ToLowerInvariant());
+        Authorization.SetRoles(role);
+        Authorization.SetPolicies(policies);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Folder.Dispose();
+    }
 
     protected InMemoryKnowledgeStore Store { get; } = new();
 

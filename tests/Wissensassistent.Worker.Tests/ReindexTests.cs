@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.Worker.Reindexing;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 
@@ -106,12 +106,12 @@ public sealed class ReindexTests : IAsyncLifetime
     {
         var run = await _host.RunAsync(ReindexMode.Incremental);
         var history = new ReindexHistory(
-            Microsoft.Extensions.Options.Options.Create(new WorkerOptions { DataDirectory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions { DataDirectory = _host.DataPath }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ReindexHistory>.Instance);
         history.Record(run with { Id = "cut-short", Outcome = ReindexOutcome.Running });
 
         var reopened = new ReindexHistory(
-            Microsoft.Extensions.Options.Options.Create(new WorkerOptions { DataDirectory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions { DataDirectory = _host.DataPath }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ReindexHistory>.Instance);
 
         Assert.Equal(["cut-short", run.Id], reopened.Runs.Select(r => r.Id));

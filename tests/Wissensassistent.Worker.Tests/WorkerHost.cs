@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
-using Wissensassistent.Worker.Reindexing;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 
@@ -82,13 +82,7 @@ public sealed class WorkerHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(IKnowledgeStoreGenerations));
-            services.Remove(registered);
-            services.AddSingleton<IKnowledgeStoreGenerations>(provider =>
-                new GatedGenerations((IKnowledgeStoreGenerations)registered.ImplementationFactory!(provider), Gate));
-        });
+        builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Wissensassistent.ServiceDefaults;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker.Reindexing;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wissensassistent.ServiceDefaults.Reindexing;
 
 namespace Wissensassistent.Worker.Reindexing;
 

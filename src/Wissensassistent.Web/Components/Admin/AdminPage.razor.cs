@@ -1,60 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Wissensassistent.Core.Feedback;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Admin;
 
-/// <summary>State of the corpus (ingestion progress, failed files) and the latest feedback, for whoever runs the service.</summary>
+/// <summary>
+/// The admin area: state of the corpus, reindexing with live progress, cancel and history, uploads, users and feedback.
+/// Progress arrives as it happens when reindexing runs in this process; from the worker it is polled.
+/// </summary>
 public sealed partial class AdminPage : IDisposable
 {
-    private const int FeedbackShown = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
-    private IndexingSnapshot _indexing = IndexingSnapshot.Idle;
+    private ReindexStatus _status = new(null, IndexingSnapshot.Idle, null);
+    private IReadOnlyList<ReindexRun> _history = [];
     private StoreStatistics? _statistics;
-    private IReadOnlyList<FeedbackEntry> _feedback = [];
+    private string? _shownActiveId;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+    private bool _busy;
+    private ITimer? _poll;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
-    private IndexingStatus Indexing { get; set; } = default!;
+    private IReindexControl Control { get; set; } = default!;
 
     [Inject]
     private IKnowledgeStore Store { get; set; } = default!;
 
     [Inject]
-    private IFeedbackStore Feedback { get; set; } = default!;
+    private IAuthorizationService Authorization { get; set; } = default!;
 
-    public void Dispose() => Indexing.Changed -= OnIndexingChanged;
+    [Inject]
+    private IOptions<SignInOptions> SignIn { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider TimeProvider { get; set; } = default!;
+
+    private IndexingSnapshot Progress => _status.Progress;
+
+    private AuthenticationMode SignInMode => SignIn.Value.Mode;
+
+    private IReadOnlyList<FileError> Errors =>
+        Progress.Errors.Count > 0 ? Progress.Errors : _status.LastFinished?.Errors ?? [];
+
+    private double FilePercent => Progress.FilesTotal == 0 ? 0 : 100.0 * Progress.FilesDone / Progress.FilesTotal;
+
+    private string GenerationText =>
+        _history.FirstOrDefault(run => run.Mode == ReindexMode.Full && run.Outcome == ReindexOutcome.Succeeded) is { } full
+            ? $"aus der vollständigen Neuindizierung vom {AdminFormat.Time(full.FinishedAt)}"
+            : "fortlaufend inkrementell aufgebaut";
+
+    public void Dispose()
+    {
+        Control.Changed -= OnControlChanged;
+        _poll?.Dispose();
+    }
 
     protected override async Task OnInitializedAsync()
     {
-        _indexing = Indexing.Current;
-        Indexing.Changed += OnIndexingChanged;
-        _statistics = await Store.GetStatisticsAsync();
-        _feedback = await Feedback.ListAsync(FeedbackShown);
+        Control.Changed += OnControlChanged;
+        await RefreshAsync(reload: true);
+        _poll = TimeProvider.CreateTimer(_ => _ = InvokeAsync(PollAsync), null, PollInterval, PollInterval);
     }
 
-    private static string PhaseText(IndexingPhase phase) => phase switch
+    private async Task StartAsync(ReindexMode mode)
     {
-        IndexingPhase.Idle => "bereit",
-        IndexingPhase.Ingesting => "Dateien werden eingelesen",
-        IndexingPhase.Embedding => "Einbettungen werden berechnet",
-        IndexingPhase.Completed => "vollständig",
-        IndexingPhase.Failed => "fehlgeschlagen",
-        _ => phase.ToString(),
-    };
-
-    private static string KindText(FeedbackKind kind) => kind switch
-    {
-        FeedbackKind.AnswerHelpful => "hilfreich",
-        FeedbackKind.AnswerNotHelpful => "nicht hilfreich",
-        FeedbackKind.CitationWrong => "Zitat falsch",
-        _ => kind.ToString(),
-    };
-
-    private void OnIndexingChanged(IndexingSnapshot snapshot) =>
-        _ = InvokeAsync(() =>
+        await RunActionAsync(async () =>
         {
-            _indexing = snapshot;
-            StateHasChanged();
+            var run = await Control.StartAsync(mode, ReindexTrigger.Admin);
+            Show(run is null
+                ? ("Es läuft bereits eine Neuindizierung. Bitte warten oder sie abbrechen.", Severity.Warning)
+                : ($"Die {AdminFormat.Mode(mode)}e Neuindizierung wurde gestartet.", Severity.Success));
         });
+    }
+
+    private async Task CancelAsync()
+    {
+        await RunActionAsync(async () =>
+        {
+            var run = await Control.CancelAsync();
+            Show(run is null
+                ? ("Es läuft keine Neuindizierung.", Severity.Info)
+                : ("Die Neuindizierung wird abgebrochen; der bisherige Index bleibt aktiv.", Severity.Info));
+        });
+    }
+
+    /// <summary>Every action checks the Admin policy on the server first; the buttons are only the surface.</summary>
+    private async Task RunActionAsync(Func<Task> action)
+    {
+        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState))
+        {
+            Show((AdminAccess.Denied, Severity.Error));
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await action();
+            await RefreshAsync(reload: true);
+        }
+        catch (HttpRequestException exception)
+        {
+            Show(($"Der Ingestion-Worker ist nicht erreichbar oder lehnt die Anfrage ab ({exception.StatusCode?.ToString() ?? exception.Message}).", Severity.Error));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Show((string Text, Severity Severity) message) => (_message, _messageSeverity) = message;
+
+    private async Task PollAsync()
+    {
+        if (_status.Active is null && Control.ReportsChanges)
+        {
+            return;
+        }
+
+        await RefreshSafelyAsync();
+        StateHasChanged();
+    }
+
+    private void OnControlChanged() => _ = InvokeAsync(async () =>
+    {
+        await RefreshSafelyAsync();
+        StateHasChanged();
+    });
+
+    private async Task RefreshSafelyAsync()
+    {
+        try
+        {
+            await RefreshAsync(reload: false);
+        }
+        catch (HttpRequestException exception)
+        {
+            Show(($"Der Status des Ingestion-Workers ist nicht abrufbar ({exception.StatusCode?.ToString() ?? exception.Message}).", Severity.Error));
+        }
+        catch (TaskCanceledException)
+        {
+            // A slow worker; the next poll tries again.
+        }
+    }
+
+    /// <summary>Status always; history and counts when asked to or when a run started or ended.</summary>
+    private async Task RefreshAsync(bool reload)
+    {
+        _status = await Control.GetStatusAsync();
+        var activeId = _status.Active?.Id;
+        if (reload || activeId != _shownActiveId)
+        {
+            _shownActiveId = activeId;
+            _history = await Control.GetHistoryAsync();
+            _statistics = await Store.GetStatisticsAsync();
+        }
+    }
 }

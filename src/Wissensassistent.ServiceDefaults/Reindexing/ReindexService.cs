@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Wissensassistent.Worker.Reindexing;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>
 /// Runs reindexing in the background, one run at a time: a queue of one. The control API, the schedule and the folder
-/// watch all start runs through <see cref="TryStart"/>; while a run is queued or running, further requests are refused.
+/// watch, the web app's admin page and its start-up run all start runs through <see cref="TryStart"/>; while a run is
+/// queued or running, further requests are refused.
 /// </summary>
 public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory history, TimeProvider timeProvider, ILogger<ReindexService> logger) : BackgroundService
 {
@@ -13,6 +16,9 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
     private readonly Lock _gate = new();
     private ReindexRun? _active;
     private CancellationTokenSource? _cancellation;
+
+    /// <summary>Raised after a run was queued, started or finished (outside the service's lock).</summary>
+    public event Action? RunChanged;
 
     /// <summary>The queued or running run, or null when idle.</summary>
     public ReindexRun? Active
@@ -29,6 +35,7 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
     /// <summary>Queues a run; null when one is already queued or running.</summary>
     public ReindexRun? TryStart(ReindexMode mode, ReindexTrigger trigger)
     {
+        ReindexRun run;
         lock (_gate)
         {
             if (_active is not null)
@@ -37,7 +44,7 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
             }
 
             var now = timeProvider.GetUtcNow();
-            var run = new ReindexRun
+            run = new ReindexRun
             {
                 Id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6],
                 Mode = mode,
@@ -48,8 +55,10 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
             _cancellation = new CancellationTokenSource();
             _queue.Writer.TryWrite(run);
             LogQueued(logger, run.Id, mode, trigger);
-            return run;
         }
+
+        RunChanged?.Invoke();
+        return run;
     }
 
     /// <summary>Asks the queued or running run to stop; returns it, or null when idle.</summary>
@@ -95,6 +104,7 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
             }
 
             history.Record(run);
+            RunChanged?.Invoke();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, runToken);
 
             // Off the host's thread: parsing is CPU-bound and must not delay shutdown signals.
@@ -106,6 +116,8 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
                 _cancellation?.Dispose();
                 _cancellation = null;
             }
+
+            RunChanged?.Invoke();
         }
     }
 

@@ -1,12 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 
-namespace Wissensassistent.Worker.Tests;
+namespace Wissensassistent.Testing;
 
 /// <summary>Generations whose writes pass a <see cref="GenerationGate"/> first; everything else goes to the real store.</summary>
-internal sealed class GatedGenerations(IKnowledgeStoreGenerations inner, GenerationGate gate) : IKnowledgeStoreGenerations
+public sealed class GatedGenerations(IKnowledgeStoreGenerations inner, GenerationGate gate) : IKnowledgeStoreGenerations
 {
     public List<IKnowledgeStore> Created { get; } = [];
+
+    /// <summary>Wraps the host's registered generations (a factory registration) so that their writes pass <paramref name="gate"/>.</summary>
+    public static void Replace(IServiceCollection services, GenerationGate gate)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IKnowledgeStoreGenerations));
+        services.Remove(registered);
+        services.AddSingleton<IKnowledgeStoreGenerations>(provider =>
+            new GatedGenerations((IKnowledgeStoreGenerations)registered.ImplementationFactory!(provider), gate));
+    }
 
     public async Task<IKnowledgeStore> CreateGenerationAsync(CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Wissensassistent.Worker.Reindexing;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>
 /// The last runs, newest first, kept in <c>reindex-history.json</c> in the data folder. Written as a whole to a temporary
@@ -26,7 +26,7 @@ public sealed partial class ReindexHistory
     private readonly ILogger<ReindexHistory> _logger;
     private List<ReindexRun>? _runs;
 
-    public ReindexHistory(IOptions<WorkerOptions> options, ILogger<ReindexHistory> logger)
+    public ReindexHistory(IOptions<ReindexHistoryOptions> options, ILogger<ReindexHistory> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _path = Path.GetFullPath(Path.Combine(options.Value.DataDirectory, FileName));
@@ -85,7 +85,7 @@ public sealed partial class ReindexHistory
                 var stored = JsonSerializer.Deserialize<List<ReindexRun>>(File.ReadAllText(_path), Json) ?? [];
 
                 // Runs still open in the file belonged to a process that ended during them.
-                _runs = [.. stored.Select(run => run.IsFinished ? run : run with { Outcome = ReindexOutcome.Interrupted, Message = "Der Worker wurde während des Laufs beendet." })];
+                _runs = [.. stored.Select(run => run.IsFinished ? run : run with { Outcome = ReindexOutcome.Interrupted, Message = "Der Dienst wurde während des Laufs beendet." })];
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)

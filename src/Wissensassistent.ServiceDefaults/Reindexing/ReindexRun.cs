@@ -1,6 +1,6 @@
 using Wissensassistent.Core.Indexing;
 
-namespace Wissensassistent.Worker.Reindexing;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>One reindex run as the control API and the history show it.</summary>
 public sealed record ReindexRun

@@ -1,4 +1,4 @@
-namespace Wissensassistent.Worker.Reindexing;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 public enum ReindexMode
 {

@@ -1,7 +1,6 @@
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.Worker.Reindexing;
 
-namespace Wissensassistent.Worker;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>Answer of <c>GET /api/reindex/status</c>.</summary>
 /// <param name="Active">The queued or running run; null when idle.</param>

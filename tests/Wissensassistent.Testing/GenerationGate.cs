@@ -1,4 +1,4 @@
-namespace Wissensassistent.Worker.Tests;
+namespace Wissensassistent.Testing;
 
 /// <summary>Lets a test hold a full run while it writes into its new generation.</summary>
 public sealed class GenerationGate

@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Pipeline;
-using Wissensassistent.ServiceDefaults;
 
-namespace Wissensassistent.Worker.Reindexing;
+namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>
 /// Carries out one run. Incremental: the pipeline writes changed files into the live index, then embeddings fill in.

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Wissensassistent.ServiceDefaults.Reindexing;
+
+/// <summary>
+/// When <see cref="CorpusOptions.IngestOnStartup"/> is set, queues an incremental run as the host starts: the same
+/// work as <see cref="KnowledgeBaseInitializer"/>, but through <see cref="ReindexService"/>, so that it never races a
+/// run started from the admin page.
+/// </summary>
+public sealed class StartupReindex(ReindexService reindex, IOptions<CorpusOptions> corpus) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (corpus.Value.IngestOnStartup)
+        {
+            reindex.TryStart(ReindexMode.Incremental, ReindexTrigger.Startup);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

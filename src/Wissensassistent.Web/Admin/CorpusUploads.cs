@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Wissensassistent.ServiceDefaults;
+
+namespace Wissensassistent.Web.Admin;
+
+/// <summary>
+/// Puts an uploaded document into the corpus folder: only the types ingestion reads, up to the configured size, under a
+/// plain file name (no path, no traversal) in the corpus root or one of its top-level folders. An existing file is
+/// replaced only when that is confirmed. The file is written beside the target under a hidden name and moved into place,
+/// so a reindex never reads half a file.
+/// </summary>
+public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptions<CorpusOptions> corpus, ILogger<CorpusUploads> logger)
+{
+    public static readonly IReadOnlyList<string> AllowedExtensions = [".md", ".txt", ".pdf", ".docx"];
+
+    private const int MaxFileNameLength = 150;
+
+    public long MaxBytes => options.Value.MaxUploadBytes;
+
+    /// <summary>Top-level folders of the corpus, sorted; uploads go there or into the root ("").</summary>
+    public IReadOnlyList<string> ListFolders()
+    {
+        var root = corpus.Value.ResolvePath();
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        return [.. new DirectoryInfo(root).EnumerateDirectories()
+            .Where(d => !d.Name.StartsWith('.') && (d.Attributes & (FileAttributes.Hidden | FileAttributes.ReparsePoint)) == 0)
+            .Select(d => d.Name)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Checks the name and size, then copies <paramref name="content"/> (at most <see cref="MaxBytes"/>) into place.</summary>
+    public async Task<CorpusUploadResult> SaveAsync(string fileName, string? folder, long declaredSize, Stream content, bool replace, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (CheckName(fileName) is { } nameProblem)
+        {
+            return Rejected(nameProblem);
+        }
+
+        var name = fileName.Normalize(NormalizationForm.FormC);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!AllowedExtensions.Contains(extension))
+        {
+            return Rejected($"Dateien vom Typ „{(extension.Length == 0 ? "ohne Endung" : extension)}“ werden nicht angenommen. Erlaubt sind {string.Join(", ", AllowedExtensions)}.");
+        }
+
+        if (declaredSize > MaxBytes)
+        {
+            return Rejected(TooLarge(declaredSize));
+        }
+
+        if (declaredSize == 0)
+        {
+            return Rejected("Die Datei ist leer.");
+        }
+
+        var root = Path.GetFullPath(corpus.Value.ResolvePath());
+        var target = TargetFolder(root, folder);
+        if (target is null)
+        {
+            return Rejected($"Den Zielordner „{folder}“ gibt es im Korpus nicht.");
+        }
+
+        var path = Path.Combine(target, name);
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        var exists = File.Exists(path);
+        if (exists && !replace)
+        {
+            return new CorpusUploadResult(CorpusUploadStatus.Exists, $"„{relative}“ gibt es schon. Zum Ersetzen bitte „Vorhandene Datei ersetzen“ wählen und erneut hochladen.", relative);
+        }
+
+        var temporary = Path.Combine(target, $".{Guid.NewGuid():N}.upload");
+        try
+        {
+            var written = await CopyAsync(content, temporary, cancellationToken).ConfigureAwait(false);
+            if (written > MaxBytes)
+            {
+                return Rejected(TooLarge(written));
+            }
+
+            File.Move(temporary, path, overwrite: replace);
+        }
+        catch (IOException) when (!replace && File.Exists(path))
+        {
+            return new CorpusUploadResult(CorpusUploadStatus.Exists, $"„{relative}“ gibt es schon.", relative);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        LogSaved(logger, relative, exists);
+        return exists
+            ? new CorpusUploadResult(CorpusUploadStatus.Replaced, $"„{relative}“ wurde ersetzt.", relative)
+            : new CorpusUploadResult(CorpusUploadStatus.Saved, $"„{relative}“ wurde in den Korpus übernommen.", relative);
+    }
+
+    /// <summary>Null when the name is a plain, safe file name; otherwise the German reason.</summary>
+    public static string? CheckName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return "Die Datei hat keinen Namen.";
+        }
+
+        var plain = fileName == Path.GetFileName(fileName)
+            && !fileName.Contains('/', StringComparison.Ordinal)
+            && !fileName.Contains('\\', StringComparison.Ordinal)
+            && !fileName.Contains("..", StringComparison.Ordinal)
+            && !fileName.StartsWith('.')
+            && fileName == fileName.Trim()
+            && fileName.Length <= MaxFileNameLength
+            && fileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+            && !fileName.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        return plain ? null : $"Der Dateiname „{fileName}“ ist nicht zulässig: bitte einen einfachen Namen ohne Ordnerangaben, „..“ oder Sonderzeichen verwenden (höchstens {MaxFileNameLength} Zeichen).";
+    }
+
+    private static string? TargetFolder(string root, string? folder)
+    {
+        if (string.IsNullOrEmpty(folder))
+        {
+            return Directory.Exists(root) ? root : null;
+        }
+
+        if (CheckName(folder) is not null)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(root, folder));
+        return Path.GetDirectoryName(path) == root.TrimEnd(Path.DirectorySeparatorChar) && Directory.Exists(path) ? path : null;
+    }
+
+    private async Task<long> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81_920];
+        long total = 0;
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer.Length, useAsync: true);
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes)
+            {
+                return total;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+
+        return total;
+    }
+
+    private string TooLarge(long size) =>
+        string.Create(CultureInfo.GetCultureInfo("de-DE"), $"Die Datei ist zu groß ({size / 1024d / 1024d:0.#} MB); erlaubt sind höchstens {options.Value.MaxUploadMegabytes} MB.");
+
+    private static CorpusUploadResult Rejected(string reason) => new(CorpusUploadStatus.Rejected, reason);
+
+    [LoggerMessage(EventId = 5320, Level = LogLevel.Information, Message = "Document {Path} uploaded into the corpus (replaced: {Replaced})")]
+    private static partial void LogSaved(ILogger logger, string path, bool replaced);
+}

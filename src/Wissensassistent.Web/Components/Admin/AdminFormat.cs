@@ -1,0 +1,49 @@
+using System.Globalization;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.ServiceDefaults.Reindexing;
+
+namespace Wissensassistent.Web.Components.Admin;
+
+/// <summary>German wording of the admin area's states.</summary>
+internal static class AdminFormat
+{
+    public static string Time(DateTimeOffset? time) =>
+        time?.ToLocalTime().ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) ?? "–";
+
+    public static string Phase(IndexingPhase phase) => phase switch
+    {
+        IndexingPhase.Idle => "bereit",
+        IndexingPhase.Ingesting => "Dateien werden eingelesen",
+        IndexingPhase.Embedding => "Einbettungen werden berechnet",
+        IndexingPhase.Completed => "vollständig",
+        IndexingPhase.Failed => "fehlgeschlagen",
+        _ => phase.ToString(),
+    };
+
+    public static string Mode(ReindexMode mode) => mode == ReindexMode.Full ? "vollständig" : "inkrementell";
+
+    public static string Trigger(ReindexTrigger trigger) => trigger switch
+    {
+        ReindexTrigger.Api => "Steuer-API",
+        ReindexTrigger.Startup => "Start",
+        ReindexTrigger.Schedule => "Zeitplan",
+        ReindexTrigger.CorpusWatch => "Ordnerüberwachung",
+        ReindexTrigger.Admin => "Verwaltung",
+        ReindexTrigger.Upload => "Hochladen",
+        _ => trigger.ToString(),
+    };
+
+    public static string Outcome(ReindexOutcome outcome) => outcome switch
+    {
+        ReindexOutcome.Queued => "wartet",
+        ReindexOutcome.Running => "läuft",
+        ReindexOutcome.Succeeded => "erfolgreich",
+        ReindexOutcome.Failed => "fehlgeschlagen",
+        ReindexOutcome.Cancelled => "abgebrochen",
+        ReindexOutcome.Interrupted => "unterbrochen",
+        _ => outcome.ToString(),
+    };
+
+    public static string NormChanges(NormChanges? changes) =>
+        changes is null ? "–" : $"+{changes.Added.Count} / ~{changes.Changed.Count} / −{changes.Removed.Count}";
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wissensassistent.ServiceDefaults;
+using Wissensassistent.Testing;
+using Wissensassistent.Web.Admin;
+
+namespace Wissensassistent.Web.Tests.Admin;
+
+public sealed class CorpusUploadsTests : IDisposable
+{
+    private readonly TemporaryFolder _corpus = new("wissen-upload");
+    private readonly CorpusUploads _uploads;
+
+    public CorpusUploadsTests()
+    {
+        Directory.CreateDirectory(_corpus.Combine("kommune"));
+        _uploads = new CorpusUploads(
+            Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }),
+            Options.Create(new CorpusOptions { Path = _corpus.Path }),
+            NullLogger<CorpusUploads>.Instance);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _corpus.Dispose();
+
+    private Task<CorpusUploadResult> SaveAsync(string name, string text, string? folder = null, bool replace = false, long? declared = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return _uploads.SaveAsync(name, folder, declared ?? bytes.Length, new MemoryStream(bytes), replace, Ct);
+    }
+
+    private IEnumerable<string> AllFiles() => Directory.EnumerateFiles(_corpus.Path, "*", SearchOption.AllDirectories);
+
+    [Fact]
+    public async Task ValidMarkdown_LandsInTheChosenCorpusFolder()
+    {
+        var result = await SaveAsync("Satzung Straßenreinigung.md", "# Satzung", "kommune");
+
+        Assert.Equal(CorpusUploadStatus.Saved, result.Status);
+        Assert.Equal("kommune/Satzung Straßenreinigung.md", result.RelativePath);
+        Assert.Equal("# Satzung", await File.ReadAllTextAsync(_corpus.Combine("kommune", "Satzung Straßenreinigung.md"), Ct));
+        Assert.Single(AllFiles());
+    }
+
+    [Theory]
+    [InlineData("programm.exe")]
+    [InlineData("seite.html")]
+    [InlineData("ohne-endung")]
+    public async Task WrongExtension_IsRejectedInGerman(string name)
+    {
+        var result = await SaveAsync(name, "x");
+
+        Assert.Equal(CorpusUploadStatus.Rejected, result.Status);
+        Assert.Contains("Erlaubt sind .md, .txt, .pdf, .docx", result.Message, StringComparison.Ordinal);
+        Assert.Empty(AllFiles());
+    }
+
+    [Fact]
+    public async Task Oversize_IsRejected_ByDeclaredSizeAndByActualContent()
+    {
+        var declared = await SaveAsync("gross.pdf", "x", declared: 2 * 1024 * 1024);
+        var lying = await SaveAsync("gross.txt", new string('a', (1024 * 1024) + 1), declared: 10);
+
+        Assert.Equal(CorpusUploadStatus.Rejected, declared.Status);
+        Assert.Contains("zu groß", declared.Message, StringComparison.Ordinal);
+        Assert.Equal(CorpusUploadStatus.Rejected, lying.Status);
+        Assert.Empty(AllFiles());
+    }
+
+    [Theory]
+    [InlineData("../ausserhalb.md")]
+    [InlineData("..\\ausserhalb.md")]
+    [InlineData("/etc/passwd.md")]
+    [InlineData("kommune/satzung.md")]
+    [InlineData(".versteckt.md")]
+    [InlineData("a..md")]
+    public async Task TraversalOrPathNames_AreRejected(string name)
+    {
+        var result = await SaveAsync(name, "x");
+
+        Assert.Equal(CorpusUploadStatus.Rejected, result.Status);
+        Assert.Contains("nicht zulässig", result.Message, StringComparison.Ordinal);
+        Assert.Empty(AllFiles());
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_corpus.Path)!, "ausserhalb.md")));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../..")]
+    [InlineData("gibt-es-nicht")]
+    public async Task UnknownOrTraversalFolders_AreRejected(string folder)
+    {
+        var result = await SaveAsync("satzung.md", "x", folder);
+
+        Assert.Equal(CorpusUploadStatus.Rejected, result.Status);
+        Assert.Empty(AllFiles());
+    }
+
+    [Fact]
+    public async Task ExistingFile_IsKeptUntilReplacingIsConfirmed()
+    {
+        await SaveAsync("ifg.md", "alt");
+
+        var second = await SaveAsync("ifg.md", "neu");
+        var kept = await File.ReadAllTextAsync(_corpus.Combine("ifg.md"), Ct);
+        var confirmed = await SaveAsync("ifg.md", "neu", replace: true);
+
+        Assert.Equal(CorpusUploadStatus.Exists, second.Status);
+        Assert.Equal("alt", kept);
+        Assert.Equal(CorpusUploadStatus.Replaced, confirmed.Status);
+        Assert.Equal("neu", await File.ReadAllTextAsync(_corpus.Combine("ifg.md"), Ct));
+        Assert.Single(AllFiles());
+    }
+}

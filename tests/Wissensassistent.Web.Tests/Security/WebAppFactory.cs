@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Testing;
+using Wissensassistent.Web.Accounts;
+using Wissensassistent.Web.Security;
+
+namespace Wissensassistent.Web.Tests.Security;
+
+/// <summary>
+/// The real web app in the test server: its own data folder, a corpus of two real law files, no embedding model and no
+/// ingestion at start. Full runs wait at <see cref="Gate"/> when it is closed. Logs are captured.
+/// </summary>
+public sealed partial class WebAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "richtig-langes-Passwort-1";
+
+    private readonly TemporaryFolder _folder = new("wissen-webapp");
+    private readonly Dictionary<string, string?> _settings;
+
+    public WebAppFactory()
+    {
+        foreach (var file in new[] { "bund/ifg.md", "bund/vwzg_2005.md" })
+        {
+            var target = Path.Combine(CorpusPath, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(RepositoryRoot.Corpus, file), target);
+        }
+
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["EmbeddedStore:DataDirectory"] = DataPath,
+            ["Corpus:Path"] = CorpusPath,
+            ["Corpus:IngestOnStartup"] = "false",
+            ["LanguageModels:Embeddings:Provider"] = "None",
+        };
+    }
+
+    /// <summary>Another setting; only before the app is first used.</summary>
+    public WebAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public string CorpusPath => _folder.Combine("corpus");
+
+    public string DataPath => _folder.Combine("data");
+
+    public GenerationGate Gate { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public AccountService Accounts => Services.GetRequiredService<AccountService>();
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var userName = $"test-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
+        var created = await Accounts.CreateAsync(userName, role, Password);
+        Assert.True(created.Succeeded, created.Error);
+        var client = CreateBrowserlikeClient();
+        using var response = await PostSignInAsync(client, userName, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Fetches the form (antiforgery token and cookie), then posts it like a browser.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var path = "/anmelden" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        var form = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(form);
+        Assert.True(token.Success, "Das Anmeldeformular enthält kein Antiforgery-Token.");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["_handler"] = "anmelden",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync(path, content);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _folder.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
