@@ -61,6 +61,11 @@ public sealed partial class HybridSearchService(
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
         var mode = request.Mode;
 
+        // The query embedding is the slowest step; it runs while the lexical search does, on the other core.
+        var denseSearch = mode is SearchMode.Dense or SearchMode.Hybrid
+            ? Task.Run(() => SearchDenseAsync(query, filter, cancellationToken), cancellationToken)
+            : null;
+
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
             var lexical = await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken);
@@ -68,9 +73,9 @@ public sealed partial class HybridSearchService(
             ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), _options.LexicalWeight));
         }
 
-        if (mode is SearchMode.Dense or SearchMode.Hybrid)
+        if (denseSearch is not null)
         {
-            var dense = await SearchDenseAsync(query, filter, cancellationToken);
+            var dense = await denseSearch;
             if (dense is null)
             {
                 if (mode == SearchMode.Dense)
