@@ -105,4 +105,35 @@ public sealed class RealAppTests(RealAppProcess app, ChromiumFixture chromium) :
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "norm.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Admin_SignsInWithTheFirstStartPassword_AndStartsAnIncrementalReindex()
+    {
+        var page = await OpenAsync("/");
+        await WaitUntilAskableAsync(page);
+        var password = System.Text.RegularExpressions.Regex.Match(app.Log, @"Passwort: (\S+)");
+        Assert.True(password.Success, "Das Passwort des ersten Verwaltungskontos fehlt in der Konsolenausgabe.\n" + app.LogTail);
+
+        // Anonymous: /admin sends to the sign-in page and back afterwards.
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/anmelden\\?ReturnUrl=%2Fadmin"));
+        await page.Locator("#wa-user").FillAsync("admin");
+        await page.Locator("#wa-password").FillAsync(password.Groups[1].Value);
+        await page.Locator(".wa-login-submit").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = 120_000 });
+
+        // The start-up ingestion is the first run; the button adds a second, started from the admin area.
+        var history = page.Locator(".wa-admin-history tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var incremental = page.Locator("button.wa-reindex-incremental");
+        await Assertions.Expect(incremental).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await incremental.ClickAsync();
+
+        await Assertions.Expect(history).ToHaveCountAsync(2, new() { Timeout = 120_000 });
+        var latest = history.First;
+        await Assertions.Expect(latest).ToContainTextAsync("Verwaltung");
+        await Assertions.Expect(latest).ToContainTextAsync("erfolgreich", new() { Timeout = 120_000 });
+        FailIfNotWired();
+    }
 }
