@@ -23,7 +23,7 @@ public static class WissenCommandLine
           show "<fundstelle>"                   eine Norm oder einen Absatz anzeigen, z. B. "§ 35 Abs. 1 BauGB"
           ask "<frage>" [--json]                Antwort mit geprüften Fundstellen
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
-          bench [--sizes corpus,100000,1000000] [--queries N]
+          bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
 
         Für jeden Befehl:
           --data ORDNER      Datenordner des eingebetteten Speichers (Standard: data)

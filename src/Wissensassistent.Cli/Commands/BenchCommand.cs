@@ -52,6 +52,7 @@ public sealed class BenchCommand : ICliCommand
     {
         var sizes = (arguments.Get("sizes") ?? "corpus,100000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var repetitions = arguments.GetInt("queries", 200);
+        var approximate = arguments.Has("ann");
         var corpus = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolvePath();
         var root = Path.Combine(Path.GetTempPath(), "wissen-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var rows = new List<BenchRow>();
@@ -74,7 +75,7 @@ public sealed class BenchCommand : ICliCommand
                 foreach (var size in sizes)
                 {
                     var target = size == "corpus" ? chunks.Count : int.Parse(size, CultureInfo.InvariantCulture);
-                    rows.Add(await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, cancellationToken));
+                    rows.Add(await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, approximate, cancellationToken));
                 }
             }
         }
@@ -87,7 +88,7 @@ public sealed class BenchCommand : ICliCommand
         return 0;
     }
 
-    private static async Task<BenchRow> MeasureSizeAsync(string root, string corpus, IReadOnlyList<Chunk> chunks, IReadOnlyDictionary<string, float[]> vectors, int target, int repetitions, CancellationToken cancellationToken)
+    private static async Task<BenchRow> MeasureSizeAsync(string root, string corpus, IReadOnlyList<Chunk> chunks, IReadOnlyDictionary<string, float[]> vectors, int target, int repetitions, bool approximate, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, $"n{target}");
         using var host = WissenCommandLine.BuildHost([new("EmbeddedStore:DataDirectory", folder), new("Corpus:Path", corpus)]);
@@ -104,6 +105,7 @@ public sealed class BenchCommand : ICliCommand
             await store.UpsertAsync(batch, cancellationToken);
         }
 
+        var stored = new List<(string Id, float[] Vector)>();
         if (model is not null && vectors.Count > 0)
         {
             var random = new Random(42);
@@ -113,6 +115,10 @@ public sealed class BenchCommand : ICliCommand
                 // Vectors of the embedded sample, jittered: realistic distribution without embedding a million texts.
                 var embeddings = batch.Select(c => new ChunkEmbedding(c.Id, c.ContentHash, SyntheticCorpus.Jitter(vectors.GetValueOrDefault(c.ContentHash) ?? sampleVectors[random.Next(sampleVectors.Length)], random))).ToList();
                 await store.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
+                if (approximate)
+                {
+                    stored.AddRange(embeddings.Select(e => (e.ChunkId, e.Vector.ToArray())));
+                }
             }
         }
 
@@ -133,7 +139,32 @@ public sealed class BenchCommand : ICliCommand
         var lucene = await TimeQueriesAsync(q => Task.FromResult(baseline.Search(q, 10)), repetitions);
         Terminal.EndProgress();
 
-        return new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, lucene, luceneSeconds, managedMb, peakMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+        var neighbours = approximate && stored.Count > 0 ? await MeasureApproximateAsync(store, stored, repetitions, cancellationToken) : null;
+        return new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, lucene, luceneSeconds, managedMb, peakMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, neighbours);
+    }
+
+    /// <summary>Exact SIMD search in the store against USearch's HNSW over the same vectors, queries from the stored ones.</summary>
+    private static async Task<NeighbourRow> MeasureApproximateAsync(IKnowledgeStore store, List<(string Id, float[] Vector)> stored, int repetitions, CancellationToken cancellationToken)
+    {
+        Terminal.Progress($"HNSW-Index (USearch) über {stored.Count:N0} Vektoren …");
+        using var hnsw = ApproximateNeighbours.Build(stored);
+        Terminal.EndProgress();
+        var queries = Enumerable.Range(0, repetitions).Select(i => stored[(int)((long)i * 7919 % stored.Count)].Vector).ToList();
+        var exactTimes = new List<double>();
+        var approximateTimes = new List<double>();
+        var recall = 0.0;
+        foreach (var query in queries)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var exact = await store.SearchDenseAsync(query, SearchFilter.None, 10, cancellationToken);
+            exactTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            var found = hnsw.Search(query, 10);
+            approximateTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            recall += RetrievalMetrics.Recall(found, exact.Select(h => h.Chunk.Id).ToHashSet(StringComparer.Ordinal), 10);
+        }
+
+        return new NeighbourRow(Latency.Of(exactTimes), Latency.Of(approximateTimes), hnsw.BuildTime.TotalSeconds, recall / queries.Count);
     }
 
     private static async Task<Latency> TimeQueriesAsync<T>(Func<string, Task<T>> run, int repetitions)
@@ -146,8 +177,7 @@ public sealed class BenchCommand : ICliCommand
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        times.Sort();
-        return new Latency(RetrievalMetrics.Percentile(times, 50), RetrievalMetrics.Percentile(times, 95), RetrievalMetrics.Percentile(times, 99));
+        return Latency.Of(times);
     }
 
     private static async Task<IReadOnlyList<Chunk>> AllChunksAsync(IKnowledgeStore store, CancellationToken cancellationToken)
@@ -204,6 +234,17 @@ public sealed class BenchCommand : ICliCommand
         {
             Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.WriteSeconds,11:0.0} {r.Hybrid,22} {r.Lexical,22} {r.Lucene,22} {r.LuceneBuildSeconds,14:0.0} {r.Hybrid.P95 / Math.Max(0.001, r.Lucene.P95),15:0.00}× {r.ManagedMb,12:0} {r.PeakMb,10:0}"));
         }
+
+        if (rows.Any(r => r.Neighbours is not null))
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"exakt (SIMD) p50/p95/p99 ms",28} {"HNSW p50/p95/p99 ms",22} {"HNSW-Aufbau s",14} {"HNSW Recall@10",15}"));
+            foreach (var r in rows.Where(r => r.Neighbours is not null))
+            {
+                var n = r.Neighbours!;
+                Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {n.Exact,28} {n.Approximate,22} {n.BuildSeconds,14:0.0} {n.Recall,15:0.000}"));
+            }
+        }
     }
 
     private static void TryDelete(string folder)
@@ -218,10 +259,19 @@ public sealed class BenchCommand : ICliCommand
         }
     }
 
-    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb);
+    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb, NeighbourRow? Neighbours);
+
+    /// <summary>Vector search alone (no query embedding): exact in the store against HNSW, and HNSW's recall of the exact top 10.</summary>
+    private sealed record NeighbourRow(Latency Exact, Latency Approximate, double BuildSeconds, double Recall);
 
     private sealed record Latency(double P50, double P95, double P99)
     {
+        public static Latency Of(List<double> times)
+        {
+            times.Sort();
+            return new Latency(RetrievalMetrics.Percentile(times, 50), RetrievalMetrics.Percentile(times, 95), RetrievalMetrics.Percentile(times, 99));
+        }
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{P50:0.0}/{P95:0.0}/{P99:0.0}");
     }
 }

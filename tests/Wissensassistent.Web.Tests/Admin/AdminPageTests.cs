@@ -30,6 +30,20 @@ public sealed class AdminPageTests : WebTestContext
     }
 
     [Fact]
+    public void UnreachableWorker_IsReportedInGerman_AndThePageStillRenders()
+    {
+        Reindex.Unreachable = new HttpRequestException("Connection refused");
+
+        var page = Render<AdminPage>();
+        Assert.Contains("nicht abrufbar", page.Find(".wa-admin-message").TextContent);
+
+        page.Find("button.wa-reindex-incremental").Click();
+
+        Assert.Contains("nicht erreichbar", page.Find(".wa-admin-message").TextContent);
+        Assert.Empty(Reindex.Starts);
+    }
+
+    [Fact]
     public void FollowsProgress_WithBarFilesCurrentFileAndEmbeddings()
     {
         var page = Render<AdminPage>();

@@ -38,6 +38,11 @@ public sealed class FakeReindexControl : IReindexControl
 
     public Task<ReindexRun?> StartAsync(ReindexMode mode, ReindexTrigger trigger, CancellationToken cancellationToken = default)
     {
+        if (Unreachable is { } failure)
+        {
+            return Task.FromException<ReindexRun?>(failure);
+        }
+
         Starts.Add((mode, trigger));
         if (Status.Active is not null)
         {
@@ -55,7 +60,11 @@ public sealed class FakeReindexControl : IReindexControl
         return Task.FromResult(Status.Active);
     }
 
-    public Task<ReindexStatus> GetStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(Status);
+    /// <summary>Set to make every call fail as an unreachable worker does.</summary>
+    public HttpRequestException? Unreachable { get; set; }
+
+    public Task<ReindexStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        Unreachable is { } failure ? Task.FromException<ReindexStatus>(failure) : Task.FromResult(Status);
 
     public Task<IReadOnlyList<ReindexRun>> GetHistoryAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ReindexRun>>(History);
 }

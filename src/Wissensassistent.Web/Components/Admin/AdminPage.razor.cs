@@ -68,7 +68,8 @@ public sealed partial class AdminPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Control.Changed += OnControlChanged;
-        await RefreshAsync(reload: true);
+        // A worker that is down must not break the page: it says so and polling tries again.
+        await RefreshSafelyAsync(reload: true);
         _poll = TimeProvider.CreateTimer(_ => _ = InvokeAsync(PollAsync), null, PollInterval, PollInterval);
     }
 
@@ -113,6 +114,10 @@ public sealed partial class AdminPage : IDisposable
         {
             Show(($"Der Ingestion-Worker ist nicht erreichbar oder lehnt die Anfrage ab ({exception.StatusCode?.ToString() ?? exception.Message}).", Severity.Error));
         }
+        catch (TaskCanceledException)
+        {
+            Show(("Der Ingestion-Worker hat nicht rechtzeitig geantwortet. Bitte den Status gleich erneut prüfen.", Severity.Error));
+        }
         finally
         {
             _busy = false;
@@ -138,11 +143,11 @@ public sealed partial class AdminPage : IDisposable
         StateHasChanged();
     });
 
-    private async Task RefreshSafelyAsync()
+    private async Task RefreshSafelyAsync(bool reload = false)
     {
         try
         {
-            await RefreshAsync(reload: false);
+            await RefreshAsync(reload);
         }
         catch (HttpRequestException exception)
         {
