@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -100,6 +101,11 @@ public static class DependencyInjection
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+       
+            if (settings.Mode == AuthenticationMode.Local)
+            {
+                cookie.Events.OnValidatePrincipal = LocalAccountValidation.ValidateCookieAsync;
+            }
         });
         if (settings.Mode == AuthenticationMode.OpenIdConnect)
         {
@@ -115,6 +121,7 @@ public static class DependencyInjection
         if (settings.Mode == AuthenticationMode.Local)
         {
             services.AddHostedService<InitialAdminService>();
+            services.AddScoped<AuthenticationStateProvider, LocalAccountRevalidation>();
         }
     }
 

@@ -41,6 +41,29 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task RoleChange_TakesEffectOnTheNextRequest_WithoutSigningInAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await _app.Accounts.CreateAsync("k.herabgestuft", AppRoles.Admin, WebAppFactory.Password, ct)).Succeeded);
+        using var client = _app.CreateBrowserlikeClient();
+        using (var signIn = await WebAppFactory.PostSignInAsync(client, "k.herabgestuft", WebAppFactory.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using (var before = await client.GetAsync("/admin", ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        Assert.True((await _app.Accounts.SetRoleAsync("k.herabgestuft", AppRoles.Staff, ct)).Succeeded);
+
+        // The same cookie, which still says Admin: the account store has the last word.
+        using var after = await client.GetAsync("/admin", ct);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_WithWrongPassword_FailsWithGermanMessage_AndSetsNoCookie()
     {
         await _app.Accounts.CreateAsync("k.falsch", AppRoles.Staff, WebAppFactory.Password, TestContext.Current.CancellationToken);
