@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
+using Wissensassistent.EmbeddedStore.Sqlite;
 
 namespace Wissensassistent.EmbeddedStore.Feedback;
 
@@ -15,23 +16,25 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     public const int MaxCitationLength = 300;
 
-    private readonly string _connectionString;
-    private readonly string _directory;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
+    // Its own table in the shared file: the store's schema and migrations stay untouched.
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ui_feedback (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            chunk_ids TEXT NOT NULL,
+            citation TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_ui_feedback_created_at ON ui_feedback (created_at);
+        """;
+
+    private readonly SqliteSideFile _file;
 
     public SqliteFeedbackStore(IOptions<FeedbackStoreOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = options.Value.DatabasePath;
-        _directory = Path.GetDirectoryName(path) ?? ".";
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteSideFile(options.Value.DatabasePath, Schema);
     }
 
     public async Task SaveAsync(FeedbackEntry entry, CancellationToken cancellationToken = default)
@@ -47,7 +50,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             throw new ArgumentException($"Die Fundstelle ist länger als {MaxCitationLength} Zeichen.", nameof(entry));
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO ui_feedback (id, kind, created_at, mode, chunk_ids, citation)
@@ -67,7 +70,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM ui_feedback WHERE id = $id";
         command.Parameters.AddWithValue("$id", id.ToString("D"));
@@ -77,7 +80,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     public async Task<IReadOnlyList<FeedbackEntry>> ListAsync(int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, kind, created_at, mode, chunk_ids, citation FROM ui_feedback ORDER BY created_at DESC, id LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
@@ -97,53 +100,5 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         return entries;
     }
 
-    public void Dispose() => _schemaLock.Dispose();
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_schemaReady)
-        {
-            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(_directory);
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-
-            // Its own table in the shared file: the store's schema and migrations stay untouched.
-            command.CommandText = """
-                CREATE TABLE IF NOT EXISTS ui_feedback (
-                    id TEXT PRIMARY KEY,
-                    kind TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    mode TEXT NOT NULL,
-                    chunk_ids TEXT NOT NULL,
-                    citation TEXT NULL
-                );
-                CREATE INDEX IF NOT EXISTS ix_ui_feedback_created_at ON ui_feedback (created_at);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.EmbeddedStore.Sqlite;
 
 namespace Wissensassistent.Web.Accounts;
 
@@ -15,20 +16,26 @@ public sealed class UserAccountStore : IDisposable
 
     private const string Columns = "user_name, role, password_hash, created_at, failed_attempts, locked_until";
 
-    private readonly string _connectionString;
-    private readonly string _directory;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS users (
+            user_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT NULL
+        );
+        """;
+
+    private readonly SqliteSideFile _file;
 
     public UserAccountStore(IOptions<FeedbackStoreOptions> dataFolder)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
-        _directory = Path.GetDirectoryName(dataFolder.Value.DatabasePath) ?? ".";
-        DatabasePath = Path.Combine(_directory, FileName);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _file = new SqliteSideFile(Path.Combine(Path.GetDirectoryName(dataFolder.Value.DatabasePath) ?? ".", FileName), Schema);
     }
 
-    public string DatabasePath { get; }
+    public string DatabasePath => _file.Path;
 
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
@@ -41,7 +48,7 @@ public sealed class UserAccountStore : IDisposable
 
     public async Task<int> CountInRoleAsync(string role, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, "SELECT COUNT(*) FROM users WHERE role = $role", ("$role", role));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
@@ -75,7 +82,7 @@ public sealed class UserAccountStore : IDisposable
             ("$failed", failedAttempts),
             ("$locked", lockedUntil is { } until ? Format(until) : DBNull.Value));
 
-    public void Dispose() => _schemaLock.Dispose();
+    public void Dispose() => _file.Dispose();
 
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
@@ -83,7 +90,7 @@ public sealed class UserAccountStore : IDisposable
 
     private async Task<IReadOnlyList<UserAccount>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var accounts = new List<UserAccount>();
@@ -103,7 +110,7 @@ public sealed class UserAccountStore : IDisposable
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -118,49 +125,5 @@ public sealed class UserAccountStore : IDisposable
         }
 
         return command;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_schemaReady)
-        {
-            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(_directory);
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = Command(connection, """
-                CREATE TABLE IF NOT EXISTS users (
-                    user_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                    role TEXT NOT NULL,
-                    password_hash TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    failed_attempts INTEGER NOT NULL DEFAULT 0,
-                    locked_until TEXT NULL
-                );
-                """);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
     }
 }

@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+
+namespace Wissensassistent.EmbeddedStore.Sqlite;
+
+/// <summary>
+/// A small SQLite database beside the knowledge base (feedback, accounts): pooled connections, and its schema created
+/// on first use, once, so that constructing a store costs nothing and a missing folder is created when needed.
+/// </summary>
+public sealed class SqliteSideFile(string path, string schema) : IDisposable
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public string Path { get; } = path;
+
+    /// <summary>An open connection; the caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_schemaReady)
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    public void Dispose() => _schemaLock.Dispose();
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".");
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+}
