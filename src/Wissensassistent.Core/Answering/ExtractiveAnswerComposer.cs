@@ -10,7 +10,7 @@ namespace Wissensassistent.Core.Answering;
 /// quoted verbatim, each followed by its marker and citation. Earlier (better ranked) sources weigh more; the first sentence
 /// of a passage gets a small bonus because it usually states the rule. Between
 /// <see cref="AnswerOptions.MinExtractiveSentences"/> and <see cref="AnswerOptions.MaxExtractiveSentences"/> sentences are
-/// taken and shown in source order. Because every sentence is a verbatim quotation, verification passes by construction.
+/// taken and shown by norm (in the order of each norm's best source) and within a norm in statute order. Because every sentence is a verbatim quotation, verification passes by construction.
 /// </summary>
 public static partial class ExtractiveAnswerComposer
 {
@@ -72,8 +72,18 @@ public static partial class ExtractiveAnswerComposer
             }
         }
 
+        // Read like the statute: norms in the order of their best passage, within a norm Absatz 1 before Absatz 5.
+        var normOrder = selected
+            .GroupBy(c => sources[c.Source].Citation.NormKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(c => c.Source), StringComparer.Ordinal);
+        var ordered = selected
+            .OrderBy(c => normOrder[sources[c.Source].Citation.NormKey])
+            .ThenBy(c => sources[c.Source].Ordinal)
+            .ThenBy(c => c.Source)
+            .ThenBy(c => c.Position);
+
         var text = new StringBuilder(Label).Append('\n');
-        foreach (var candidate in selected.OrderBy(c => c.Source).ThenBy(c => c.Position))
+        foreach (var candidate in ordered)
         {
             var chunk = sources[candidate.Source];
             text.Append('\n')

@@ -29,6 +29,18 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public void Compose_WithinANorm_QuotesAbsaetzeInStatuteOrder_EvenWhenRankedOtherwise()
+    {
+        // Search ranked Abs. 2 above Abs. 1; a reader expects the rule of Abs. 1 first.
+        var text = ExtractiveAnswerComposer.Compose("Wann ist ein Vorhaben im Außenbereich zulässig?", [AnswerFixtures.Paragraph35Absatz2, AnswerFixtures.Paragraph35Absatz1], _options);
+
+        var items = text.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.True(items.Count >= 2, text);
+        Assert.EndsWith("[2] (§ 35 Abs. 1 BauGB)", items[0], StringComparison.Ordinal);
+        Assert.Contains(items, item => item.EndsWith("[1] (§ 35 Abs. 2 BauGB)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_PrefersSentencesSharingTheQuestionsWords()
     {
         var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Steuer für einen Kampfhund?", [AnswerFixtures.HundesteuerSteuersatz], _options);
