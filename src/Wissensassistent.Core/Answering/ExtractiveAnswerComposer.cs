@@ -20,6 +20,9 @@ public static partial class ExtractiveAnswerComposer
 
     private const double LeadBonus = 0.25;
 
+    /// <summary>"Wie hoch ist die Hundesteuer?" asks for a figure: a sentence that states one counts as a strong match.</summary>
+    private const double AmountBonus = 1.5;
+
     public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -27,6 +30,7 @@ public static partial class ExtractiveAnswerComposer
         ArgumentNullException.ThrowIfNull(options);
 
         var terms = ContentTerms.Extract(question);
+        var asksForAmount = AmountQuestionPattern().IsMatch(question);
         var candidates = new List<Candidate>();
         for (var source = 0; source < sources.Count; source++)
         {
@@ -45,7 +49,8 @@ public static partial class ExtractiveAnswerComposer
                 }
 
                 var matched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(sentence));
-                var score = (matched + (position == 0 ? LeadBonus : 0)) / (1 + (RankDecay * source));
+                var amount = asksForAmount && matched > 0 && AmountPattern().IsMatch(sentence) ? AmountBonus : 0;
+                var score = (matched + amount + (position == 0 ? LeadBonus : 0)) / (1 + (RankDecay * source));
                 candidates.Add(new Candidate(source, position, sentence, matched, score));
             }
         }
@@ -135,6 +140,12 @@ public static partial class ExtractiveAnswerComposer
         var space = sentence.LastIndexOf(' ', Math.Max(0, index));
         return space < 0 ? 0 : space + 1;
     }
+
+    [GeneratedRegex(@"\b(?:wie\s+hoch|wie\s*viel|welche[rns]?\s+(?:betrag|gebühr|höhe|steuersatz|satz)|was\s+kostet|kosten|höhe|beträgt|betrag)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountQuestionPattern();
+
+    [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.)", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^\(\d+[a-z]?\)\s*")]
     private static partial Regex AbsatzLabelPattern();

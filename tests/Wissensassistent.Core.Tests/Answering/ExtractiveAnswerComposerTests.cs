@@ -41,6 +41,16 @@ public sealed class ExtractiveAnswerComposerTests
     }
 
     [Fact]
+    public void Compose_QuestionForAnAmount_QuotesTheSentenceWithTheAmount_EvenFromALowerRankedSource()
+    {
+        var options = new AnswerOptions { MaxExtractiveSentences = 1, MinExtractiveSentences = 1 };
+
+        var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Hundesteuer für einen Kampfhund in Bad Boll?", [AnswerFixtures.HundesteuerKampfhunde, AnswerFixtures.HundesteuerSteuersatz], options);
+
+        Assert.Contains("900,00 €", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_PrefersSentencesSharingTheQuestionsWords()
     {
         var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Steuer für einen Kampfhund?", [AnswerFixtures.HundesteuerSteuersatz], _options);
