@@ -8,7 +8,7 @@ public static class WorkerEndpoints
 {
     /// <summary>
     /// <c>GET /health</c> (no key) and the control API under <c>/api/reindex</c> (key in header <c>X-Api-Key</c>):
-    /// <c>POST ?mode=incremental|full</c>, <c>POST /cancel</c>, <c>GET /status</c>, <c>GET /history</c>.
+    /// <c>POST ?mode=incremental|full[&amp;trigger=admin|upload]</c>, <c>POST /cancel</c>, <c>GET /status</c>, <c>GET /history</c>.
     /// </summary>
     public static WebApplication MapWorkerEndpoints(this WebApplication app)
     {
@@ -24,7 +24,7 @@ public static class WorkerEndpoints
         return app;
     }
 
-    private static Results<Accepted<ReindexRun>, ProblemHttpResult> Start(string? mode, ReindexService service)
+    private static Results<Accepted<ReindexRun>, ProblemHttpResult> Start(string? mode, string? trigger, ReindexService service)
     {
         ReindexMode parsed;
         if (string.IsNullOrWhiteSpace(mode))
@@ -39,7 +39,7 @@ public static class WorkerEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (service.TryStart(parsed, ReindexTrigger.Api) is not { } run)
+        if (service.TryStart(parsed, CallerTrigger(trigger)) is not { } run)
         {
             return TypedResults.Problem(
                 title: "Neuindizierung läuft bereits",
@@ -49,6 +49,14 @@ public static class WorkerEndpoints
 
         return TypedResults.Accepted("/api/reindex/status", run);
     }
+
+    /// <summary>The admin area says it started a run (or an upload did); anything else calling the API is recorded as the API.</summary>
+    private static ReindexTrigger CallerTrigger(string? trigger) => trigger?.ToLowerInvariant() switch
+    {
+        "admin" => ReindexTrigger.Admin,
+        "upload" => ReindexTrigger.Upload,
+        _ => ReindexTrigger.Api,
+    };
 
     private static Results<Accepted<ReindexRun>, ProblemHttpResult> Cancel(ReindexService service)
     {

@@ -31,6 +31,7 @@ public sealed class WorkerReindexControlTests : IAsyncLifetime
 
         Assert.NotNull(started);
         Assert.Equal(ReindexMode.Full, started.Mode);
+        Assert.Equal(ReindexTrigger.Admin, started.Trigger);
         Assert.Null(refused);
         Assert.Equal(started.Id, running.Active?.Id);
         Assert.Equal(ReindexOutcome.Running, running.Active?.Outcome);

@@ -7,7 +7,7 @@ namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>
 /// Drives the ingestion worker's control API (<c>/api/reindex</c>) over HTTP. The client comes configured with the
-/// worker's address and the key in <see cref="ApiKeyHeader"/>. The worker records its runs with trigger <c>Api</c>.
+/// worker's address and the key in <see cref="ApiKeyHeader"/>. The worker records the trigger it is given (admin area, upload).
 /// </summary>
 public sealed class WorkerReindexControl(HttpClient http) : IReindexControl
 {
@@ -27,7 +27,7 @@ public sealed class WorkerReindexControl(HttpClient http) : IReindexControl
 
     public async Task<ReindexRun?> StartAsync(ReindexMode mode, ReindexTrigger trigger, CancellationToken cancellationToken = default)
     {
-        var path = "/api/reindex?mode=" + (mode == ReindexMode.Full ? "full" : "incremental");
+        var path = "/api/reindex?mode=" + (mode == ReindexMode.Full ? "full" : "incremental") + "&trigger=" + trigger.ToString().ToLowerInvariant();
         return await PostAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
