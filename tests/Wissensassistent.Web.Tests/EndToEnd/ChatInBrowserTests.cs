@@ -65,7 +65,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
     private static async Task AskAsync(IPage page, string question)
     {
         var box = page.Locator("textarea#wa-question");
-        await box.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        await page.WaitForLiveQuestionBoxAsync(Timeout);
         await box.FillAsync(question);
         await box.PressAsync("Enter");
     }
@@ -127,7 +127,7 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         _app.Answers.Answer(ScriptedAnswerService.Step.Of(new FinalUpdate(FinalAnswer("Antwort [1]."))));
         var page = await OpenAsync("/");
         var box = page.Locator("textarea#wa-question");
-        await box.WaitForAsync(new() { Timeout = Timeout });
+        await page.WaitForLiveQuestionBoxAsync(Timeout);
         var asked = _app.Answers.Requests.Count;
 
         await box.PressSequentiallyAsync("Erste Zeile");

@@ -62,6 +62,7 @@ public sealed class RealAppTests(RealAppProcess app, ChromiumFixture chromium) :
     {
         var page = await OpenAsync("/");
         await WaitUntilAskableAsync(page);
+        await page.WaitForLiveQuestionBoxAsync(AnswerTimeout);
 
         await page.Locator("textarea#wa-question").FillAsync(Question);
         await page.Locator("textarea#wa-question").PressAsync("Enter");
