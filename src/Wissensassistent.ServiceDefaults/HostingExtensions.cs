@@ -57,11 +57,7 @@ public static class HostingExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<EmbeddingIndexer>();
 
-        if (configuration.GetValue<bool>($"{CorpusOptions.Section}:{nameof(CorpusOptions.IngestOnStartup)}"))
-        {
-            services.AddHostedService<KnowledgeBaseInitializer>();
-        }
-
+        // Ingestion at start belongs to the host that owns reindexing (AddReindexing), never to every process.
         return builder;
     }
 

@@ -173,10 +173,13 @@ public static class DependencyInjection
                 http.DefaultRequestHeaders.Add(WorkerReindexControl.ApiKeyHeader, admin.WorkerApiKey);
                 http.Timeout = TimeSpan.FromSeconds(30);
             }).RedactLoggedHeaders([WorkerReindexControl.ApiKeyHeader]);
+
+            // The worker ingests; this process only reads what is in the store.
+            services.AddHostedService<StoreIndexingStatus>();
             return;
         }
 
-        // Replaces the start-up ingestion with a run of the reindex service, so that it never races one from /admin.
+        // The start-up ingestion is a run of the reindex service, so that it never races one from /admin.
         services.AddReindexing();
         services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<FeedbackStoreOptions>>((history, store) =>
             history.DataDirectory = Path.GetDirectoryName(store.Value.DatabasePath) ?? ".");

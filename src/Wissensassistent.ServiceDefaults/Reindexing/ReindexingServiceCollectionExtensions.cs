@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Wissensassistent.ServiceDefaults.Reindexing;
 
@@ -8,19 +7,12 @@ public static class ReindexingServiceCollectionExtensions
 {
     /// <summary>
     /// Reindexing in this process, one run at a time: the run history, the runner, the background service and
-    /// <see cref="IReindexControl"/> over them. Removes <see cref="KnowledgeBaseInitializer"/>, which would race the
-    /// service; hosts that want a run at start add <see cref="StartupReindex"/> or their own schedule. The host
-    /// configures <see cref="ReindexHistoryOptions"/>.
+    /// <see cref="IReindexControl"/> over them. Hosts that want a run at start add <see cref="StartupReindex"/> or
+    /// their own schedule. The host configures <see cref="ReindexHistoryOptions"/>.
     /// </summary>
     public static IServiceCollection AddReindexing(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var initializers = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(KnowledgeBaseInitializer)).ToList();
-        foreach (var descriptor in initializers)
-        {
-            services.Remove(descriptor);
-        }
-
         services.AddOptions<ReindexHistoryOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReindexHistory>();
         services.TryAddSingleton<ReindexRunner>();

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Wissensassistent.ServiceDefaults.Reindexing;
 
 /// <summary>
-/// When <see cref="CorpusOptions.IngestOnStartup"/> is set, queues an incremental run as the host starts: the same
-/// work as <see cref="KnowledgeBaseInitializer"/>, but through <see cref="ReindexService"/>, so that it never races a
-/// run started from the admin page.
+/// When <see cref="CorpusOptions.IngestOnStartup"/> is set, queues an incremental run as the host starts, through
+/// <see cref="ReindexService"/>, so that it never races a run started from the admin page. The app serves from the
+/// first moment; the UI shows the progress.
 /// </summary>
 public sealed class StartupReindex(ReindexService reindex, IOptions<CorpusOptions> corpus) : IHostedService
 {

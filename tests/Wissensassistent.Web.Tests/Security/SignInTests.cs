@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wissensassistent.ServiceDefaults;
+using Wissensassistent.ServiceDefaults.Reindexing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
 
@@ -160,7 +161,7 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
 
         Assert.Equal(AppRoles.Admin, admin?.Role);
         Assert.Contains(_app.Logs.Entries, entry => entry.EventId.Id == 5310);
-        Assert.DoesNotContain(_app.Services.GetServices<IHostedService>(), service => service is KnowledgeBaseInitializer);
+        Assert.Contains(_app.Services.GetServices<IHostedService>(), service => service is ReindexService);
     }
 }
 
