@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Core.Indexing;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Wissensassistent.EmbeddedStore.Feedback;
 using Wissensassistent.ServiceDefaults;
 using Wissensassistent.ServiceDefaults.Reindexing;
@@ -101,28 +101,26 @@ public static class DependencyInjection
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-       
-            if (settings.Mode == AuthenticationMode.Local)
-            {
-                cookie.Events.OnValidatePrincipal = LocalAccountValidation.ValidateCookieAsync;
-            }
         });
-        if (settings.Mode == AuthenticationMode.OpenIdConnect)
-        {
-            authentication.AddOpenIdConnect(oidc => ConfigureOpenIdConnect(oidc, settings.Oidc));
-        }
 
         services.AddAuthorization(options => Policies.Add(options, settings.AllowAnonymousChat));
         services.AddCascadingAuthenticationState();
-
         services.AddSingleton<UserAccountStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<InitialAdmin>();
-        if (settings.Mode == AuthenticationMode.Local)
+
+        if (settings.Mode == AuthenticationMode.OpenIdConnect)
         {
-            services.AddHostedService<InitialAdminService>();
-            services.AddScoped<AuthenticationStateProvider, LocalAccountRevalidation>();
+            authentication.AddOpenIdConnect(oidc => ConfigureOpenIdConnect(oidc, settings.Oidc));
+            return;
         }
+
+        // Local accounts: the first admin, and the account store has the last word on every request and circuit.
+        services.AddHostedService<InitialAdminService>();
+        services.AddScoped<AuthenticationStateProvider, LocalAccountRevalidation>();
+        services.PostConfigure<CookieAuthenticationOptions>(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            cookie => cookie.Events.OnValidatePrincipal = LocalAccountValidation.ValidateCookieAsync);
     }
 
     private static void ConfigureOpenIdConnect(OpenIdConnectOptions oidc, OidcOptions settings)

@@ -13,8 +13,8 @@ internal static class PageExtensions
 
     /// <summary>
     /// Waits until the question box belongs to the live circuit: a value typed into it must reach the server, which
-    /// then enables the send button, and clearing it must disable the button again. Typing earlier can be lost when the
-    /// first interactive renders replace the prerendered box (seen under load in CI).
+    /// then enables the send button, and clearing it must disable the button again. Typing earlier can be lost while the
+    /// first interactive renders replace the box (seen under load in CI).
     /// </summary>
     public static async Task WaitForLiveQuestionBoxAsync(this IPage page, float timeout)
     {
