@@ -3,7 +3,11 @@ namespace Wissensassistent.AI;
 /// <summary>The embedding model (<c>LanguageModels:Embeddings</c>).</summary>
 public sealed class EmbeddingModelOptions
 {
-    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.MiniLm;
+    /// <summary>
+    /// None by default: the only model that ships (MiniLM) is English and measured no better than lexical search on
+    /// German questions, while embedding the corpus costs an hour of CPU. Dense retrieval is turned on here.
+    /// </summary>
+    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.None;
 
     /// <summary>Base URL of the server; for OpenAI-compatible servers including <c>/v1</c>. Empty means the provider's default.</summary>
     public string? Endpoint { get; set; }

@@ -98,7 +98,7 @@ public sealed class CliArguments
     {
         if (Get("data") is { } data)
         {
-            yield return new("EmbeddedStore:DataDirectory", data);
+            yield return new("Data:Directory", data);
         }
 
         if (Get("corpus") is { } corpus)

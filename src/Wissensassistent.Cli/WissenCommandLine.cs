@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wissensassistent.Cli.Commands;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.ServiceDefaults;
 
 namespace Wissensassistent.Cli;
@@ -16,7 +17,7 @@ public static class WissenCommandLine
         Aufruf: wissen <befehl> [optionen]
 
         Befehle:
-          ingest [--full]                       Korpus einlesen (nur Geänderte; --full: alles neu)
+          ingest [--full] [--no-embed]          Korpus einlesen (nur Geänderte; --full: alles neu in eine neue Generation)
           embed                                 fehlende Einbettungen berechnen (mit Fortschritt)
           search "<anfrage>" [--top N] [--json] [--mode lexical|dense|hybrid] [--law BauGB] [--level bund|land|kommune|intern]
           search --batch DATEI.jsonl [--top N]  viele Anfragen in einem Lauf; je Zeile {"id","question"}
@@ -26,7 +27,7 @@ public static class WissenCommandLine
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
 
         Für jeden Befehl:
-          --data ORDNER      Datenordner des eingebetteten Speichers (Standard: data)
+          --data ORDNER      Datenordner (Standard: data): Speicher, Rückmeldungen, Konten, Verlauf, Uploads
           --corpus ORDNER    Korpusordner (Standard: corpus)
         """;
 
@@ -108,6 +109,9 @@ public static class WissenCommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.AddWissensassistent();
+
+        // The runner and its history only; the host is never started, so no background service runs.
+        builder.Services.AddReindexing();
         return builder.Build();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
+using Wissensassistent.EmbeddedStore.DataFolders;
 using Wissensassistent.EmbeddedStore.Indexing;
 
 namespace Wissensassistent.EmbeddedStore;
@@ -40,8 +41,9 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
     private long _pointerStamp;
     private volatile bool _disposed;
 
-    public EmbeddedKnowledgeStore(IOptions<EmbeddedStoreOptions> options, ITextAnalyzer analyzer, ILogger<EmbeddedKnowledgeStore> logger)
+    public EmbeddedKnowledgeStore(IOptions<EmbeddedStoreOptions> options, ITextAnalyzer analyzer, ILogger<EmbeddedKnowledgeStore> logger, LegacyLayoutMigration? migration = null)
     {
+        migration?.EnsureMigrated();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(logger);

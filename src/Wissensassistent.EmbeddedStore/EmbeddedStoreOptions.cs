@@ -2,14 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Wissensassistent.EmbeddedStore;
 
-/// <summary>Where the embedded store keeps its SQLite file and how it ranks; bound from the section <c>EmbeddedStore</c>.</summary>
+/// <summary>
+/// How the embedded store names its SQLite files and how it ranks; bound from the section <c>EmbeddedStore</c>. Its
+/// folder is the data folder's <c>store/</c> (<see cref="Core.Storage.DataFolder.StoreDirectory"/>).
+/// </summary>
 public sealed class EmbeddedStoreOptions
 {
     public const string SectionName = "EmbeddedStore";
 
-    /// <summary>Folder of the database file; relative paths are resolved against the working directory.</summary>
+    /// <summary>Folder of the generation files; set from the data folder unless given (tests, tools).</summary>
     [Required]
-    public string DataDirectory { get; set; } = "data";
+    public string? StoreDirectory { get; set; }
 
     [Required]
     [RegularExpression(@"^[^/\\]+$", ErrorMessage = "Der Dateiname darf keinen Ordner enthalten.")]
@@ -23,5 +26,5 @@ public sealed class EmbeddedStoreOptions
     [Range(0.0, 1.0)]
     public double Bm25B { get; set; } = 0.75;
 
-    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
+    public string DatabasePath => Path.GetFullPath(Path.Combine(StoreDirectory ?? throw new InvalidOperationException("Der Speicherordner ist nicht gesetzt."), FileName));
 }

@@ -6,6 +6,7 @@ using Wissensassistent.Ingestion.Chunking;
 using Wissensassistent.Ingestion.Decoding;
 using Wissensassistent.Ingestion.Formats;
 using Wissensassistent.Ingestion.Metadata;
+using Wissensassistent.Ingestion.Pipeline;
 
 namespace Wissensassistent.Ingestion;
 
@@ -87,14 +88,17 @@ public sealed class CorpusDocumentParser
     private ParsedDocument ParseSupported(string path, string extension, byte[] content)
     {
         var warnings = new List<string>();
+
+        // An uploaded document is read like one at the same place in the shipped corpus.
+        var within = CorpusRoots.WithinRoot(path);
         var source = extension switch
         {
-            ".docx" => FromConverted(path, DocxReader.Read(content)),
-            ".pdf" => FromConverted(path, PdfReader.Read(content)),
-            _ => FromText(path, extension, content, warnings),
+            ".docx" => FromConverted(within, DocxReader.Read(content)),
+            ".pdf" => FromConverted(within, PdfReader.Read(content)),
+            _ => FromText(within, extension, content, warnings),
         };
 
-        var level = LevelOf(path);
+        var level = LevelOf(within);
         IDocumentFamilyParser parser = level switch
         {
             Level.Bund => _federal,

@@ -10,6 +10,7 @@ using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
+using Wissensassistent.EmbeddedStore.DataFolders;
 using Wissensassistent.Ingestion;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Qdrant;
@@ -48,8 +49,13 @@ public static class HostingExtensions
             services.AddEmbeddedStore(configuration);
         }
 
+        services.AddDataFolder();
         services.AddLanguageModels(configuration);
         services.AddSingleton<IndexingStatus>();
+        services.AddSingleton<EmbeddingStatus>();
+        services.AddSingleton<KnowledgeReadiness>();
+        services.AddSingleton<CorpusRoots>();
+        services.AddHostedService<ReadinessMonitor>();
         services.AddSingleton<LawDirectory>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);

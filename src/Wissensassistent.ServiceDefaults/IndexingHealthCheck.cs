@@ -4,33 +4,52 @@ using Wissensassistent.Core.Indexing;
 namespace Wissensassistent.ServiceDefaults;
 
 /// <summary>
-/// Indexing as a health state, for the worker's and the web app's <c>/health</c>: Healthy when idle or complete,
-/// Degraded while a run is in progress (still serving), Unhealthy after a failed run. Register it once per host:
+/// Indexing as a health state, for the worker's and the web app's <c>/health</c>. Unhealthy only when the live store
+/// cannot be read; Degraded while a run or the embedding phase works, or after a failed run (the previous generation
+/// still serves); Healthy otherwise. Register it once per host:
 /// <c>services.AddHealthChecks().AddCheck&lt;IndexingHealthCheck&gt;(IndexingHealthCheck.Name)</c>.
 /// </summary>
-public sealed class IndexingHealthCheck(IndexingStatus status) : IHealthCheck
+public sealed class IndexingHealthCheck(IndexingStatus status, EmbeddingStatus embeddings, KnowledgeReadiness readiness) : IHealthCheck
 {
     public const string Name = "indexing";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var current = status.Current;
+        var run = status.Current;
+        var embedding = embeddings.Current;
+        var live = readiness.Current;
         var data = new Dictionary<string, object>
         {
-            ["phase"] = current.Phase.ToString(),
-            ["filesDone"] = current.FilesDone,
-            ["filesTotal"] = current.FilesTotal,
-            ["chunks"] = current.Chunks,
-            ["errors"] = current.Errors.Count,
+            ["phase"] = run.Phase.ToString(),
+            ["filesDone"] = run.FilesDone,
+            ["filesTotal"] = run.FilesTotal,
+            ["chunks"] = live.Statistics?.Chunks ?? 0,
+            ["canAnswer"] = live.CanAnswer,
+            ["embeddings"] = embedding.State.ToString(),
+            ["errors"] = run.Errors.Count,
         };
-        var result = current.Phase switch
+        HealthCheckResult result;
+        if (live.Problem is { } problem)
         {
-            IndexingPhase.Ingesting => HealthCheckResult.Degraded($"Neuindizierung läuft ({current.FilesDone}/{current.FilesTotal} Dateien)", data: data),
-            IndexingPhase.Embedding => HealthCheckResult.Degraded($"Einbettungen werden berechnet ({current.EmbeddingsDone}/{current.EmbeddingsTotal} Abschnitte)", data: data),
-            IndexingPhase.Failed => HealthCheckResult.Unhealthy("Die letzte Neuindizierung ist fehlgeschlagen; der bisherige Index bleibt in Betrieb.", data: data),
-            IndexingPhase.Completed => HealthCheckResult.Healthy($"Index aktuell ({current.Chunks} Abschnitte)", data),
-            _ => HealthCheckResult.Healthy("Bereit", data),
-        };
+            result = HealthCheckResult.Unhealthy(problem, data: data);
+        }
+        else if (run.Phase == IndexingPhase.Ingesting)
+        {
+            result = HealthCheckResult.Degraded($"Neuindizierung läuft ({run.FilesDone}/{run.FilesTotal} Dateien)", data: data);
+        }
+        else if (run.Phase == IndexingPhase.Failed)
+        {
+            result = HealthCheckResult.Degraded("Die letzte Neuindizierung ist fehlgeschlagen; der bisherige Index bleibt in Betrieb.", data: data);
+        }
+        else if (embedding.State is EmbeddingState.Running or EmbeddingState.Paused)
+        {
+            result = HealthCheckResult.Degraded($"Einbettungen werden berechnet ({embedding.Done}/{embedding.Total} Abschnitte)", data: data);
+        }
+        else
+        {
+            result = HealthCheckResult.Healthy(live.CanAnswer ? $"Bereit ({live.Statistics!.Chunks} Abschnitte)" : "Bereit", data);
+        }
+
         return Task.FromResult(result);
     }
 }

@@ -12,9 +12,10 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore.Feedback;
 using Wissensassistent.ServiceDefaults;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
 using Wissensassistent.Web.Components;
@@ -58,7 +59,6 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<IndexingHealthCheck>(IndexingHealthCheck.Name);
         services.AddSqliteFeedbackStore();
         AddHistoryKeys(services);
-        services.TryAddSingleton<IndexingStatus>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
@@ -172,31 +172,25 @@ public static class DependencyInjection
                 http.Timeout = TimeSpan.FromSeconds(30);
             }).RedactLoggedHeaders([WorkerReindexControl.ApiKeyHeader]);
 
-            // The worker ingests; this process only reads what is in the store.
-            services.AddHostedService<StoreIndexingStatus>();
+            // The worker ingests and embeds; this process only reads the store (ReadinessMonitor).
             return;
         }
 
         // The start-up ingestion is a run of the reindex service, so that it never races one from /admin.
         services.AddReindexing();
-        services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<FeedbackStoreOptions>>((history, store) =>
-            history.DataDirectory = Path.GetDirectoryName(store.Value.DatabasePath) ?? ".");
         services.AddHostedService<StartupReindex>();
     }
 
     /// <summary>
-    /// The browser history is encrypted with Data Protection keys; kept next to the database (not in the user's
-    /// home) and under a fixed application name, they survive restarts and redeployments to another folder.
+    /// The browser history is encrypted with Data Protection keys; kept in the data folder (not in the user's home) and
+    /// under a fixed application name, they survive restarts and redeployments to another folder.
     /// </summary>
     private static void AddHistoryKeys(IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("Wissensassistent");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<FeedbackStoreOptions>, ILoggerFactory>((keys, store, loggers) =>
-            {
-                var directory = Path.Combine(Path.GetDirectoryName(store.Value.DatabasePath) ?? ".", "keys");
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
-            });
+            .Configure<IOptions<DataFolder>, ILoggerFactory>((keys, data, loggers) =>
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Value.KeysDirectory), loggers));
     }
 
     /// <summary>Middleware and endpoints of the web app, including <c>/health</c> and sign-in.</summary>

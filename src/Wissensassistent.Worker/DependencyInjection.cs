@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Wissensassistent.ServiceDefaults;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Worker.Reindexing;
 
 namespace Wissensassistent.Worker;
@@ -20,13 +20,9 @@ public static class DependencyInjection
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
 
-        // The worker indexes through the shared reindex service, one run at a time; its history goes to Worker:DataDirectory.
+        // The worker indexes through the shared reindex service, one run at a time; its history is in the data folder.
         services.AddReindexing();
-        services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<WorkerOptions>>((history, worker) =>
-        {
-            history.DataDirectory = worker.Value.DataDirectory;
-            history.HistoryLength = worker.Value.HistoryLength;
-        });
+        services.AddOptions<ReindexHistoryOptions>().Configure<IOptions<WorkerOptions>>((history, worker) => history.HistoryLength = worker.Value.HistoryLength);
         services.AddHostedService<ScheduledReindex>();
         if (builder.Configuration.GetValue<bool>($"{WorkerOptions.Section}:{nameof(WorkerOptions.WatchCorpus)}"))
         {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker;
 
@@ -18,8 +18,8 @@ public static class WorkerEndpoints
         var reindex = app.MapGroup("/api/reindex").AddEndpointFilter<ApiKeyEndpointFilter>();
         reindex.MapPost("/", Start);
         reindex.MapPost("/cancel", Cancel);
-        reindex.MapGet("/status", (ReindexService service, IndexingStatus status, ReindexHistory history) =>
-            TypedResults.Ok(new ReindexStatus(service.Active, status.Current, history.Runs.FirstOrDefault(run => run.IsFinished))));
+        reindex.MapGet("/status", async (IReindexControl control, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await control.GetStatusAsync(cancellationToken)));
         reindex.MapGet("/history", (ReindexHistory history) => TypedResults.Ok(history.Runs));
         return app;
     }

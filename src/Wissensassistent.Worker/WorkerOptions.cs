@@ -29,10 +29,6 @@ public sealed class WorkerOptions
     /// <summary>An incremental run when the worker starts.</summary>
     public bool IndexOnStartup { get; set; } = true;
 
-    /// <summary>Folder of the run history (<c>reindex-history.json</c>).</summary>
-    [Required]
-    public string DataDirectory { get; set; } = "data";
-
     /// <summary>Runs kept in the history.</summary>
     [Range(1, 10_000)]
     public int HistoryLength { get; set; } = 100;

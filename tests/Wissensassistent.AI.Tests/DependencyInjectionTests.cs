@@ -11,11 +11,19 @@ namespace Wissensassistent.AI.Tests;
 public sealed class DependencyInjectionTests
 {
     [Fact]
-    public void AddLanguageModels_WithoutConfiguration_RegistersMiniLmAndNoChatClient()
+    public void AddLanguageModels_WithoutConfiguration_RegistersNoModels_SoSearchIsLexical()
     {
         using var services = Build([]);
 
         Assert.Null(services.GetService<IChatClient>());
+        Assert.Null(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+    }
+
+    [Fact]
+    public void AddLanguageModels_MiniLm_RegistersTheBuiltInModel()
+    {
+        using var services = Build(new() { ["LanguageModels:Embeddings:Provider"] = "MiniLm" });
+
         var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         Assert.Equal("minilm-l6-v2", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
     }

@@ -5,12 +5,12 @@ public sealed class LanguageModelOptionsValidatorTests
     private readonly LanguageModelOptionsValidator _validator = new();
 
     [Fact]
-    public void Defaults_AreValid_MiniLmAndNoChat()
+    public void Defaults_AreValid_NoEmbeddingsAndNoChat()
     {
         var options = new LanguageModelOptions();
 
         Assert.True(_validator.Validate(null, options).Succeeded);
-        Assert.Equal(EmbeddingProvider.MiniLm, options.Embeddings.Provider);
+        Assert.Equal(EmbeddingProvider.None, options.Embeddings.Provider);
         Assert.Equal(ChatProvider.None, options.Chat.Provider);
         Assert.Equal(TimeSpan.FromSeconds(60), options.Chat.Timeout);
     }

@@ -43,7 +43,7 @@ public sealed class CliArgumentsTests
 
         var overrides = args.ConfigurationOverrides().ToDictionary(kv => kv.Key, kv => kv.Value);
 
-        Assert.Equal("d", overrides["EmbeddedStore:DataDirectory"]);
+        Assert.Equal("d", overrides["Data:Directory"]);
         Assert.Equal("/c", overrides["Corpus:Path"]);
     }
 

@@ -21,7 +21,7 @@ public sealed class IngestedCorpus : IAsyncLifetime
 
     public static IHost BuildHost(string data, string corpus) => WissenCommandLine.BuildHost(
     [
-        new("EmbeddedStore:DataDirectory", data),
+        new("Data:Directory", data),
         new("Corpus:Path", corpus),
         new("LanguageModels:Embeddings:Provider", "None"),
     ]);

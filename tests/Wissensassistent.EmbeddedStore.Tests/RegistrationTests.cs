@@ -12,11 +12,11 @@ public sealed class RegistrationTests
     [Fact]
     public void AddEmbeddedStore_BindsOptionsAndRegistersOneSingletonStore()
     {
-        using var provider = Provider(new() { ["EmbeddedStore:DataDirectory"] = "/var/lib/wissen", ["EmbeddedStore:FileName"] = "index.db" });
+        using var provider = Provider(new() { ["Data:Directory"] = "/var/lib/wissen", ["EmbeddedStore:FileName"] = "index.db" });
 
         var store = Assert.IsType<EmbeddedKnowledgeStore>(provider.GetRequiredService<IKnowledgeStore>());
 
-        Assert.Equal("/var/lib/wissen/index.db", store.DatabasePath);
+        Assert.Equal("/var/lib/wissen/store/index.db", store.DatabasePath);
         Assert.Same(store, provider.GetRequiredService<EmbeddedKnowledgeStore>());
     }
 
@@ -27,13 +27,13 @@ public sealed class RegistrationTests
 
         var options = provider.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value;
 
-        Assert.Equal(("data", "wissen.db", 1.2, 0.75), (options.DataDirectory, options.FileName, options.Bm25K1, options.Bm25B));
+        Assert.Equal((Path.GetFullPath("data/store"), "wissen.db", 1.2, 0.75), (options.StoreDirectory, options.FileName, options.Bm25K1, options.Bm25B));
     }
 
     [Fact]
     public void AddEmbeddedStore_InvalidOptions_FailValidation()
     {
-        using var provider = Provider(new() { ["EmbeddedStore:DataDirectory"] = "", ["EmbeddedStore:Bm25B"] = "1.5" });
+        using var provider = Provider(new() { ["EmbeddedStore:FileName"] = "a/b.db", ["EmbeddedStore:Bm25B"] = "1.5" });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);
 

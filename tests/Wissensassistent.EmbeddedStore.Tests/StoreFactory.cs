@@ -9,7 +9,7 @@ internal static class StoreFactory
 {
     public static EmbeddedKnowledgeStore Open(string directory, ITextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75) =>
         new(
-            Options.Create(new EmbeddedStoreOptions { DataDirectory = directory, Bm25K1 = k1, Bm25B = b }),
+            Options.Create(new EmbeddedStoreOptions { StoreDirectory = directory, Bm25K1 = k1, Bm25B = b }),
             analyzer ?? new SimpleTextAnalyzer(),
             NullLogger<EmbeddedKnowledgeStore>.Instance);
 }

@@ -4,13 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
+using Wissensassistent.Ingestion;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.EmbeddedStore.Feedback;
-using Wissensassistent.ServiceDefaults;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Pipeline;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
@@ -25,6 +25,8 @@ namespace Wissensassistent.Web.Tests;
 /// <summary>The one bunit setup: MudBlazor, loose JS interop, and hand-written fakes for every port the UI uses.</summary>
 public abstract class WebTestContext : BunitContext
 {
+    private KnowledgeReadiness? _readiness;
+
     protected WebTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -35,6 +37,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<IFeedbackStore>(Feedback);
         Services.AddSingleton<IConversationHistory>(History);
         Services.AddSingleton(Indexing);
+        Services.AddSingleton(Embeddings);
+        Services.AddSingleton(Readiness);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new WebUiOptions { MaxQuestionLength = 500 }));
         Services.AddSingleton<AnswerMarkdownRenderer>();
@@ -43,7 +47,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(new SignInOptions()));
         Services.AddSingleton(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }));
         Services.AddSingleton(Options.Create(new CorpusOptions { Path = Folder.Combine("corpus") }));
-        Services.AddSingleton(Options.Create(new FeedbackStoreOptions { DataDirectory = Folder.Combine("data") }));
+        Services.AddSingleton(Options.Create(new DataFolder { Directory = Folder.Combine("data") }));
+        Services.AddSingleton<CorpusRoots>();
         Services.AddSingleton<CorpusUploads>();
         Services.AddSingleton<UserAccountStore>();
         Services.AddSingleton<AccountService>();
@@ -53,7 +58,11 @@ public abstract class WebTestContext : BunitContext
         Store.Chunks.AddRange(SampleData.BauGB);
         Store.Laws.Add(SampleData.BauGBInfo);
         Indexing.Update(_ => IndexingSnapshot.Idle with { Phase = IndexingPhase.Completed, Chunks = 4, FilesDone = 1, FilesTotal = 1 });
+        RefreshReadiness();
     }
+
+    /// <summary>Reads <see cref="Store"/> into <see cref="Readiness"/>, as the app does after a run.</summary>
+    protected void RefreshReadiness() => Readiness.RefreshAsync().GetAwaiter().GetResult();
 
     protected ScriptedAnswerService Answers { get; } = new();
 
@@ -85,6 +94,10 @@ public abstract class WebTestContext : BunitContext
     protected InMemoryConversationHistory History { get; } = new();
 
     protected IndexingStatus Indexing { get; } = new();
+
+    protected EmbeddingStatus Embeddings { get; } = new();
+
+    protected KnowledgeReadiness Readiness => _readiness ??= new KnowledgeReadiness(Store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeReadiness>.Instance);
 
     /// <summary>Popovers (selects, tooltips) need their provider in the render tree.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();

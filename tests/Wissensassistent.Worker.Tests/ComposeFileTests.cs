@@ -1,4 +1,6 @@
+using Wissensassistent.Ingestion;
 using Wissensassistent.AI;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Qdrant;
 using Wissensassistent.ServiceDefaults;
 using Wissensassistent.Testing;
@@ -18,11 +20,12 @@ public sealed class ComposeFileTests
             [LanguageModelOptions.SectionName] = typeof(LanguageModelOptions),
             [CorpusOptions.Section] = typeof(CorpusOptions),
             [WorkerOptions.Section] = typeof(WorkerOptions),
+            [DataFolder.SectionName] = typeof(DataFolder),
         };
 
         var environment = ComposeEnvironment.Of(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docker-compose.yml")), "worker");
 
-        Assert.Equal("/data/state", environment["Worker__DataDirectory"]);
+        Assert.Equal("/data/state", environment["Data__Directory"]);
         Assert.Empty(ComposeEnvironment.Problems(environment, sections));
     }
 }

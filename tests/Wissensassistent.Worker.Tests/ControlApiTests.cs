@@ -58,7 +58,7 @@ public sealed class ControlApiTests : IAsyncLifetime
         Assert.Equal(run.GetProperty("id").GetString(), running.GetProperty("active").GetProperty("id").GetString());
         Assert.Equal("Running", running.GetProperty("active").GetProperty("outcome").GetString());
         Assert.Equal(run.GetProperty("id").GetString(), finished.Id);
-        Assert.Equal(ServiceDefaults.Reindexing.ReindexOutcome.Succeeded, finished.Outcome);
+        Assert.Equal(Ingestion.Reindexing.ReindexOutcome.Succeeded, finished.Outcome);
         Assert.Equal(finished.Id, history[0].GetProperty("id").GetString());
         Assert.Equal("Succeeded", history[0].GetProperty("outcome").GetString());
     }

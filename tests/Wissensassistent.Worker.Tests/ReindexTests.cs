@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 
@@ -56,7 +56,7 @@ public sealed class ReindexTests : IAsyncLifetime
         var live = Path.GetFileName(((EmbeddedStore.EmbeddedKnowledgeStore)_host.Store).DatabasePath);
         Assert.Matches(@"^wissen\.\d{17}\.db$", live);
         Assert.Equal([live, "wissen.current"], StoreFiles());
-        Assert.Equal(live, File.ReadAllText(Path.Combine(_host.DataPath, "wissen.current")));
+        Assert.Equal(live, File.ReadAllText(Path.Combine(_host.DataPath, "store", "wissen.current")));
     }
 
     [Fact]
@@ -106,12 +106,14 @@ public sealed class ReindexTests : IAsyncLifetime
     {
         var run = await _host.RunAsync(ReindexMode.Incremental);
         var history = new ReindexHistory(
-            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions { DataDirectory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new Core.Storage.DataFolder { Directory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ReindexHistory>.Instance);
         history.Record(run with { Id = "cut-short", Outcome = ReindexOutcome.Running });
 
         var reopened = new ReindexHistory(
-            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions { DataDirectory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new Core.Storage.DataFolder { Directory = _host.DataPath }),
+            Microsoft.Extensions.Options.Options.Create(new ReindexHistoryOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ReindexHistory>.Instance);
 
         Assert.Equal(["cut-short", run.Id], reopened.Runs.Select(r => r.Id));
@@ -122,7 +124,7 @@ public sealed class ReindexTests : IAsyncLifetime
     /// <summary>Database and pointer files in the data folder (without SQLite's -wal and -shm companions).</summary>
     private List<string> StoreFiles() =>
         [
-            .. Directory.EnumerateFiles(_host.DataPath)
+            .. Directory.EnumerateFiles(Path.Combine(_host.DataPath, "store"))
                 .Select(path => Path.GetFileName(path))
                 .Where(name => name.StartsWith("wissen", StringComparison.Ordinal) && !name.EndsWith("-wal", StringComparison.Ordinal) && !name.EndsWith("-shm", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 
@@ -25,11 +25,10 @@ public sealed class WorkerHost : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Store:Provider"] = "Embedded",
-            ["EmbeddedStore:DataDirectory"] = DataPath,
             ["Corpus:Path"] = CorpusPath,
             ["LanguageModels:Embeddings:Provider"] = "None",
             ["Worker:ApiKey"] = ApiKey,
-            ["Worker:DataDirectory"] = DataPath,
+            ["Data:Directory"] = DataPath,
             ["Worker:IndexOnStartup"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,4 +1,4 @@
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker.Tests;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Ingestion;
 using Wissensassistent.Cli.Evaluation;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Retrieval;
@@ -61,7 +62,7 @@ public sealed class BenchCommand : ICliCommand
         try
         {
             // 1. The real pipeline on the shipped corpus: lexical index, then a sample of embeddings.
-            using (var host = WissenCommandLine.BuildHost([new("EmbeddedStore:DataDirectory", Path.Combine(root, "corpus")), new("Corpus:Path", corpus)]))
+            using (var host = WissenCommandLine.BuildHost([new("Data:Directory", Path.Combine(root, "corpus")), new("Corpus:Path", corpus)]))
             {
                 Terminal.Progress("Korpus wird eingelesen …");
                 ingest = await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, IngestionMode.Full, cancellationToken: cancellationToken);
@@ -91,7 +92,7 @@ public sealed class BenchCommand : ICliCommand
     private static async Task<BenchRow> MeasureSizeAsync(string root, string corpus, IReadOnlyList<Chunk> chunks, IReadOnlyDictionary<string, float[]> vectors, int target, int repetitions, bool approximate, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, $"n{target}");
-        using var host = WissenCommandLine.BuildHost([new("EmbeddedStore:DataDirectory", folder), new("Corpus:Path", corpus)]);
+        using var host = WissenCommandLine.BuildHost([new("Data:Directory", folder), new("Corpus:Path", corpus)]);
         var store = host.Services.GetRequiredService<IKnowledgeStore>();
         var generator = host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
         var model = generator is null ? null : EmbeddingModel.IdOf(generator);

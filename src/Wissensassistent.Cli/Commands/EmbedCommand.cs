@@ -30,7 +30,7 @@ public sealed class EmbedCommand : ICliCommand
         int count;
         try
         {
-            count = await indexer.RunAsync(progress, cancellationToken);
+            count = await indexer.RunAsync(progress, cancellationToken: cancellationToken);
         }
         finally
         {

@@ -1,49 +1,61 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Wissensassistent.Ingestion.Pipeline;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Cli.Commands;
 
-/// <summary><c>wissen ingest [--full] [--no-embed]</c>: reads the corpus, then fills in embeddings.</summary>
+/// <summary>
+/// <c>wissen ingest [--full] [--no-embed]</c>: a reindex run like the web app's and the worker's (only changed files,
+/// or with <c>--full</c> a new generation switched to atomically), then the missing embeddings.
+/// </summary>
 public sealed class IngestCommand : ICliCommand
 {
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var mode = arguments.Has("full") ? IngestionMode.Full : IngestionMode.Incremental;
-        var report = await KnowledgeBase.IngestAsync(services, mode, cancellationToken);
-        Print(report);
+        var mode = arguments.Has("full") ? ReindexMode.Full : ReindexMode.Incremental;
+        var run = await KnowledgeBase.ReindexAsync(services, mode, cancellationToken);
+        Print(run);
+        if (run.Outcome != ReindexOutcome.Succeeded)
+        {
+            return 1;
+        }
 
         if (!arguments.Has("no-embed"))
         {
             await EmbedCommand.EmbedAsync(services, cancellationToken);
         }
 
-        return report.Failed.Count > 0 ? 3 : 0;
+        return run.FilesFailed > 0 ? 3 : 0;
     }
 
-    private static void Print(IngestionReport report)
+    private static void Print(ReindexRun run)
     {
         var c = CultureInfo.GetCultureInfo("de-DE");
-        if (!report.ChangedAnything)
+        var seconds = ((run.FinishedAt ?? run.RequestedAt) - (run.StartedAt ?? run.RequestedAt)).TotalSeconds;
+        if (run.Outcome != ReindexOutcome.Succeeded)
         {
-            Console.WriteLine(string.Create(c, $"Nichts geändert: {report.Unchanged} Dateien sind aktuell ({report.Elapsed.TotalSeconds:0.00} s)."));
+            Console.Error.WriteLine($"Fehler: {run.Message}");
+        }
+        else if (run.FilesIngested.Count == 0 && run.FilesDeleted.Count == 0)
+        {
+            Console.WriteLine(string.Create(c, $"Nichts geändert: {run.FilesUnchanged} Dateien sind aktuell ({seconds:0.00} s)."));
         }
         else
         {
-            Console.WriteLine(string.Create(c, $"Eingelesen: {report.Ingested.Count} Dokumente, {report.Norms} Normen, {report.Chunks} Abschnitte; unverändert: {report.Unchanged}; entfernt: {report.Deleted.Count}; Dauer {report.Elapsed.TotalSeconds:0.00} s."));
+            var generation = run.Mode == ReindexMode.Full ? " in eine neue Generation, die jetzt aktiv ist" : string.Empty;
+            Console.WriteLine(string.Create(c, $"Eingelesen{generation}: {run.FilesIngested.Count} Dokumente, {run.NormsWritten} Normen, {run.ChunksWritten} Abschnitte; unverändert: {run.FilesUnchanged}; entfernt: {run.FilesDeleted.Count}; Dauer {seconds:0.00} s."));
         }
 
-        foreach (var deleted in report.Deleted)
+        foreach (var deleted in run.FilesDeleted)
         {
             Console.WriteLine($"  entfernt: {deleted}");
         }
 
-        PrintList("Übersprungen", report.Skipped);
-        PrintList("Fehlgeschlagen", report.Failed);
-        PrintList("Hinweise", report.Warnings);
+        PrintList("Übersprungen oder fehlgeschlagen", run.Errors);
+        PrintList("Hinweise", run.Warnings);
     }
 
-    private static void PrintList(string title, IReadOnlyList<Core.Indexing.FileError> errors)
+    private static void PrintList(string title, IReadOnlyList<FileError> errors)
     {
         if (errors.Count == 0)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wissensassistent.Core.Feedback;
+using Wissensassistent.EmbeddedStore.DataFolders;
 
 namespace Wissensassistent.EmbeddedStore.Feedback;
 
@@ -10,10 +11,7 @@ public static class FeedbackServiceCollectionExtensions
     public static IServiceCollection AddSqliteFeedbackStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<FeedbackStoreOptions>()
-            .BindConfiguration(FeedbackStoreOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddDataFolder();
         services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         return services;
     }

@@ -4,11 +4,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.DataFolders;
 using Wissensassistent.EmbeddedStore.Sqlite;
 
 namespace Wissensassistent.EmbeddedStore.Feedback;
 
-/// <summary>Feedback in its own table of the embedded store's SQLite file.</summary>
+/// <summary>Feedback in <c>feedback.db</c> of the data folder: its own file, which no reindex touches.</summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 {
     /// <summary>More passages than an answer ever cites would mean the caller sends something it should not.</summary>
@@ -16,25 +18,14 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
     public const int MaxCitationLength = 300;
 
-    // Its own table in the shared file: the store's schema and migrations stay untouched.
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS ui_feedback (
-            id TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            mode TEXT NOT NULL,
-            chunk_ids TEXT NOT NULL,
-            citation TEXT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_ui_feedback_created_at ON ui_feedback (created_at);
-        """;
-
     private readonly SqliteSideFile _file;
 
-    public SqliteFeedbackStore(IOptions<FeedbackStoreOptions> options)
+    public SqliteFeedbackStore(IOptions<DataFolder> data, LegacyLayoutMigration migration)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _file = new SqliteSideFile(options.Value.DatabasePath, Schema);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(migration);
+        migration.EnsureMigrated();
+        _file = new SqliteSideFile(data.Value.FeedbackDatabase, FeedbackSchema.Create());
     }
 
     public async Task SaveAsync(FeedbackEntry entry, CancellationToken cancellationToken = default)

@@ -9,14 +9,14 @@ using Wissensassistent.Core.Storage;
 namespace Wissensassistent.Ingestion.Pipeline;
 
 /// <summary>
-/// Fills in dense vectors behind ingestion: the lexical index answers at once, embeddings follow with visible
-/// progress, and search uses whatever is there. Vectors are cached by content hash in the store, so unchanged text
-/// is never embedded twice.
+/// Embeds the chunks of the live store that lack a vector of the current model, batch by batch. Vectors are cached by
+/// content hash in the store, so unchanged text is never embedded twice, and what is stored survives a restart: the
+/// next call resumes where the last one stopped. The lexical index answers throughout; search uses what is there.
 /// </summary>
 public sealed partial class EmbeddingIndexer(
     IKnowledgeStore store,
     IOptions<IngestionOptions> options,
-    IndexingStatus status,
+    EmbeddingStatus status,
     ILogger<EmbeddingIndexer> logger,
     IEmbeddingGenerator<string, Embedding<float>>? generator = null)
 {
@@ -25,38 +25,46 @@ public sealed partial class EmbeddingIndexer(
     public string? ModelId => generator is null ? null : EmbeddingModel.IdOf(generator);
 
     /// <summary>Embeds every chunk that lacks a vector of the current model; returns how many were embedded.</summary>
-    public async Task<int> RunAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="beforeBatch">Awaited before each batch: the background phase waits there while a reindex writes.</param>
+    public async Task<int> RunAsync(IProgress<(int Done, int Total)>? progress = null, Func<CancellationToken, Task>? beforeBatch = null, CancellationToken cancellationToken = default)
     {
         if (generator is null || ModelId is not { } model)
         {
+            status.Update(_ => EmbeddingSnapshot.Disabled);
             return 0;
         }
 
-        var stats = await store.GetStatisticsAsync(cancellationToken);
+        var stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         var missing = stats.Chunks - (stats.EmbeddingModel == model ? stats.ChunksWithEmbedding : 0);
         var done = 0;
         var stopwatch = Stopwatch.StartNew();
-        status.Update(s => s with { Phase = IndexingPhase.Embedding, Chunks = stats.Chunks, EmbeddingsTotal = stats.Chunks, EmbeddingsDone = stats.Chunks - missing });
+        status.Update(_ => new EmbeddingSnapshot(missing > 0 ? EmbeddingState.Running : EmbeddingState.Idle, model, stats.Chunks - missing, stats.Chunks));
 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await store.GetChunksWithoutEmbeddingAsync(model, options.Value.EmbeddingBatchSize, cancellationToken);
+            if (beforeBatch is not null)
+            {
+                await beforeBatch(cancellationToken).ConfigureAwait(false);
+            }
+
+            var batch = await store.GetChunksWithoutEmbeddingAsync(model, options.Value.EmbeddingBatchSize, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            var vectors = await generator.GenerateAsync(batch.Select(c => c.SearchText), cancellationToken: cancellationToken);
+            var vectors = await generator.GenerateAsync(batch.Select(c => c.SearchText), cancellationToken: cancellationToken).ConfigureAwait(false);
             var embeddings = batch.Zip(vectors, (chunk, vector) => new ChunkEmbedding(chunk.Id, chunk.ContentHash, vector.Vector)).ToList();
-            await store.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
+            await store.StoreEmbeddingsAsync(model, embeddings, cancellationToken).ConfigureAwait(false);
             done += batch.Count;
-            var embedded = stats.Chunks - missing + done;
-            status.Update(s => s with { EmbeddingsDone = Math.Min(embedded, s.EmbeddingsTotal) });
+            var embedded = Math.Min(stats.Chunks - missing + done, stats.Chunks);
+            status.Update(s => s with { State = EmbeddingState.Running, Model = model, Done = Math.Max(embedded, s.Done) });
             progress?.Report((done, missing));
         }
 
-        status.Update(s => s with { Phase = IndexingPhase.Completed, EmbeddingsDone = s.EmbeddingsTotal, FinishedAt = DateTimeOffset.UtcNow });
+        var final = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+        status.Update(_ => new EmbeddingSnapshot(EmbeddingState.Idle, model, final.ChunksWithEmbedding, final.Chunks));
         if (done > 0)
         {
             LogEmbedded(logger, done, model, stopwatch.ElapsedMilliseconds);

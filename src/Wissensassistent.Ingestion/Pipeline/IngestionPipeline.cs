@@ -8,11 +8,13 @@ using Wissensassistent.Core.Storage;
 namespace Wissensassistent.Ingestion.Pipeline;
 
 /// <summary>
-/// Scan → compare hashes → parse → write. Each batch of documents is one store transaction, so an interrupted run
-/// leaves every document either as before or fully replaced; one bad file never stops the run.
+/// Scan → compare hashes → parse → write, into the store a run is given (the live one, or a new generation). Each batch
+/// of documents is one store transaction, so an interrupted run leaves every document either as before or fully
+/// replaced; one bad file never stops the run.
 /// </summary>
 public sealed partial class IngestionPipeline(
     IKnowledgeStore store,
+    CorpusRoots roots,
     CorpusDocumentParserFactory parserFactory,
     IOptions<IngestionOptions> options,
     IndexingStatus status,
@@ -20,12 +22,20 @@ public sealed partial class IngestionPipeline(
 {
     private readonly IngestionOptions _options = options.Value;
 
-    public async Task<IngestionReport> RunAsync(string corpusRoot, IngestionMode mode = IngestionMode.Incremental, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The shipped corpus and the uploads into <paramref name="target"/>.</summary>
+    public Task<IngestionReport> RunAsync(IKnowledgeStore target, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(roots.All, target, mode, progress, cancellationToken);
+
+    /// <summary>One folder into the registered store: for tools and tests that ingest a folder of their own.</summary>
+    public Task<IngestionReport> RunAsync(string corpusRoot, IngestionMode mode = IngestionMode.Incremental, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync([new CorpusRoot(corpusRoot, string.Empty, Required: true)], store, mode, progress, cancellationToken);
+
+    private async Task<IngestionReport> RunAsync(IReadOnlyList<CorpusRoot> corpusRoots, IKnowledgeStore target, IngestionMode mode, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = CorpusScanner.Scan(corpusRoot);
-        var parser = parserFactory.Create(corpusRoot);
-        var stored = await store.GetDocumentHashesAsync(cancellationToken);
+        var files = corpusRoots.SelectMany(Scan).ToList();
+        var parser = parserFactory.Create(corpusRoots[0].Path);
+        var stored = await target.GetDocumentHashesAsync(cancellationToken);
 
         var skipped = new List<FileError>();
         var failed = new List<FileError>();
@@ -40,57 +50,78 @@ public sealed partial class IngestionPipeline(
         status.Update(_ => IndexingSnapshot.Idle with { Phase = IndexingPhase.Ingesting, FilesTotal = supported.Count, StartedAt = DateTimeOffset.UtcNow });
         LogRunStarted(logger, supported.Count, mode);
 
-        for (var i = 0; i < supported.Count; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = supported[i];
-            status.Update(s => s with { CurrentFile = file.RelativePath });
-            var outcome = await ReadAsync(file, parser, stored, mode, cancellationToken);
-            switch (outcome)
+            for (var i = 0; i < supported.Count; i++)
             {
-                case Outcome.Unchanged:
-                    unchanged++;
-                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "unchanged"));
-                    break;
-                case Outcome.Rejected rejected:
-                    failed.Add(new FileError(file.RelativePath, rejected.Reason));
-                    LogFileFailed(logger, file.RelativePath, rejected.Reason);
-                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
-                    IndexingTelemetry.Errors.Add(1);
-                    break;
-                case Outcome.Parsed parsed:
-                    IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
-                    pending.Add(parsed.Document.Batch);
-                    warnings.AddRange(parsed.Document.Warnings.Select(w => new FileError(file.RelativePath, w)));
-                    break;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var file = supported[i];
+                status.Update(s => s with { CurrentFile = file.RelativePath });
+                var outcome = await ReadAsync(file, parser, stored, mode, cancellationToken);
+                switch (outcome)
+                {
+                    case Outcome.Unchanged:
+                        unchanged++;
+                        IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "unchanged"));
+                        break;
+                    case Outcome.Rejected rejected:
+                        failed.Add(new FileError(file.RelativePath, rejected.Reason));
+                        LogFileFailed(logger, file.RelativePath, rejected.Reason);
+                        IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+                        IndexingTelemetry.Errors.Add(1);
+                        break;
+                    case Outcome.Parsed parsed:
+                        IndexingTelemetry.Files.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
+                        pending.Add(parsed.Document.Batch);
+                        warnings.AddRange(parsed.Document.Warnings.Select(w => new FileError(file.RelativePath, w)));
+                        break;
+                }
 
-            if (pending.Count >= _options.DocumentsPerBatch || (i == supported.Count - 1 && pending.Count > 0))
-            {
-                await store.UpsertAsync(pending, cancellationToken);
-                ingested.AddRange(pending.Select(b => b.Document.Id));
-                var written = pending.Sum(b => b.Chunks.Count);
-                chunksWritten += written;
-                IndexingTelemetry.Chunks.Add(written);
-                norms += pending.Sum(b => b.Chunks.Select(c => c.Citation.NormKey).Distinct().Count());
-                pending.Clear();
-            }
+                if (pending.Count >= _options.DocumentsPerBatch || (i == supported.Count - 1 && pending.Count > 0))
+                {
+                    await target.UpsertAsync(pending, cancellationToken);
+                    ingested.AddRange(pending.Select(b => b.Document.Id));
+                    var written = pending.Sum(b => b.Chunks.Count);
+                    chunksWritten += written;
+                    IndexingTelemetry.Chunks.Add(written);
+                    norms += pending.Sum(b => b.Chunks.Select(c => c.Citation.NormKey).Distinct().Count());
+                    pending.Clear();
+                }
 
-            var done = i + 1;
-            status.Update(s => s with { FilesDone = done, Chunks = chunksWritten, Errors = failed.ToList() });
-            progress?.Report(new IngestionProgress(done, supported.Count, file.RelativePath, chunksWritten, failed.Count));
+                var done = i + 1;
+                status.Update(s => s with { FilesDone = done, Chunks = chunksWritten, Errors = failed.ToList() });
+                progress?.Report(new IngestionProgress(done, supported.Count, file.RelativePath, chunksWritten, failed.Count));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // What was written so far stays written; the report says so.
+            throw new IngestionCancelledException(
+                new IngestionReport(supported.Count, ingested, unchanged, [], skipped, failed, warnings, norms, chunksWritten, stopwatch.Elapsed),
+                cancellationToken);
         }
 
         var present = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         var deleted = stored.Keys.Where(id => !present.Contains(id)).Order(StringComparer.Ordinal).ToList();
         if (deleted.Count > 0)
         {
-            await store.DeleteDocumentsAsync(deleted, cancellationToken);
+            await target.DeleteDocumentsAsync(deleted, cancellationToken);
         }
 
         var report = new IngestionReport(supported.Count, ingested, unchanged, deleted, skipped, failed, warnings, norms, chunksWritten, stopwatch.Elapsed);
         LogRunFinished(logger, ingested.Count, unchanged, deleted.Count, failed.Count, stopwatch.ElapsedMilliseconds);
         return report;
+    }
+
+    /// <summary>The files of one root, their paths made document ids; an optional root that does not exist has none.</summary>
+    private static IEnumerable<CorpusFile> Scan(CorpusRoot root)
+    {
+        if (!root.Required && !Directory.Exists(root.Path))
+        {
+            return [];
+        }
+
+        return CorpusScanner.Scan(root.Path).Select(file => file with { RelativePath = root.IdPrefix + file.RelativePath });
     }
 
     private bool IsSupported(CorpusFile file, List<FileError> skipped)

@@ -1,19 +1,17 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore.Sqlite;
 
 namespace Wissensassistent.Web.Accounts;
 
 /// <summary>
-/// Local accounts in <c>users.db</c>, its own SQLite file in the data folder next to the knowledge base and feedback.
+/// Local accounts in <c>users.db</c>, their own SQLite file in the data folder, which no reindex touches.
 /// User names compare without regard to case.
 /// </summary>
 public sealed class UserAccountStore : IDisposable
 {
-    public const string FileName = "users.db";
-
     private const string Columns = "user_name, role, password_hash, created_at, failed_attempts, locked_until";
 
     private const string Schema = """
@@ -29,10 +27,10 @@ public sealed class UserAccountStore : IDisposable
 
     private readonly SqliteSideFile _file;
 
-    public UserAccountStore(IOptions<FeedbackStoreOptions> dataFolder)
+    public UserAccountStore(IOptions<DataFolder> data)
     {
-        ArgumentNullException.ThrowIfNull(dataFolder);
-        _file = new SqliteSideFile(Path.Combine(Path.GetDirectoryName(dataFolder.Value.DatabasePath) ?? ".", FileName), Schema);
+        ArgumentNullException.ThrowIfNull(data);
+        _file = new SqliteSideFile(data.Value.AccountsDatabase, Schema);
     }
 
     public string DatabasePath => _file.Path;

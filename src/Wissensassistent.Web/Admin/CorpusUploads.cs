@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Wissensassistent.ServiceDefaults;
+using Wissensassistent.Ingestion.Pipeline;
 
 namespace Wissensassistent.Web.Admin;
 
 /// <summary>
-/// Puts an uploaded document into the corpus folder: only the types ingestion reads, up to the configured size, under a
-/// plain file name (no path, no traversal) in the corpus root or one of its top-level folders. An existing file is
-/// replaced only when that is confirmed. The file is written beside the target under a hidden name and moved into place,
-/// so a reindex never reads half a file.
+/// Puts an uploaded document into the uploads folder of the data folder, the second corpus root (the shipped corpus is
+/// never written): only the types ingestion reads, up to the configured size, under a plain file name (no path, no
+/// traversal) in the root or in a folder named like one of the shipped corpus's top-level folders, so that it is read as
+/// a document of that family. An existing file is replaced only when that is confirmed. The file is written beside the
+/// target under a hidden name and moved into place, so a reindex never reads half a file.
 /// </summary>
-public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptions<CorpusOptions> corpus, ILogger<CorpusUploads> logger)
+public sealed partial class CorpusUploads(IOptions<AdminOptions> options, CorpusRoots roots, ILogger<CorpusUploads> logger)
 {
     public static readonly IReadOnlyList<string> AllowedExtensions = [".md", ".txt", ".pdf", ".docx"];
 
@@ -19,10 +20,10 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptio
 
     public long MaxBytes => options.Value.MaxUploadBytes;
 
-    /// <summary>Top-level folders of the corpus, sorted; uploads go there or into the root ("").</summary>
+    /// <summary>Top-level folders of the shipped corpus, sorted; uploads go to the same folder name or the root ("").</summary>
     public IReadOnlyList<string> ListFolders()
     {
-        var root = corpus.Value.ResolvePath();
+        var root = roots.Corpus;
         if (!Directory.Exists(root))
         {
             return [];
@@ -60,15 +61,16 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptio
             return Rejected("Die Datei ist leer.");
         }
 
-        var root = Path.GetFullPath(corpus.Value.ResolvePath());
+        var root = Path.GetFullPath(roots.Uploads);
         var target = TargetFolder(root, folder);
         if (target is null)
         {
             return Rejected($"Den Zielordner „{folder}“ gibt es im Korpus nicht.");
         }
 
+        Directory.CreateDirectory(target);
         var path = Path.Combine(target, name);
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        var relative = CorpusRoots.UploadPrefix + Path.GetRelativePath(root, path).Replace('\\', '/');
         var exists = File.Exists(path);
         if (exists && !replace)
         {
@@ -98,7 +100,7 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptio
         LogSaved(logger, relative, exists);
         return exists
             ? new CorpusUploadResult(CorpusUploadStatus.Replaced, $"„{relative}“ wurde ersetzt.", relative)
-            : new CorpusUploadResult(CorpusUploadStatus.Saved, $"„{relative}“ wurde in den Korpus übernommen.", relative);
+            : new CorpusUploadResult(CorpusUploadStatus.Saved, $"„{relative}“ wurde hochgeladen und wird eingelesen.", relative);
     }
 
     /// <summary>Null when the name is a plain, safe file name; otherwise the German reason.</summary>
@@ -121,20 +123,21 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptio
         return plain ? null : $"Der Dateiname „{fileName}“ ist nicht zulässig: bitte einen einfachen Namen ohne Ordnerangaben, „..“ oder Sonderzeichen verwenden (höchstens {MaxFileNameLength} Zeichen).";
     }
 
-    private static string? TargetFolder(string root, string? folder)
+    /// <summary>The uploads root, or its subfolder of a name the shipped corpus has at its top; null for anything else.</summary>
+    private string? TargetFolder(string root, string? folder)
     {
         if (string.IsNullOrEmpty(folder))
         {
-            return Directory.Exists(root) ? root : null;
+            return root;
         }
 
-        if (CheckName(folder) is not null)
+        if (CheckName(folder) is not null || !ListFolders().Contains(folder, StringComparer.Ordinal))
         {
             return null;
         }
 
         var path = Path.GetFullPath(Path.Combine(root, folder));
-        return Path.GetDirectoryName(path) == root.TrimEnd(Path.DirectorySeparatorChar) && Directory.Exists(path) ? path : null;
+        return Path.GetDirectoryName(path) == root.TrimEnd(Path.DirectorySeparatorChar) ? path : null;
     }
 
     private async Task<long> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
@@ -162,6 +165,6 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, IOptio
 
     private static CorpusUploadResult Rejected(string reason) => new(CorpusUploadStatus.Rejected, reason);
 
-    [LoggerMessage(EventId = 5320, Level = LogLevel.Information, Message = "Document {Path} uploaded into the corpus (replaced: {Replaced})")]
+    [LoggerMessage(EventId = 5320, Level = LogLevel.Information, Message = "Document {Path} uploaded (replaced: {Replaced})")]
     private static partial void LogSaved(ILogger logger, string path, bool replaced);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using Wissensassistent.Ingestion;
 using Wissensassistent.ServiceDefaults;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker.Reindexing;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Worker.Reindexing;
 

@@ -2,7 +2,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.DataFolders;
 using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.EmbeddedStore.Tests.Feedback;
 
@@ -13,7 +17,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
 
     public SqliteFeedbackStoreTests()
     {
-        _store = new SqliteFeedbackStore(Options.Create(new FeedbackStoreOptions { DataDirectory = _directory, FileName = "wissen.db" }));
+        _store = Open(_directory);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -59,27 +63,63 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveAsync_SharesTheFileWithOtherTables_WithoutTouchingThem()
+    public async Task LegacyLayout_FeedbackInsideTheStoreFile_IsCopiedOnce_AndTheStoreMovesIntoStoreFolder()
     {
-        Directory.CreateDirectory(_directory);
-        var path = Path.Combine(_directory, "wissen.db");
-        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        // The old layout: store files in the data folder's root, feedback as a table inside wissen.db.
+        var legacy = Path.Combine(_directory, "legacy");
+        using (var old = StoreFactory.Open(legacy))
         {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE chunks (id TEXT PRIMARY KEY); INSERT INTO chunks VALUES ('a');";
-            await command.ExecuteNonQueryAsync(Ct);
+            await old.UpsertAsync([SampleCorpus.BauGBBatch], Ct);
         }
 
-        await _store.SaveAsync(new FeedbackEntry(Guid.NewGuid(), FeedbackKind.AnswerHelpful, DateTimeOffset.UtcNow, AnswerMode.Generative, ["a"]), Ct);
+        var id = Guid.NewGuid();
+        await ExecuteAsync(Path.Combine(legacy, "wissen.db"), $"""
+            CREATE TABLE ui_feedback (id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_at TEXT NOT NULL, mode TEXT NOT NULL, chunk_ids TEXT NOT NULL, citation TEXT NULL);
+            INSERT INTO ui_feedback VALUES ('{id:D}', 'CitationWrong', '2026-11-02T10:00:00.0000000+00:00', 'Extractive', '["c3"]', '§ 35 Abs. 1 BauGB');
+            """);
 
-        await using (var connection = new SqliteConnection($"Data Source={path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM chunks";
-            Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
-        }
+        using var migrated = Open(legacy);
+        using var again = Open(legacy);
+        var entries = await migrated.ListAsync(10, Ct);
+
+        Assert.Equal(id, Assert.Single(entries).Id);
+        Assert.Equal("§ 35 Abs. 1 BauGB", entries[0].Citation);
+        Assert.Single(await again.ListAsync(10, Ct));
+        Assert.False(File.Exists(Path.Combine(legacy, "wissen.db")));
+        using var store = StoreFactory.Open(Path.Combine(legacy, "store"));
+        Assert.Equal(1, (await store.GetStatisticsAsync(Ct)).Documents);
+    }
+
+    [Fact]
+    public async Task LegacyLayout_AFileThatHeldOnlyFeedback_IsKeptAsideNotDeleted()
+    {
+        var legacy = Path.Combine(_directory, "legacy-feedback-only");
+        Directory.CreateDirectory(legacy);
+        await ExecuteAsync(Path.Combine(legacy, "wissen.db"), """
+            CREATE TABLE ui_feedback (id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_at TEXT NOT NULL, mode TEXT NOT NULL, chunk_ids TEXT NOT NULL, citation TEXT NULL);
+            INSERT INTO ui_feedback VALUES ('7d3c1a52-2f0e-4a52-9a57-0c8f7a1f1b11', 'AnswerHelpful', '2026-11-02T10:00:00.0000000+00:00', 'Extractive', '[]', NULL);
+            """);
+
+        using var migrated = Open(legacy);
+
+        Assert.Single(await migrated.ListAsync(10, Ct));
+        Assert.True(File.Exists(Path.Combine(legacy, "wissen.db.migrated")));
+        Assert.False(File.Exists(Path.Combine(legacy, "store", "wissen.db")));
+    }
+
+    private static SqliteFeedbackStore Open(string dataFolder)
+    {
+        var data = Options.Create(new DataFolder { Directory = dataFolder });
+        return new SqliteFeedbackStore(data, new LegacyLayoutMigration(data, Options.Create(new EmbeddedStoreOptions()), NullLogger<LegacyLayoutMigration>.Instance));
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     [Fact]
@@ -87,7 +127,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         await _store.SaveAsync(new FeedbackEntry(Guid.NewGuid(), FeedbackKind.AnswerHelpful, DateTimeOffset.UtcNow, AnswerMode.Generative, []), Ct);
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "wissen.db")}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "feedback.db")}");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM pragma_table_info('ui_feedback') ORDER BY cid";

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Wissensassistent.EmbeddedStore.Feedback;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -15,7 +15,7 @@ public sealed class AccountServiceTests : IDisposable
 
     public AccountServiceTests()
     {
-        _store = new UserAccountStore(Options.Create(new FeedbackStoreOptions { DataDirectory = _folder.Path }));
+        _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
         _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 

@@ -2,7 +2,7 @@ using Bunit;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Components.Admin;
 using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Tests.Fakes;
@@ -52,12 +52,13 @@ public sealed class AdminPageTests : WebTestContext
         var running = FakeReindexControl.Run("r1", ReindexMode.Full, ReindexOutcome.Running);
         Reindex.Publish(new ReindexStatus(running, IndexingSnapshot.Idle with
         {
-            Phase = IndexingPhase.Ingesting, FilesDone = 3, FilesTotal = 12, CurrentFile = "bund/ifg.md", EmbeddingsDone = 40, EmbeddingsTotal = 80,
-        }, null));
+            Phase = IndexingPhase.Ingesting, FilesDone = 3, FilesTotal = 12, CurrentFile = "bund/ifg.md",
+        }, null, new EmbeddingSnapshot(EmbeddingState.Paused, "minilm-l6-v2", 40, 80)));
 
         page.WaitForAssertion(() => Assert.Equal("Dateien werden eingelesen", page.Find(".wa-admin-phase").TextContent));
         Assert.Contains("3 / 12 Dateien", page.Find(".wa-admin-files").TextContent);
         Assert.Contains("bund/ifg.md", page.Find(".wa-admin-files").TextContent);
+        Assert.Contains("pausiert", page.Find(".wa-admin-embeddings").TextContent);
         Assert.Contains("40 / 80", page.Find(".wa-admin-embeddings").TextContent);
         Assert.Equal("25", page.Find(".wa-admin-progress").GetAttribute("aria-valuenow"));
         Assert.Contains("vollständig", page.Find(".wa-admin-active").TextContent);
@@ -117,15 +118,16 @@ public sealed class AdminPageTests : WebTestContext
     }
 
     [Fact]
-    public void Upload_OfAValidMarkdownFile_LandsInTheCorpus_AndStartsAnIncrementalRun()
+    public void Upload_OfAValidMarkdownFile_LandsInTheUploadsFolder_NotTheCorpus_AndStartsAnIncrementalRun()
     {
         var page = Render<AdminPage>();
 
         page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
             .UploadFiles(InputFileContent.CreateFromText("# Satzung\n\n§ 1 Geltung\n\nText.", "satzung.md"));
 
-        page.WaitForAssertion(() => Assert.Contains("übernommen", page.Find(".wa-upload-result").TextContent));
-        Assert.True(File.Exists(Folder.Combine("corpus", "satzung.md")));
+        page.WaitForAssertion(() => Assert.Contains("hochgeladen/satzung.md", page.Find(".wa-upload-result").TextContent));
+        Assert.True(File.Exists(Folder.Combine("data", "uploads", "satzung.md")));
+        Assert.Empty(Directory.EnumerateFiles(Folder.Combine("corpus"), "*", SearchOption.AllDirectories));
         Assert.Equal([(ReindexMode.Incremental, ReindexTrigger.Upload)], Reindex.Starts);
     }
 

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Wissensassistent.ServiceDefaults;
+using Wissensassistent.Ingestion;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Admin;
 
@@ -9,21 +11,30 @@ namespace Wissensassistent.Web.Tests.Admin;
 
 public sealed class CorpusUploadsTests : IDisposable
 {
-    private readonly TemporaryFolder _corpus = new("wissen-upload");
+    private readonly TemporaryFolder _folder = new("wissen-upload");
     private readonly CorpusUploads _uploads;
 
     public CorpusUploadsTests()
     {
-        Directory.CreateDirectory(_corpus.Combine("kommune"));
-        _uploads = new CorpusUploads(
-            Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }),
-            Options.Create(new CorpusOptions { Path = _corpus.Path }),
-            NullLogger<CorpusUploads>.Instance);
+        Directory.CreateDirectory(Path.Combine(CorpusPath, "kommune"));
+        File.WriteAllText(Path.Combine(CorpusPath, "kommune", "vorhanden.md"), "# Ausgeliefert");
+        var roots = new CorpusRoots(Options.Create(new CorpusOptions { Path = CorpusPath }), Options.Create(new DataFolder { Directory = _folder.Combine("data") }));
+        UploadsPath = roots.Uploads;
+        _uploads = new CorpusUploads(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }), roots, NullLogger<CorpusUploads>.Instance);
     }
+
+    private string CorpusPath => _folder.Combine("corpus");
+
+    private string UploadsPath { get; }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _corpus.Dispose();
+    public void Dispose()
+    {
+        // The shipped corpus is never written: exactly what the test put there.
+        Assert.Equal([Path.Combine(CorpusPath, "kommune", "vorhanden.md")], Directory.EnumerateFiles(CorpusPath, "*", SearchOption.AllDirectories));
+        _folder.Dispose();
+    }
 
     private Task<CorpusUploadResult> SaveAsync(string name, string text, string? folder = null, bool replace = false, long? declared = null)
     {
@@ -31,7 +42,7 @@ public sealed class CorpusUploadsTests : IDisposable
         return _uploads.SaveAsync(name, folder, declared ?? bytes.Length, new MemoryStream(bytes), replace, Ct);
     }
 
-    private IEnumerable<string> AllFiles() => Directory.EnumerateFiles(_corpus.Path, "*", SearchOption.AllDirectories);
+    private IEnumerable<string> AllFiles() => Directory.Exists(UploadsPath) ? Directory.EnumerateFiles(UploadsPath, "*", SearchOption.AllDirectories) : [];
 
     [Fact]
     public async Task ValidMarkdown_LandsInTheChosenCorpusFolder()
@@ -39,8 +50,8 @@ public sealed class CorpusUploadsTests : IDisposable
         var result = await SaveAsync("Satzung Straßenreinigung.md", "# Satzung", "kommune");
 
         Assert.Equal(CorpusUploadStatus.Saved, result.Status);
-        Assert.Equal("kommune/Satzung Straßenreinigung.md", result.RelativePath);
-        Assert.Equal("# Satzung", await File.ReadAllTextAsync(_corpus.Combine("kommune", "Satzung Straßenreinigung.md"), Ct));
+        Assert.Equal("hochgeladen/kommune/Satzung Straßenreinigung.md", result.RelativePath);
+        Assert.Equal("# Satzung", await File.ReadAllTextAsync(Path.Combine(UploadsPath, "kommune", "Satzung Straßenreinigung.md"), Ct));
         Assert.Single(AllFiles());
     }
 
@@ -83,7 +94,7 @@ public sealed class CorpusUploadsTests : IDisposable
         Assert.Equal(CorpusUploadStatus.Rejected, result.Status);
         Assert.Contains("nicht zulässig", result.Message, StringComparison.Ordinal);
         Assert.Empty(AllFiles());
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_corpus.Path)!, "ausserhalb.md")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(UploadsPath)!, "ausserhalb.md")));
     }
 
     [Theory]
@@ -104,13 +115,13 @@ public sealed class CorpusUploadsTests : IDisposable
         await SaveAsync("ifg.md", "alt");
 
         var second = await SaveAsync("ifg.md", "neu");
-        var kept = await File.ReadAllTextAsync(_corpus.Combine("ifg.md"), Ct);
+        var kept = await File.ReadAllTextAsync(Path.Combine(UploadsPath, "ifg.md"), Ct);
         var confirmed = await SaveAsync("ifg.md", "neu", replace: true);
 
         Assert.Equal(CorpusUploadStatus.Exists, second.Status);
         Assert.Equal("alt", kept);
         Assert.Equal(CorpusUploadStatus.Replaced, confirmed.Status);
-        Assert.Equal("neu", await File.ReadAllTextAsync(_corpus.Combine("ifg.md"), Ct));
+        Assert.Equal("neu", await File.ReadAllTextAsync(Path.Combine(UploadsPath, "ifg.md"), Ct));
         Assert.Single(AllFiles());
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Tests.Security;
 
 namespace Wissensassistent.Web.Tests.Admin;
@@ -42,6 +42,6 @@ public sealed class InProcessReindexTests : IAsyncLifetime
         Assert.Equal(ReindexOutcome.Succeeded, run.Outcome);
         Assert.Equal(ReindexTrigger.Admin, run.Trigger);
         Assert.Equal(2, run.FilesIngested.Count);
-        Assert.True(File.Exists(Path.Combine(_app.DataPath, ReindexHistory.FileName)));
+        Assert.True(File.Exists(Path.Combine(_app.DataPath, "reindex-history.json")));
     }
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Testing;
-using Wissensassistent.Web.Admin;
+using Wissensassistent.ServiceDefaults;
 using Wissensassistent.Web.Tests.Security;
 
 namespace Wissensassistent.Web.Tests.Admin;
@@ -24,7 +24,7 @@ public sealed class WorkerModeTests : IAsyncLifetime
     {
         // What the worker wrote before the web app started.
         using var store = new EmbeddedKnowledgeStore(
-            Options.Create(new EmbeddedStoreOptions { DataDirectory = _app.DataPath }), GermanAnalyzer.Default, NullLogger<EmbeddedKnowledgeStore>.Instance);
+            Options.Create(new EmbeddedStoreOptions { StoreDirectory = Path.Combine(_app.DataPath, "store") }), GermanAnalyzer.Default, NullLogger<EmbeddedKnowledgeStore>.Instance);
         await store.UpsertAsync([SampleCorpus.BauGBBatch], TestContext.Current.CancellationToken);
     }
 
@@ -36,17 +36,17 @@ public sealed class WorkerModeTests : IAsyncLifetime
         var hosted = _app.Services.GetServices<IHostedService>().ToList();
 
         Assert.IsType<WorkerReindexControl>(_app.Services.GetRequiredService<IReindexControl>());
-        Assert.DoesNotContain(hosted, service => service is ReindexService or StartupReindex);
-        Assert.Contains(hosted, service => service is StoreIndexingStatus);
+        Assert.DoesNotContain(hosted, service => service is ReindexService or StartupReindex or EmbeddingPhase);
+        Assert.Contains(hosted, service => service is ReadinessMonitor);
 
-        var status = _app.Services.GetRequiredService<IndexingStatus>();
+        var readiness = _app.Services.GetRequiredService<KnowledgeReadiness>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!status.Current.IsSearchable && DateTime.UtcNow < deadline)
+        while (!readiness.Current.CanAnswer && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
-        Assert.True(status.Current.IsSearchable, $"Der Bestand gilt nicht als durchsuchbar: {status.Current}");
-        Assert.Equal(IndexingPhase.Idle, status.Current.Phase);
+        Assert.True(readiness.Current.CanAnswer, $"Der Bestand gilt nicht als durchsuchbar: {readiness.Current}");
+        Assert.Equal(IndexingPhase.Idle, _app.Services.GetRequiredService<IndexingStatus>().Current.Phase);
     }
 }

@@ -303,8 +303,11 @@ public sealed class ChatPageTests : WebTestContext
     }
 
     [Fact]
-    public void WhileIndexing_ShowsProgressAndDisablesAsking()
+    public void EmptyStoreWhileIndexing_ShowsProgressAndDisablesAsking_UntilTheLiveStoreHoldsPassages()
     {
+        var chunks = Store.Chunks.ToList();
+        Store.Chunks.Clear();
+        RefreshReadiness();
         Indexing.Update(_ => IndexingSnapshot.Idle with { Phase = IndexingPhase.Ingesting, FilesDone = 120, FilesTotal = 152 });
         var chat = RenderChat();
 
@@ -312,11 +315,42 @@ public sealed class ChatPageTests : WebTestContext
         Assert.True(chat.Find("textarea").HasAttribute("disabled"));
         Assert.True(chat.Find("button.wa-send").HasAttribute("disabled"));
 
-        Indexing.Update(s => s with { Phase = IndexingPhase.Embedding, FilesDone = 152, Chunks = 900, EmbeddingsDone = 100, EmbeddingsTotal = 900 });
+        Store.Chunks.AddRange(chunks);
+        RefreshReadiness();
+        Indexing.Update(s => s with { Phase = IndexingPhase.Completed, FilesDone = 152 });
+        Embeddings.Update(_ => new EmbeddingSnapshot(EmbeddingState.Running, "minilm-l6-v2", 100, 900));
 
         chat.WaitForAssertion(() => Assert.Empty(chat.FindAll(".wa-indexing")));
         Assert.Contains("Bedeutungssuche wird noch vorbereitet", chat.Find(".wa-embedding-hint").TextContent);
         Assert.False(chat.Find("textarea").HasAttribute("disabled"));
+    }
+
+    [Theory]
+    [InlineData(IndexingPhase.Ingesting)]
+    [InlineData(IndexingPhase.Failed)]
+    public void LiveStoreHoldsPassages_AskingStaysEnabled_DuringAndAfterAFailedReindex(IndexingPhase phase)
+    {
+        Indexing.Update(_ => IndexingSnapshot.Idle with { Phase = phase, FilesDone = 3, FilesTotal = 152 });
+
+        var chat = RenderChat();
+
+        Assert.Empty(chat.FindAll(".wa-indexing"));
+        Assert.False(chat.Find("textarea").HasAttribute("disabled"));
+        Ask(chat, Question);
+        chat.WaitForAssertion(() => Assert.Single(Answers.Requests));
+    }
+
+    [Fact]
+    public void EmptyStoreAndNoRun_SaysTheStoreIsEmptyInsteadOfWaitingForever()
+    {
+        Store.Chunks.Clear();
+        RefreshReadiness();
+        Indexing.Update(_ => IndexingSnapshot.Idle);
+
+        var chat = RenderChat();
+
+        Assert.Contains("Der Bestand ist leer", chat.Find(".wa-indexing").TextContent);
+        Assert.True(chat.Find("textarea").HasAttribute("disabled"));
     }
 
     [Fact]

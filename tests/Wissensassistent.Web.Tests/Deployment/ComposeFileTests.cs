@@ -1,4 +1,6 @@
+using Wissensassistent.Ingestion;
 using Wissensassistent.AI;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore;
 using Wissensassistent.Qdrant;
 using Wissensassistent.ServiceDefaults;
@@ -18,6 +20,7 @@ public sealed class ComposeFileTests
         [LanguageModelOptions.SectionName] = typeof(LanguageModelOptions),
         [CorpusOptions.Section] = typeof(CorpusOptions),
         [EmbeddedStoreOptions.SectionName] = typeof(EmbeddedStoreOptions),
+        [DataFolder.SectionName] = typeof(DataFolder),
         [SignInOptions.SectionName] = typeof(SignInOptions),
         [AdminOptions.SectionName] = typeof(AdminOptions),
     };

@@ -46,11 +46,11 @@ public sealed class FakeServicesApp : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("EmbeddedStore:DataDirectory", _dataDirectory);
+        builder.UseSetting("Data:Directory", _dataDirectory);
         builder.ConfigureTestServices(services =>
         {
             // The app's own background work (corpus ingestion, embeddings) would index into the fakes; the web
-            // server's hosted service stays.
+            // server's hosted service and the readiness monitor (it reads the fake store) stay.
             foreach (var worker in services.Where(IsOwnHostedService).ToList())
             {
                 services.Remove(worker);
@@ -67,6 +67,7 @@ public sealed class FakeServicesApp : WebApplicationFactory<Program>
 
     private static bool IsOwnHostedService(ServiceDescriptor descriptor) =>
         descriptor.ServiceType == typeof(IHostedService) &&
+        descriptor.ImplementationType != typeof(ServiceDefaults.ReadinessMonitor) &&
         descriptor.ImplementationType?.Assembly.GetName().Name?.StartsWith("Wissensassistent", StringComparison.Ordinal) == true;
 
     protected override void Dispose(bool disposing)

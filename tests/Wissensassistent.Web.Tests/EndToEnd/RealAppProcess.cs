@@ -66,7 +66,7 @@ public sealed class RealAppProcess : IAsyncLifetime
         start.ArgumentList.Add(BaseUrl);
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(_workDirectory);
-        start.ArgumentList.Add("--EmbeddedStore:DataDirectory");
+        start.ArgumentList.Add("--Data:Directory");
         start.ArgumentList.Add(data);
         start.ArgumentList.Add("--Corpus:IngestOnStartup");
         start.ArgumentList.Add("true");

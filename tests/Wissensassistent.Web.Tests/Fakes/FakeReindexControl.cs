@@ -1,5 +1,5 @@
 using Wissensassistent.Core.Indexing;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Web.Tests.Fakes;
 

@@ -20,11 +20,29 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "richtig-langes-Passwort-1";
 
-    private readonly TemporaryFolder _folder = new("wissen-webapp");
+    private readonly TemporaryFolder? _folder;
+    private readonly string _root;
     private readonly Dictionary<string, string?> _settings;
 
     public WebAppFactory()
+        : this(root: null)
     {
+    }
+
+    private WebAppFactory(string? root)
+    {
+        if (root is null)
+        {
+            _folder = new TemporaryFolder("wissen-webapp");
+        }
+
+        _root = root ?? _folder!.Path;
+        if (Directory.Exists(CorpusPath))
+        {
+            _settings = DefaultSettings();
+            return;
+        }
+
         foreach (var file in new[] { "bund/ifg.md", "bund/vwzg_2005.md" })
         {
             var target = Path.Combine(CorpusPath, file);
@@ -32,14 +50,20 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
             File.Copy(Path.Combine(RepositoryRoot.Corpus, file), target);
         }
 
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        _settings = DefaultSettings();
+    }
+
+    private Dictionary<string, string?> DefaultSettings() =>
+        new(StringComparer.OrdinalIgnoreCase)
         {
-            ["EmbeddedStore:DataDirectory"] = DataPath,
+            ["Data:Directory"] = DataPath,
             ["Corpus:Path"] = CorpusPath,
             ["Corpus:IngestOnStartup"] = "false",
             ["LanguageModels:Embeddings:Provider"] = "None",
         };
-    }
+
+    /// <summary>An app on a folder the caller owns, with a corpus of its own; a second one on the same folder is a restart.</summary>
+    public static WebAppFactory OnFolder(string root) => new(root);
 
     /// <summary>Another setting; only before the app is first used.</summary>
     public WebAppFactory With(string key, string? value)
@@ -48,9 +72,12 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    public string CorpusPath => _folder.Combine("corpus");
+    /// <summary>The folder holding <see cref="CorpusPath"/> and <see cref="DataPath"/>.</summary>
+    public string RootPath => _root;
 
-    public string DataPath => _folder.Combine("data");
+    public string CorpusPath => Path.Combine(_root, "corpus");
+
+    public string DataPath => Path.Combine(_root, "data");
 
     public GenerationGate Gate { get; } = new();
 
@@ -106,7 +133,7 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _folder.Dispose();
+            _folder?.Dispose();
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.ServiceDefaults.Reindexing;
+using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Admin;

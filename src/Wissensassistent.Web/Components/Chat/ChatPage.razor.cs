@@ -17,7 +17,9 @@ public sealed partial class ChatPage : IDisposable
     private readonly List<ChatTurn> _turns = [];
     private readonly ChatFilter _filter = new();
     private IReadOnlyList<LawInfo> _laws = [];
-    private IndexingSnapshot _indexing = IndexingSnapshot.Idle;
+    private ReadinessSnapshot _readiness = ReadinessSnapshot.Unknown;
+    private IndexingSnapshot _run = IndexingSnapshot.Idle;
+    private EmbeddingSnapshot _embeddings = EmbeddingSnapshot.Disabled;
     private string _question = "";
     private bool _filtersOpen;
     private bool _lawsLoaded;
@@ -37,7 +39,13 @@ public sealed partial class ChatPage : IDisposable
     private IKnowledgeStore Store { get; set; } = default!;
 
     [Inject]
+    private KnowledgeReadiness Readiness { get; set; } = default!;
+
+    [Inject]
     private IndexingStatus Indexing { get; set; } = default!;
+
+    [Inject]
+    private EmbeddingStatus Embeddings { get; set; } = default!;
 
     [Inject]
     private IConversationHistory History { get; set; } = default!;
@@ -66,11 +74,13 @@ public sealed partial class ChatPage : IDisposable
 
     private bool IsBusy => _answering is not null;
 
-    private bool CanAsk => !IsBusy && _indexing.IsSearchable;
+    private bool CanAsk => !IsBusy && _readiness.CanAnswer;
 
     public void Dispose()
     {
-        Indexing.Changed -= OnIndexingChanged;
+        Readiness.Changed -= OnReadinessChanged;
+        Indexing.Changed -= OnRunChanged;
+        Embeddings.Changed -= OnEmbeddingsChanged;
         _answering?.Cancel();
         _answering?.Dispose();
         _answering = null;
@@ -78,8 +88,12 @@ public sealed partial class ChatPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _indexing = Indexing.Current;
-        Indexing.Changed += OnIndexingChanged;
+        _readiness = Readiness.Current;
+        _run = Indexing.Current;
+        _embeddings = Embeddings.Current;
+        Readiness.Changed += OnReadinessChanged;
+        Indexing.Changed += OnRunChanged;
+        Embeddings.Changed += OnEmbeddingsChanged;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -122,16 +136,30 @@ public sealed partial class ChatPage : IDisposable
         StateHasChanged();
     }
 
-    private void OnIndexingChanged(IndexingSnapshot snapshot) =>
+    /// <summary>Asking follows the live store alone: a run in progress, or one that failed, never disables it.</summary>
+    private void OnReadinessChanged(ReadinessSnapshot snapshot) =>
         _ = InvokeAsync(() =>
         {
-            var becameSearchable = !_indexing.IsSearchable && snapshot.IsSearchable;
-            _indexing = snapshot;
-            if (becameSearchable)
+            if (snapshot.Statistics != _readiness.Statistics)
             {
                 _lawsLoaded = false;
             }
 
+            _readiness = snapshot;
+            StateHasChanged();
+        });
+
+    private void OnRunChanged(IndexingSnapshot snapshot) =>
+        _ = InvokeAsync(() =>
+        {
+            _run = snapshot;
+            StateHasChanged();
+        });
+
+    private void OnEmbeddingsChanged(EmbeddingSnapshot snapshot) =>
+        _ = InvokeAsync(() =>
+        {
+            _embeddings = snapshot;
             StateHasChanged();
         });
 

@@ -2,18 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Storage;
 
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
-/// The last runs, newest first, kept in <c>reindex-history.json</c> in the data folder. Written as a whole to a temporary
+/// The last runs, newest first, kept in <c>reindex-history.json</c> in the data folder (<see cref="DataFolder.ReindexHistory"/>). Written as a whole to a temporary
 /// file and renamed over the old one, so a crash never leaves half a file; an unreadable or unwritable file costs the
 /// history, never a run. A run is recorded when it starts, so a run cut short by a crash shows up as interrupted.
 /// </summary>
 public sealed partial class ReindexHistory
 {
-    public const string FileName = "reindex-history.json";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -26,10 +25,11 @@ public sealed partial class ReindexHistory
     private readonly ILogger<ReindexHistory> _logger;
     private List<ReindexRun>? _runs;
 
-    public ReindexHistory(IOptions<ReindexHistoryOptions> options, ILogger<ReindexHistory> logger)
+    public ReindexHistory(IOptions<DataFolder> data, IOptions<ReindexHistoryOptions> options, ILogger<ReindexHistory> logger)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        _path = Path.GetFullPath(Path.Combine(options.Value.DataDirectory, FileName));
+        _path = data.Value.ReindexHistory;
         _capacity = options.Value.HistoryLength;
         _logger = logger;
     }

@@ -1,6 +1,7 @@
+using System.Globalization;
 using Wissensassistent.Core.Indexing;
 
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>One reindex run as the control API and the history show it.</summary>
 public sealed record ReindexRun
@@ -33,6 +34,17 @@ public sealed record ReindexRun
     /// <summary>Files that could not be ingested, with the reason (German).</summary>
     public IReadOnlyList<FileError> Errors { get; init; } = [];
 
+    /// <summary>How many of <see cref="Errors"/> are files that could not be read (the rest were skipped by type).</summary>
+    public int FilesFailed { get; init; }
+
+    /// <summary>Remarks on files that were ingested (German): duplicate numbers, empty headings, encodings.</summary>
+    public IReadOnlyList<FileError> Warnings { get; init; } = [];
+
+    /// <summary>Norms and chunks this run wrote (all of them in a full run).</summary>
+    public int NormsWritten { get; init; }
+
+    public int ChunksWritten { get; init; }
+
     public int Documents { get; init; }
 
     public int Chunks { get; init; }
@@ -44,6 +56,15 @@ public sealed record ReindexRun
 
     /// <summary>Why a run failed or was cancelled (German); null when it succeeded.</summary>
     public string? Message { get; init; }
+
+    /// <summary>A queued run with a new id that sorts by time.</summary>
+    public static ReindexRun Request(ReindexMode mode, ReindexTrigger trigger, DateTimeOffset now) => new()
+    {
+        Id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6],
+        Mode = mode,
+        Trigger = trigger,
+        RequestedAt = now,
+    };
 
     public bool IsFinished => Outcome is not (ReindexOutcome.Queued or ReindexOutcome.Running);
 }

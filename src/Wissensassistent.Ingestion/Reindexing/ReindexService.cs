@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
 /// Runs reindexing in the background, one run at a time: a queue of one. The control API, the schedule and the folder
@@ -43,14 +42,7 @@ public sealed partial class ReindexService(ReindexRunner runner, ReindexHistory 
                 return null;
             }
 
-            var now = timeProvider.GetUtcNow();
-            run = new ReindexRun
-            {
-                Id = now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6],
-                Mode = mode,
-                Trigger = trigger,
-                RequestedAt = now,
-            };
+            run = ReindexRun.Request(mode, trigger, timeProvider.GetUtcNow());
             _active = run;
             _cancellation = new CancellationTokenSource();
             _queue.Writer.TryWrite(run);

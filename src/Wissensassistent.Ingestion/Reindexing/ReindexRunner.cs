@@ -6,26 +6,30 @@ using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Pipeline;
 
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
-/// Carries out one run. Incremental: the pipeline writes changed files into the live index, then embeddings fill in.
-/// Full: everything goes into a new generation beside the live one; only when it is complete and checked does it go
-/// live in one switch. Cancelling, a failed check or an error discards the new generation and the live one keeps serving.
+/// Carries out one run, the same for the CLI, the web app and the worker; the pipeline is given the run's target store.
+/// Incremental: changed, new and deleted files are written into the live store. Full: everything goes into a new
+/// generation beside the live one; only when it is complete and checked does it go live in one switch. Cancelling, a
+/// failed check or an error discards the new generation and the live one keeps serving. Embeddings are not part of a
+/// run: <see cref="EmbeddingPhase"/> fills them in afterwards.
 /// </summary>
 public sealed partial class ReindexRunner(
-    IServiceProvider services,
     IKnowledgeStore store,
     IKnowledgeStoreGenerations generations,
     IngestionPipeline pipeline,
-    EmbeddingIndexer embeddings,
     IndexingStatus status,
-    IOptions<CorpusOptions> corpus,
+    KnowledgeReadiness readiness,
     TimeProvider timeProvider,
     ILogger<ReindexRunner> logger)
 {
     /// <summary>Runs to the end; never throws. The returned run carries the outcome, counts and changes.</summary>
-    public async Task<ReindexRun> RunAsync(ReindexRun run, CancellationToken cancellationToken)
+    public async Task<ReindexRun> RunAsync(ReindexRun run, CancellationToken cancellationToken) =>
+        await RunAsync(run, progress: null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="RunAsync(ReindexRun, CancellationToken)"/>
+    public async Task<ReindexRun> RunAsync(ReindexRun run, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         using var activity = IndexingTelemetry.Source.StartActivity("reindex");
@@ -40,8 +44,20 @@ public sealed partial class ReindexRunner(
         {
             cancellationToken.ThrowIfCancellationRequested();
             finished = run.Mode == ReindexMode.Full
-                ? await RunFullAsync(run, cancellationToken).ConfigureAwait(false)
-                : await RunIncrementalAsync(run, cancellationToken).ConfigureAwait(false);
+                ? await RunFullAsync(run, progress, cancellationToken).ConfigureAwait(false)
+                : await RunIncrementalAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IngestionCancelledException cancelled) when (cancellationToken.IsCancellationRequested)
+        {
+            // The true counts of what was read before the stop; a full run's generation is discarded, an incremental
+            // run's batches stay in the live store.
+            finished = WithCounts(run, cancelled.Partial) with
+            {
+                Outcome = ReindexOutcome.Cancelled,
+                Message = run.Mode == ReindexMode.Full
+                    ? "Die Neuindizierung wurde abgebrochen; die neue Generation wurde verworfen, der bisherige Index bleibt aktiv."
+                    : "Die Neuindizierung wurde abgebrochen; die bis dahin eingelesenen Dateien sind im Bestand.",
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -71,24 +87,20 @@ public sealed partial class ReindexRunner(
         return finished;
     }
 
-    private async Task<ReindexRun> RunIncrementalAsync(ReindexRun run, CancellationToken cancellationToken)
+    private async Task<ReindexRun> RunIncrementalAsync(ReindexRun run, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
-        var report = await pipeline.RunAsync(corpus.Value.ResolvePath(), IngestionMode.Incremental, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await embeddings.RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var report = await pipeline.RunAsync(store, IngestionMode.Incremental, progress, cancellationToken).ConfigureAwait(false);
         var statistics = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         return Completed(run, report, statistics);
     }
 
-    private async Task<ReindexRun> RunFullAsync(ReindexRun run, CancellationToken cancellationToken)
+    private async Task<ReindexRun> RunFullAsync(ReindexRun run, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var generation = await generations.CreateGenerationAsync(cancellationToken).ConfigureAwait(false);
         var live = false;
         try
         {
-            var report = await ActivatorUtilities.CreateInstance<IngestionPipeline>(services, generation)
-                .RunAsync(corpus.Value.ResolvePath(), IngestionMode.Full, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await ActivatorUtilities.CreateInstance<EmbeddingIndexer>(services, generation)
-                .RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var report = await pipeline.RunAsync(generation, IngestionMode.Full, progress, cancellationToken).ConfigureAwait(false);
             var statistics = await generation.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
 
             if (Check(report, statistics) is { } problem)
@@ -138,17 +150,25 @@ public sealed partial class ReindexRunner(
         return null;
     }
 
-    private static ReindexRun Completed(ReindexRun run, IngestionReport report, StoreStatistics statistics) => run with
+    private static ReindexRun Completed(ReindexRun run, IngestionReport report, StoreStatistics statistics) => WithCounts(run, report) with
     {
         Outcome = ReindexOutcome.Succeeded,
+        Documents = statistics.Documents,
+        Chunks = statistics.Chunks,
+        Embedded = statistics.ChunksWithEmbedding,
+    };
+
+    private static ReindexRun WithCounts(ReindexRun run, IngestionReport report) => run with
+    {
         FilesSeen = report.FilesSeen,
         FilesIngested = report.Ingested,
         FilesUnchanged = report.Unchanged,
         FilesDeleted = report.Deleted,
         Errors = [.. report.Failed, .. report.Skipped],
-        Documents = statistics.Documents,
-        Chunks = statistics.Chunks,
-        Embedded = statistics.ChunksWithEmbedding,
+        FilesFailed = report.Failed.Count,
+        Warnings = report.Warnings,
+        NormsWritten = report.Norms,
+        ChunksWritten = report.Chunks,
     };
 
     private async Task DiscardAsync(ReindexRun run, IKnowledgeStore generation)
@@ -165,19 +185,10 @@ public sealed partial class ReindexRunner(
         }
     }
 
-    /// <summary>The shared status after a run: progress of the run, counts of the live index.</summary>
+    /// <summary>The run's final progress, and readiness read again from the live store (new generation, new counts).</summary>
     private async Task PublishFinalStatusAsync(ReindexRun run)
     {
-        StoreStatistics? live = null;
-        try
-        {
-            live = await store.GetStatisticsAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            LogStatisticsUnavailable(logger, exception);
-        }
-
+        await readiness.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
         var phase = run.Outcome switch
         {
             ReindexOutcome.Succeeded => IndexingPhase.Completed,
@@ -188,9 +199,6 @@ public sealed partial class ReindexRunner(
         {
             Phase = phase,
             CurrentFile = null,
-            Chunks = live?.Chunks ?? s.Chunks,
-            EmbeddingsDone = live?.ChunksWithEmbedding ?? s.EmbeddingsDone,
-            EmbeddingsTotal = live?.Chunks ?? s.EmbeddingsTotal,
             Errors = run.Message is { } message && run.Outcome == ReindexOutcome.Failed ? [.. run.Errors, new FileError(string.Empty, message)] : run.Errors,
             FinishedAt = run.FinishedAt,
         });
@@ -216,7 +224,4 @@ public sealed partial class ReindexRunner(
 
     [LoggerMessage(6006, LogLevel.Warning, "Reindex {RunId}: new generation could not be discarded")]
     private static partial void LogDiscardFailed(ILogger logger, string runId, Exception exception);
-
-    [LoggerMessage(6007, LogLevel.Warning, "Statistics of the live index unavailable after a reindex run")]
-    private static partial void LogStatisticsUnavailable(ILogger logger, Exception exception);
 }

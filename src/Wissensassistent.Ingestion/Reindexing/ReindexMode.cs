@@ -1,4 +1,4 @@
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 public enum ReindexMode
 {

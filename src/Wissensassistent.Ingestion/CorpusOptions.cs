@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Wissensassistent.ServiceDefaults;
+namespace Wissensassistent.Ingestion;
 
 /// <summary>Where the documents are (section "Corpus").</summary>
 public sealed class CorpusOptions

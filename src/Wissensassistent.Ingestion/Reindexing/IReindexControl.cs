@@ -1,4 +1,4 @@
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
 /// Starting, cancelling and watching reindex runs, wherever they run: in this process

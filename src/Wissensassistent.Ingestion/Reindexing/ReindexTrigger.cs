@@ -1,4 +1,4 @@
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>What started a run.</summary>
 public enum ReindexTrigger
@@ -13,4 +13,7 @@ public enum ReindexTrigger
 
     /// <summary>Started after a document was uploaded on the admin page.</summary>
     Upload,
+
+    /// <summary>Started with the <c>wissen</c> command.</summary>
+    Cli,
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Wissensassistent.ServiceDefaults.Reindexing;
+namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
 /// Drives the ingestion worker's control API (<c>/api/reindex</c>) over HTTP. The client comes configured with the

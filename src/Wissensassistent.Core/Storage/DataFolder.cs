@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Wissensassistent.Core.Storage;
+
+/// <summary>
+/// The one folder that owns every file the application writes (section <c>Data</c>), each in its own file or
+/// subfolder, so that a reindex, which replaces only <see cref="StoreDirectory"/>, never touches what staff left behind:
+/// <code>
+/// data/
+///   store/                 embedded store generations (wissen.current, wissen.&lt;stamp&gt;.db)
+///   feedback.db            "Zitat falsch" reports and ratings
+///   users.db               local accounts
+///   keys/                  Data Protection keys (encrypted browser history, sign-in cookies)
+///   reindex-history.json   the last reindex runs
+///   uploads/               documents uploaded in /admin, a second corpus root
+/// </code>
+/// </summary>
+public sealed class DataFolder
+{
+    public const string SectionName = "Data";
+
+    /// <summary>The folder; relative paths are resolved against the working directory.</summary>
+    [Required]
+    public string Directory { get; set; } = "data";
+
+    public string FullPath => Path.GetFullPath(Directory);
+
+    /// <summary>Embedded store generations; the only part a reindex replaces.</summary>
+    public string StoreDirectory => Combine("store");
+
+    public string FeedbackDatabase => Combine("feedback.db");
+
+    public string AccountsDatabase => Combine("users.db");
+
+    public string KeysDirectory => Combine("keys");
+
+    public string ReindexHistory => Combine("reindex-history.json");
+
+    /// <summary>Uploaded documents: ingested beside the shipped corpus, which the application never writes.</summary>
+    public string UploadsDirectory => Combine("uploads");
+
+    private string Combine(string name) => Path.Combine(FullPath, name);
+}
