@@ -23,6 +23,7 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
     private readonly TemporaryFolder? _folder;
     private readonly string _root;
     private readonly Dictionary<string, string?> _settings;
+    private Action<IServiceCollection>? _configureServices;
 
     public WebAppFactory()
         : this(root: null)
@@ -64,6 +65,13 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>An app on a folder the caller owns, with a corpus of its own; a second one on the same folder is a restart.</summary>
     public static WebAppFactory OnFolder(string root) => new(root);
+
+    /// <summary>Replaces services (a model, a store) before the app is first used.</summary>
+    public WebAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _configureServices += configure;
+        return this;
+    }
 
     /// <summary>Another setting; only before the app is first used.</summary>
     public WebAppFactory With(string key, string? value)
@@ -125,7 +133,11 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
+        builder.ConfigureTestServices(services =>
+        {
+            GatedGenerations.Replace(services, Gate);
+            _configureServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)
