@@ -6,7 +6,7 @@ namespace Wissensassistent.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "full", "help", "no-embed", "baseline", "ann" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "full", "help", "no-embed", "baseline", "ann", "embedding-load" };
 
     private readonly Dictionary<string, string> _options;
 

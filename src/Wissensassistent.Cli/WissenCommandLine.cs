@@ -25,6 +25,7 @@ public static class WissenCommandLine
           ask "<frage>" [--json]                Antwort mit geprüften Fundstellen
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
+          bench --embedding-load [--queries N]  Antwortzeit ohne und während der Einbettungsphase
 
         Für jeden Befehl:
           --data ORDNER      Datenordner (Standard: data): Speicher, Rückmeldungen, Konten, Verlauf, Uploads

@@ -51,6 +51,12 @@ public sealed class BenchCommand : ICliCommand
 
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (arguments.Has("embedding-load"))
+        {
+            var corpusRoot = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolvePath();
+            return await EmbeddingLoadBench.RunAsync(corpusRoot, Questions, arguments.GetInt("queries", 3), cancellationToken);
+        }
+
         var sizes = (arguments.Get("sizes") ?? "corpus,100000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var repetitions = arguments.GetInt("queries", 200);
         var approximate = arguments.Has("ann");

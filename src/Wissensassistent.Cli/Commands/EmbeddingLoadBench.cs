@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Indexing;
+using Wissensassistent.Ingestion.Pipeline;
+using Wissensassistent.Ingestion.Reindexing;
+
+namespace Wissensassistent.Cli.Commands;
+
+/// <summary>
+/// <c>wissen bench --embedding-load</c>: answer latency with the embedding phase idle and while it runs, in one process
+/// (as in the web app), with the embedding model of the configuration or the built-in one.
+/// </summary>
+internal static class EmbeddingLoadBench
+{
+    public static async Task<int> RunAsync(string corpus, IReadOnlyList<string> questions, int repetitions, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "wissen-bench-load-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var provider = Environment.GetEnvironmentVariable("LanguageModels__Embeddings__Provider") is { Length: > 0 } configured && configured != "None" ? configured : "MiniLm";
+            using var host = WissenCommandLine.BuildHost([new("Data:Directory", root), new("Corpus:Path", corpus), new("LanguageModels:Embeddings:Provider", provider)]);
+            Terminal.Progress("Korpus wird eingelesen …");
+            await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, IngestionMode.Full, cancellationToken: cancellationToken);
+            Terminal.EndProgress();
+            var answers = host.Services.GetRequiredService<IAnswerService>();
+            var status = host.Services.GetRequiredService<EmbeddingStatus>();
+
+            // Warm-up: model load, caches, JIT.
+            await MeasureAsync(answers, questions, 1, cancellationToken);
+            Terminal.Progress("Antworten ohne Einbettungsphase …");
+            var idle = await MeasureAsync(answers, questions, repetitions, cancellationToken);
+
+            var phase = host.Services.GetServices<IHostedService>().OfType<EmbeddingPhase>().Single();
+            await phase.StartAsync(cancellationToken);
+            while (status.Current.State != EmbeddingState.Running)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            var before = status.Current.Done;
+            var clock = Stopwatch.StartNew();
+            Terminal.Progress("Antworten während der Einbettungsphase …");
+            var loaded = await MeasureAsync(answers, questions, repetitions, cancellationToken);
+            var embedded = status.Current.Done - before;
+            var seconds = clock.Elapsed.TotalSeconds;
+            await phase.StopAsync(CancellationToken.None);
+            Terminal.EndProgress();
+
+            var c = CultureInfo.GetCultureInfo("de-DE");
+            Console.WriteLine(string.Create(c, $"Antwortzeit (extraktiv, {questions.Count * repetitions} Fragen, Einbettungen: {provider}, {Environment.ProcessorCount} Kerne)"));
+            Console.WriteLine("| Einbettungsphase | p50 ms | p95 ms | p99 ms |");
+            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine(string.Create(c, $"| ruht | {idle.P50:0.0} | {idle.P95:0.0} | {idle.P99:0.0} |"));
+            Console.WriteLine(string.Create(c, $"| läuft ({embedded} Abschnitte in {seconds:0.0} s, {embedded / Math.Max(seconds, 0.001):0.0}/s) | {loaded.P50:0.0} | {loaded.P95:0.0} | {loaded.P99:0.0} |"));
+            Console.WriteLine(string.Create(c, $"Verhältnis läuft ÷ ruht: p50 {loaded.P50 / idle.P50:0.00}×, p95 {loaded.P95 / idle.P95:0.00}×"));
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<(double P50, double P95, double P99)> MeasureAsync(IAnswerService answers, IReadOnlyList<string> questions, int repetitions, CancellationToken cancellationToken)
+    {
+        var times = new List<double>();
+        for (var r = 0; r < repetitions; r++)
+        {
+            foreach (var question in questions)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await foreach (var _ in answers.AskStreamingAsync(new AnswerRequest(question), cancellationToken))
+                {
+                }
+
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        return (At(0.50), At(0.95), At(0.99));
+    }
+}
