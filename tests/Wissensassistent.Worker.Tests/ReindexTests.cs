@@ -77,6 +77,9 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
         Assert.Equal(ReindexOutcome.Cancelled, run.Outcome);
+
+        // The true counts of a cancelled run: the files it had found, not "0 · 0".
+        Assert.Equal(3, run.FilesSeen);
         Assert.Equal(before, await _host.Store.GetStatisticsAsync(Ct));
         Assert.Equal(hashes, await _host.Store.GetDocumentHashesAsync(Ct));
         Assert.NotEmpty(await _host.Store.GetNormAsync("OZG", "1", Ct));
