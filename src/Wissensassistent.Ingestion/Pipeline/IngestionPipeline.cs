@@ -23,11 +23,12 @@ public sealed partial class IngestionPipeline(
     public async Task<IngestionReport> RunAsync(string corpusRoot, IngestionMode mode = IngestionMode.Incremental, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = CorpusScanner.Scan(corpusRoot);
+        var scan = CorpusScanner.Inspect(corpusRoot);
+        var files = scan.Files;
         var parser = parserFactory.Create(corpusRoot);
         var stored = await store.GetDocumentHashesAsync(cancellationToken);
 
-        var skipped = new List<FileError>();
+        var skipped = new List<FileError>(scan.Refused);
         var failed = new List<FileError>();
         var warnings = new List<FileError>();
         var ingested = new List<string>();
