@@ -15,6 +15,8 @@ public static class KnowledgeBase
     /// <summary>Runs to the end; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static async Task<ReindexRun> ReindexAsync(IServiceProvider services, ReindexMode mode, CancellationToken cancellationToken)
     {
+        // An unreachable store ends the command with its own message (StoreOutage) before a run is recorded.
+        await services.GetRequiredService<IKnowledgeStore>().GetStatisticsAsync(cancellationToken);
         var runner = services.GetRequiredService<ReindexRunner>();
         var history = services.GetRequiredService<ReindexHistory>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

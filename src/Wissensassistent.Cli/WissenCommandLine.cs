@@ -80,6 +80,10 @@ public static class WissenCommandLine
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;
         }
+        catch (Core.Storage.KnowledgeStoreUnavailableException ex)
+        {
+            return await StoreOutage.ReportAsync(ex);
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("Abgebrochen.");

@@ -74,7 +74,7 @@ public sealed class QdrantConnection : IDisposable
             {
                 if (attempt >= attempts)
                 {
-                    QdrantLog.Unreachable(_logger, DisplayAddress, operation, attempts, ex);
+                    QdrantLog.Unreachable(_logger, DisplayAddress, operation, attempts, ex.StatusCode.ToString(), ex.Status.Detail);
                     throw new QdrantUnavailableException(UnreachableMessage, ex);
                 }
 

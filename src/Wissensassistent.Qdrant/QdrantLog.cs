@@ -8,8 +8,9 @@ internal static partial class QdrantLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Qdrant call {Operation} failed with {Status} (attempt {Attempt} of {Attempts}); retrying in {DelayMs} ms")]
     public static partial void RetryingCall(ILogger logger, string operation, string status, int attempt, int attempts, long delayMs);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Qdrant at {Address} unreachable during {Operation} after {Attempts} attempts")]
-    public static partial void Unreachable(ILogger logger, string address, string operation, int attempts, Exception exception);
+    /// <summary>Status and detail, no stack trace: an unreachable server is an operational state, not a bug.</summary>
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Qdrant at {Address} unreachable during {Operation} after {Attempts} attempts: {Status} ({Detail})")]
+    public static partial void Unreachable(ILogger logger, string address, string operation, int attempts, string status, string detail);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Created Qdrant generation {Collection} (dense {VectorSize}, {Distance})")]
     public static partial void GenerationCreated(ILogger logger, string collection, int vectorSize, string distance);

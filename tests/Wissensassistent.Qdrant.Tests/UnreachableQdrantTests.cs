@@ -34,6 +34,7 @@ public sealed class UnreachableQdrantTests : IDisposable
             () => store.SearchLexicalAsync(TestCorpus.Query("außenbereich"), SearchFilter.None, 5, TestContext.Current.CancellationToken));
 
         Assert.Equal($"Qdrant unter {_address} nicht erreichbar. Bitte prüfen, ob der Dienst läuft und Qdrant:Url stimmt.", error.Message);
+        Assert.IsAssignableFrom<KnowledgeStoreUnavailableException>(error); // what the CLI and the web pages catch
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private SentenceEncoder LoadEncoder()
     {
         var stopwatch = Stopwatch.StartNew();
+        OnnxRuntimeTelemetry.Disable();
         var encoder = new SentenceEncoder();
         LanguageModelLog.MiniLmLoaded(_logger, stopwatch.ElapsedMilliseconds);
         return encoder;

@@ -16,6 +16,7 @@ public sealed class AskCommand : ICliCommand
             throw new CliUsageException("Bitte eine Frage angeben: wissen ask \"Wann ist ein Vorhaben im Außenbereich zulässig?\"");
         }
 
+        QuestionLength.EnsureWithinLimit(question);
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var answers = services.GetRequiredService<IAnswerService>();
         var json = arguments.Has("json");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed partial class HybridSearchService(
         if (query.Length > SearchRequest.MaxQueryLength)
         {
             query = query[..SearchRequest.MaxQueryLength];
-            notices.Add($"Die Anfrage war sehr lang und wurde für die Suche auf {SearchRequest.MaxQueryLength:N0} Zeichen gekürzt.");
+            notices.Add(string.Create(CultureInfo.GetCultureInfo("de-DE"), $"Die Anfrage war sehr lang und wurde für die Suche auf {SearchRequest.MaxQueryLength:N0} Zeichen gekürzt."));
         }
 
         var top = Math.Clamp(request.Top, 1, 1_000);

@@ -12,6 +12,7 @@ internal sealed record ReadDocument(FrontMatter FrontMatter, DocumentOutline Out
         var (frontMatter, bodyStart) = source.HasFrontMatter ? FrontMatterReader.Read(lines, warnings) : (FrontMatter.None, 0);
         var elements = MarkdownBlockScanner.Scan(lines, bodyStart);
         var outline = OutlineReader.Read(elements, knownTitle(frontMatter) ?? source.TitleHint);
+        warnings.AddRange(OutlineWarnings.For(outline));
         return new ReadDocument(frontMatter, outline);
     }
 

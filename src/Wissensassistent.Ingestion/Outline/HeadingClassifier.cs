@@ -76,7 +76,7 @@ internal static partial class HeadingClassifier
     [GeneratedRegex(@"^\(X+\)\s*")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^(?<sign>§§?|Art\.?|Artikel)\s*(?<num>\d+(?:[a-z]{1,2}|\s[a-z](?=\s*(?:$|[-–—])))?(?:\s*(?:bis|und|-|–)\s*\d+(?:[a-z]{1,2})?)?)(?=$|[\s\-–—:.)(,])(?<title>.*)$")]
+    [GeneratedRegex(@"^(?<sign>§§?|Art\.?|Artikel)\s*(?<num>\d+(?:[a-z]{1,2}|\s[a-z](?=\s*(?:$|[-–—])|\s+[A-ZÄÖÜ]))?(?:\s*(?:bis|und|-|–)\s*\d+(?:[a-z]{1,2})?)?)(?=$|[\s\-–—:.)(,])(?<title>.*)$")]
     private static partial Regex Norm();
 
     [GeneratedRegex(@"^(?<word>Anlage|Anhang|ANLAGE|ANHANG)\b\s*(?<num>[IVX]+\b|\d+[a-z]?\b|[A-Z]\b)?(?<title>.*)$")]
@@ -106,7 +106,7 @@ internal static partial class HeadingClassifier
     [GeneratedRegex(@"^(?:Nr\.\s*|Ziffer\s+)?(?<num>\d{1,3}(?:\.\d{1,3})*[a-z]?\.?)(?=\s|$)\s*[-–:]?\s*(?<title>.*)$")]
     private static partial Regex NumberedItem();
 
-    [GeneratedRegex(@"^\(?(weggefallen|aufgehoben)\)?\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?(weggefallen|aufgehoben|entfallen)\)?\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex RepealedTitle();
 
     [GeneratedRegex(@"\s+")]

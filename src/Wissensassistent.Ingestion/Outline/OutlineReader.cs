@@ -17,6 +17,7 @@ internal sealed partial class OutlineReader
     private readonly List<TextUnit> _units = [];
     private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notes = [];
+    private readonly List<string> _emptyNorms = [];
     private readonly HashSet<string> _usedItems = new(StringComparer.OrdinalIgnoreCase);
 
     private string? _titleHeading;
@@ -47,7 +48,7 @@ internal sealed partial class OutlineReader
         }
 
         reader.CloseContext();
-        return new DocumentOutline(reader._titleHeading, reader._units, reader._fields, reader._notes);
+        return new DocumentOutline(reader._titleHeading, reader._units, reader._fields, reader._notes, reader._emptyNorms);
     }
 
     private void Accept(MarkdownElement element)
@@ -327,6 +328,11 @@ internal sealed partial class OutlineReader
             // Keep the address of a repealed norm resolvable even though it has no text of its own.
             _blocks.Add(new TextBlock("(weggefallen)", TextBlockKind.Paragraph));
             FlushUnit();
+        }
+        else if (!_context.HasUnits && _context.Kind == ContextKind.Norm)
+        {
+            // Nothing to index, but the reader of the report should know the heading was there.
+            _emptyNorms.Add(_context.Headings[^1]);
         }
 
         _context = null;

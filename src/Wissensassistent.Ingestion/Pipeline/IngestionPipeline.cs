@@ -33,11 +33,12 @@ public sealed partial class IngestionPipeline(
     private async Task<IngestionReport> RunAsync(IReadOnlyList<CorpusRoot> corpusRoots, IKnowledgeStore target, IngestionMode mode, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = corpusRoots.SelectMany(Scan).ToList();
+        var scans = corpusRoots.Select(Scan).ToList();
+        var files = scans.SelectMany(scan => scan.Files).ToList();
         var parser = parserFactory.Create(corpusRoots[0].Path);
         var stored = await target.GetDocumentHashesAsync(cancellationToken);
 
-        var skipped = new List<FileError>();
+        var skipped = scans.SelectMany(scan => scan.Refused).ToList();
         var failed = new List<FileError>();
         var warnings = new List<FileError>();
         var ingested = new List<string>();
@@ -114,14 +115,17 @@ public sealed partial class IngestionPipeline(
     }
 
     /// <summary>The files of one root, their paths made document ids; an optional root that does not exist has none.</summary>
-    private static IEnumerable<CorpusFile> Scan(CorpusRoot root)
+    private static CorpusScan Scan(CorpusRoot root)
     {
         if (!root.Required && !Directory.Exists(root.Path))
         {
-            return [];
+            return new CorpusScan([], []);
         }
 
-        return CorpusScanner.Scan(root.Path).Select(file => file with { RelativePath = root.IdPrefix + file.RelativePath });
+        var scan = CorpusScanner.Inspect(root.Path);
+        return new CorpusScan(
+            [.. scan.Files.Select(file => file with { RelativePath = root.IdPrefix + file.RelativePath })],
+            [.. scan.Refused.Select(refused => refused with { Path = root.IdPrefix + refused.Path })]);
     }
 
     private bool IsSupported(CorpusFile file, List<FileError> skipped)

@@ -7,7 +7,7 @@ namespace Wissensassistent.Ingestion.Pipeline;
 /// <param name="Ingested">Files parsed and written (new or changed).</param>
 /// <param name="Unchanged">Files skipped because their content hash is already stored.</param>
 /// <param name="Deleted">Documents removed because their file is gone.</param>
-/// <param name="Skipped">Files of an unsupported type, with the reason.</param>
+/// <param name="Skipped">Files of an unsupported type and refused symbolic links (outside the root, loops, duplicates), with the reason.</param>
 /// <param name="Failed">Files that could not be ingested, with the reason; every other file was ingested.</param>
 /// <param name="Norms">Distinct norms in the written documents.</param>
 /// <param name="Chunks">Chunks written.</param>

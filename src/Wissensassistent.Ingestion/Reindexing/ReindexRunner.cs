@@ -63,6 +63,12 @@ public sealed partial class ReindexRunner(
         {
             finished = run with { Outcome = ReindexOutcome.Cancelled, Message = "Die Neuindizierung wurde abgebrochen; der bisherige Index bleibt aktiv." };
         }
+        catch (KnowledgeStoreUnavailableException unavailable)
+        {
+            // Operations' concern, not a bug: the reason without a stack trace.
+            LogStoreUnavailable(logger, run.Id, unavailable.Message);
+            finished = run with { Outcome = ReindexOutcome.Failed, Message = $"Der Wissensspeicher ist nicht erreichbar ({unavailable.Message}); der bisherige Index bleibt aktiv." };
+        }
         catch (Exception exception)
         {
             LogRunCrashed(logger, run.Id, exception);
@@ -209,6 +215,9 @@ public sealed partial class ReindexRunner(
 
     [LoggerMessage(6001, LogLevel.Information, "Reindex {RunId} finished: {Outcome}, {Ingested} files ingested, {Deleted} deleted, {Errors} errors in {ElapsedMs} ms")]
     private static partial void LogRunFinished(ILogger logger, string runId, ReindexOutcome outcome, int ingested, int deleted, int errors, long elapsedMs);
+
+    [LoggerMessage(6008, LogLevel.Warning, "Reindex {RunId} failed: the store is unreachable ({Reason})")]
+    private static partial void LogStoreUnavailable(ILogger logger, string runId, string reason);
 
     [LoggerMessage(6002, LogLevel.Error, "Reindex {RunId} failed")]
     private static partial void LogRunCrashed(ILogger logger, string runId, Exception exception);

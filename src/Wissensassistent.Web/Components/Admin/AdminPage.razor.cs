@@ -25,6 +25,7 @@ public sealed partial class AdminPage : IDisposable
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
     private bool _busy;
+    private bool _showingOutage;
     private ITimer? _poll;
 
     [CascadingParameter]
@@ -118,13 +119,29 @@ public sealed partial class AdminPage : IDisposable
         {
             Show(("Der Ingestion-Worker hat nicht rechtzeitig geantwortet. Bitte den Status gleich erneut prüfen.", Severity.Error));
         }
+        catch (KnowledgeStoreUnavailableException outage)
+        {
+            ShowOutage(outage);
+        }
         finally
         {
             _busy = false;
         }
     }
 
-    private void Show((string Text, Severity Severity) message) => (_message, _messageSeverity) = message;
+    private void Show((string Text, Severity Severity) message)
+    {
+        (_message, _messageSeverity) = message;
+        _showingOutage = false;
+    }
+
+    /// <summary>The store is down: say so, after what an action just did ("… gestartet.") if it did anything.</summary>
+    private void ShowOutage(KnowledgeStoreUnavailableException outage)
+    {
+        var text = $"Der Wissensspeicher ist derzeit nicht erreichbar; Bestand und Zähler können gerade nicht angezeigt werden. {outage.Message}";
+        Show((_messageSeverity == Severity.Success && _message is not null ? $"{_message} {text}" : text, Severity.Error));
+        _showingOutage = true;
+    }
 
     private async Task PollAsync()
     {
@@ -157,6 +174,10 @@ public sealed partial class AdminPage : IDisposable
         {
             // A slow worker; the next poll tries again.
         }
+        catch (KnowledgeStoreUnavailableException outage)
+        {
+            ShowOutage(outage);
+        }
     }
 
     /// <summary>Status always; history and counts when asked to or when a run started or ended.</summary>
@@ -164,11 +185,17 @@ public sealed partial class AdminPage : IDisposable
     {
         _status = await Control.GetStatusAsync();
         var activeId = _status.Active?.Id;
-        if (reload || activeId != _shownActiveId)
+        if (reload || activeId != _shownActiveId || _showingOutage)
         {
             _shownActiveId = activeId;
             _history = await Control.GetHistoryAsync();
             _statistics = await Store.GetStatisticsAsync();
+            if (_showingOutage)
+            {
+                // The store answers again: the outage notice has done its job.
+                _message = null;
+                _showingOutage = false;
+            }
         }
     }
 }

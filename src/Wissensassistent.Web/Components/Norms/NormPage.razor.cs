@@ -21,6 +21,7 @@ public sealed partial class NormPage
     private string? _query;
     private string? _queryError;
     private bool _loading = true;
+    private string? _outage;
 
     [Inject]
     private IKnowledgeStore Store { get; set; } = default!;
@@ -54,6 +55,7 @@ public sealed partial class NormPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
+        _outage = null;
         _queryError = null;
         _chunks = [];
         _norms = [];
@@ -92,6 +94,10 @@ public sealed partial class NormPage
             _previous = index > 0 ? _norms[index - 1] : null;
             _next = index >= 0 && index < _norms.Count - 1 ? _norms[index + 1] : null;
             _query ??= CitationFormatter.FormatNorm(_chunks[0].Citation);
+        }
+        catch (KnowledgeStoreUnavailableException outage)
+        {
+            _outage = outage.Message;
         }
         finally
         {
