@@ -32,10 +32,12 @@ internal sealed class SentencePieceModelTokenizer : ModelTokenizer
     public override int[] Encode(string text, int maxTokens)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 2);
-        var pieces = _tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false, maxTokens - 2, out _, out _);
-        var ids = new int[pieces.Count + 2];
+        // Cut pieces, not words, as Hugging Face's truncation does.
+        var pieces = _tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false);
+        var kept = Math.Min(pieces.Count, maxTokens - 2);
+        var ids = new int[kept + 2];
         ids[0] = BeginId;
-        for (var i = 0; i < pieces.Count; i++)
+        for (var i = 0; i < kept; i++)
         {
             ids[i + 1] = ToFairseq(pieces[i]);
         }

@@ -34,6 +34,20 @@ internal sealed class WordPieceModelTokenizer : ModelTokenizer
         return new WordPieceModelTokenizer(BertTokenizer.Create(folder.VocabularyFile, options));
     }
 
-    public override int[] Encode(string text, int maxTokens) =>
-        [.. _tokenizer.EncodeToIds(text, maxTokens, addSpecialTokens: true, out _, out _)];
+    /// <summary>Cuts the word pieces, not whole words, as Hugging Face's truncation does: a long input fills the window.</summary>
+    public override int[] Encode(string text, int maxTokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 2);
+        var pieces = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
+        var kept = Math.Min(pieces.Count, maxTokens - 2);
+        var ids = new int[kept + 2];
+        ids[0] = _tokenizer.ClassificationTokenId;
+        for (var i = 0; i < kept; i++)
+        {
+            ids[i + 1] = pieces[i];
+        }
+
+        ids[^1] = _tokenizer.SeparatorTokenId;
+        return ids;
+    }
 }
