@@ -16,6 +16,7 @@ internal abstract class ModelTokenizer
         return folder.Tokenizer switch
         {
             ModelTokenizerKind.WordPiece => WordPieceModelTokenizer.Load(folder),
+            ModelTokenizerKind.SentencePiece when folder.SentencePieceFromTokenizerJson => SentencePieceModelTokenizer.FromTokenizerJson(folder.TokenizerJsonFile),
             ModelTokenizerKind.SentencePiece => SentencePieceModelTokenizer.Load(folder.SentencePieceFile),
             _ => throw new ArgumentOutOfRangeException(nameof(folder), folder.Tokenizer, "Unbekannte Tokenizer-Familie."),
         };

@@ -4,8 +4,8 @@ namespace Wissensassistent.AI.Embeddings;
 
 /// <summary>
 /// The files of a local ONNX embedding model, recognised by what its folder holds (the layout of a Hugging Face model
-/// repository): <c>model.onnx</c> or <c>onnx/model.onnx</c>, and the tokenizer as <c>sentencepiece.bpe.model</c>
-/// (XLM-R family), <c>vocab.txt</c> or a WordPiece <c>tokenizer.json</c> (BERT family). The tokenizer's settings
+/// repository): <c>model.onnx</c> or <c>onnx/model.onnx</c>, and the tokenizer as <c>sentencepiece.bpe.model</c> or a
+/// Unigram <c>tokenizer.json</c> (XLM-R family), <c>vocab.txt</c> or a WordPiece <c>tokenizer.json</c> (BERT family). The tokenizer's settings
 /// (lower-casing, accents, maximum length) and sentence-transformers' pooling come from the JSON files beside it.
 /// </summary>
 public sealed record OnnxModelFolder
@@ -45,6 +45,11 @@ public sealed record OnnxModelFolder
 
     /// <summary>A WordPiece vocabulary in id order when only <c>tokenizer.json</c> holds it (no <c>vocab.txt</c>).</summary>
     internal IReadOnlyList<string>? TokenizerJsonVocabulary { get; private init; }
+
+    /// <summary>An XLM-R tokenizer given only as a Unigram <c>tokenizer.json</c> (no <c>sentencepiece.bpe.model</c>).</summary>
+    internal bool SentencePieceFromTokenizerJson { get; private init; }
+
+    public string TokenizerJsonFile => Path.Combine(Directory, TokenizerJsonFileName);
 
     public string VocabularyFile => Path.Combine(Directory, VocabularyFileName);
 
@@ -110,11 +115,14 @@ public sealed record OnnxModelFolder
             kind = ModelTokenizerKind.WordPiece;
             jsonVocabulary = WordPieceVocabulary(jsonModel!.Value);
         }
+        else if (jsonModelType == "Unigram")
+        {
+            kind = ModelTokenizerKind.SentencePiece;
+        }
         else
         {
             problem = jsonModelType switch
             {
-                "Unigram" => $"{Setting}: tokenizer.json in „{directory}“ beschreibt einen SentencePiece-Tokenizer (XLM-R-Familie); dafür wird zusätzlich {SentencePieceFileName} benötigt, das mit dem Modell veröffentlicht wird.",
                 { } other => $"{Setting}: tokenizer.json in „{directory}“ nutzt den Tokenizer-Typ „{other}“; unterstützt sind WordPiece (BERT-Familie) und SentencePiece (XLM-R-Familie).",
                 null => $"{Setting}: im Ordner „{directory}“ fehlt der Tokenizer: {VocabularyFileName} oder {TokenizerJsonFileName} (BERT-Familie, WordPiece) bzw. {SentencePieceFileName} (XLM-R-Familie wie multilingual-e5 und bge-m3).",
             };
@@ -124,6 +132,7 @@ public sealed record OnnxModelFolder
         var (lowerCase, stripAccents) = CaseAndAccents(tokenizerJson, tokenizerConfig);
         return new OnnxModelFolder(directory, model, kind)
         {
+            SentencePieceFromTokenizerJson = kind == ModelTokenizerKind.SentencePiece && !hasSentencePiece,
             LowerCase = lowerCase,
             StripAccents = stripAccents,
             ModelMaxLength = MaxLength(directory, tokenizerConfig),

@@ -48,13 +48,22 @@ public sealed class OnnxModelFolderTests : IDisposable
     }
 
     [Fact]
-    public void TryOpen_UnigramTokenizerJsonWithoutSentencePieceModel_AsksForIt()
+    public void TryOpen_UnigramTokenizerJsonAlone_IsXlmRFamily()
     {
         Touch(OnnxModelFolder.ModelFileName);
-        File.WriteAllText(_folder.Combine("tokenizer.json"), """{"model":{"type":"Unigram","vocab":[["<s>",0.0]]}}""");
+        TinyModels.WriteTokenizerJson(_folder.Combine("tokenizer.json"));
+
+        Assert.Equal(ModelTokenizerKind.SentencePiece, OnnxModelFolder.TryOpen(_folder.Path, out _)?.Tokenizer);
+    }
+
+    [Fact]
+    public void TryOpen_UnreadableTokenizerJson_SaysSo()
+    {
+        Touch(OnnxModelFolder.ModelFileName);
+        File.WriteAllText(_folder.Combine("tokenizer.json"), "{ kein json");
 
         Assert.Null(OnnxModelFolder.TryOpen(_folder.Path, out var problem));
-        Assert.Contains("zusätzlich sentencepiece.bpe.model", problem, StringComparison.Ordinal);
+        Assert.Contains("nicht lesbar", problem, StringComparison.Ordinal);
     }
 
     [Fact]

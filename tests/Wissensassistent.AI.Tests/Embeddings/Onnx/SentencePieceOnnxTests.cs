@@ -113,6 +113,29 @@ public sealed class SentencePieceOnnxTests : IDisposable
         Assert.Equal(Path.GetFileName(_folder.Path), metadata?.DefaultModelId);
     }
 
+    [Fact]
+    public async Task UnigramTokenizerJsonAlone_GivesTheSameIdsAndVectorsAsTheSentencePieceFile()
+    {
+        using var jsonFolder = new TemporaryFolder("wissen-xlmr-json");
+        TinyModels.WriteTokenizerJson(jsonFolder.Combine(OnnxModelFolder.TokenizerJsonFileName));
+        TinyModels.WriteLookupModel(jsonFolder.Combine(OnnxModelFolder.ModelFileName));
+        using var fromJson = new OnnxEmbeddingGenerator(new EmbeddingModelOptions { Provider = EmbeddingProvider.Onnx, ModelPath = jsonFolder.Path });
+        using var fromFile = Create();
+        string[] texts = ["Die Gemeinde erhebt eine Hundesteuer", "Die  ß", "eine   Hundesteuer ", "query: Die"];
+
+        foreach (var text in texts)
+        {
+            Assert.Equal(fromFile.Tokenize(text), fromJson.Tokenize(text));
+        }
+
+        var expected = await fromFile.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
+        var actual = await fromJson.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i].Vector.ToArray(), actual[i].Vector.ToArray(), Close);
+        }
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static readonly IEqualityComparer<float> Close = new ToleranceComparer(1e-5f);

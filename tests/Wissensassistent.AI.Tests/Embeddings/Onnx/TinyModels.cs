@@ -1,3 +1,5 @@
+using Wissensassistent.AI.Embeddings;
+
 namespace Wissensassistent.AI.Tests.Embeddings.Onnx;
 
 /// <summary>Small, fully known model files: a SentencePiece Unigram vocabulary and an ONNX "transformer" that looks tokens up.</summary>
@@ -36,6 +38,27 @@ internal static class TinyModels
         // normalizer_spec: identity, with the dummy prefix and whitespace escaping SentencePiece applies by default.
         model.Message(3, new ProtoWriter().String(1, "identity").Varint(3, 1).Varint(4, 1).Varint(5, 1));
         File.WriteAllBytes(file, model.ToArray());
+    }
+
+    /// <summary>
+    /// The same Unigram vocabulary as a Hugging Face <c>tokenizer.json</c>, in the model's (fairseq) id order:
+    /// <c>&lt;s&gt;</c>, <c>&lt;pad&gt;</c>, <c>&lt;/s&gt;</c>, <c>&lt;unk&gt;</c>, then the pieces.
+    /// </summary>
+    public static void WriteTokenizerJson(string file)
+    {
+        object[][] vocabulary =
+        [
+            ["<s>", 0.0], ["<pad>", 0.0], ["</s>", 0.0], ["<unk>", 0.0],
+            .. Pieces.Select(piece => new object[] { piece, piece.Length == 1 ? -10.0 : -1.0 }),
+        ];
+        var json = new
+        {
+            added_tokens = new[] { "<s>", "<pad>", "</s>", "<unk>" }.Select((content, id) => new { id, content, special = true }),
+            normalizer = new { type = "Sequence", normalizers = new object[] { new { type = "Replace", pattern = new { String = " {2,}" }, content = " " } } },
+            pre_tokenizer = new { type = "Metaspace", replacement = "▁", prepend_scheme = "always", split = true },
+            model = new { type = "Unigram", unk_id = 3, vocab = vocabulary, byte_fallback = false },
+        };
+        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(json));
     }
 
     /// <summary>

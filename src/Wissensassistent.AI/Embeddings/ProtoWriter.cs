@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace Wissensassistent.AI.Tests.Embeddings.Onnx;
+namespace Wissensassistent.AI.Embeddings;
 
 /// <summary>
-/// Just enough of the protobuf wire format to write small ONNX and SentencePiece model files in tests, so that the
-/// XLM-R path runs on real model files without a downloaded model.
+/// Just enough of the protobuf wire format to write a SentencePiece model (from a <c>tokenizer.json</c>), and in tests
+/// small ONNX and SentencePiece files.
 /// </summary>
 internal sealed class ProtoWriter
 {
