@@ -24,7 +24,7 @@ public static class WissenCommandLine
           ask "<frage>" [--json]                Antwort mit geprüften Fundstellen
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
-          bench --embeddings [--onnx ORDNER] [--chunks N]   Abschnitte/s: ONNX-Anbieter gegen das MiniLM-Paket
+          bench --embeddings [--onnx ORDNER] [--chunks N] [--rounds N]   Abschnitte/s: ONNX-Anbieter gegen das MiniLM-Paket
 
         Für jeden Befehl:
           --data ORDNER      Datenordner des eingebetteten Speichers (Standard: data)

@@ -214,8 +214,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private (ModelTokenizer, OnnxEncoder) Load()
     {
         var stopwatch = Stopwatch.StartNew();
-        var tokenizer = ModelTokenizer.Create(_folder);
-        var encoder = new OnnxEncoder(_folder.ModelFile, _threads);
+        ModelTokenizer tokenizer;
+        OnnxEncoder encoder;
+        try
+        {
+            tokenizer = ModelTokenizer.Create(_folder);
+            encoder = new OnnxEncoder(_folder.ModelFile, _threads);
+        }
+        catch (Exception ex) when (ex is not InvalidOperationException and not OutOfMemoryException)
+        {
+            // A damaged or foreign file: search falls back to lexical on InvalidOperationException, and says why.
+            throw new InvalidOperationException($"Das ONNX-Modell in „{_folder.Directory}“ konnte nicht geladen werden: {ex.Message}", ex);
+        }
+
         if (_expectedDimensions is { } expected && encoder.Dimensions > 0 && encoder.Dimensions != expected)
         {
             encoder.Dispose();

@@ -72,7 +72,7 @@ public sealed class BenchCommand : ICliCommand
                 var chunks = await AllChunksAsync(store, cancellationToken);
                 if (arguments.Has("embeddings"))
                 {
-                    await EmbeddingThroughput.RunAsync(chunks.Select(c => c.SearchText).ToList(), arguments.Get("onnx"), arguments.GetInt("chunks", 500), root, cancellationToken);
+                    await EmbeddingThroughput.RunAsync(chunks.Select(c => c.SearchText).ToList(), arguments.Get("onnx"), arguments.GetInt("chunks", 500), arguments.GetInt("rounds", 2), root, cancellationToken);
                     return 0;
                 }
 

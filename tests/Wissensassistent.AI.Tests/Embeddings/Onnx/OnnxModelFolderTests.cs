@@ -140,6 +140,18 @@ public sealed class OnnxModelFolderTests : IDisposable
         Assert.True(fromJson.Length > 10);
     }
 
+    [Fact]
+    public async Task Generate_DamagedModelFile_FailsWithGermanReason()
+    {
+        File.WriteAllText(_folder.Combine(OnnxModelFolder.ModelFileName), "kein ONNX");
+        TinyModels.WriteSentencePiece(_folder.Combine(OnnxModelFolder.SentencePieceFileName));
+        using var generator = new OnnxEmbeddingGenerator(new EmbeddingModelOptions { Provider = EmbeddingProvider.Onnx, ModelPath = _folder.Path });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => generator.GenerateAsync(["Hundesteuer"], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("konnte nicht geladen werden", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private void Touch(params string[] parts) => File.WriteAllBytes(_folder.Combine(parts), []);
