@@ -142,11 +142,16 @@ public sealed class DependencyInjectionTests
             ["LanguageModels:Embeddings:ModelPath"] = folder.Path,
             ["LanguageModels:Embeddings:Model"] = "minilm-onnx",
             ["LanguageModels:Embeddings:IntraOpNumThreads"] = "2",
+            ["LanguageModels:Embeddings:Pooling"] = "Cls",
+            ["LanguageModels:Embeddings:MaxSequenceLength"] = "128",
         });
 
         var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 
-        Assert.NotNull(generator.GetService<OnnxEmbeddingGenerator>());
+        var onnx = generator.GetService<OnnxEmbeddingGenerator>();
+        Assert.NotNull(onnx);
+        Assert.Equal(EmbeddingPooling.Cls, onnx.Pooling);
+        Assert.Equal(128, onnx.MaxSequenceLength);
         Assert.Equal("minilm-onnx", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
     }
 
