@@ -16,6 +16,9 @@ internal sealed class OnnxEncoder : IDisposable
     /// <summary>Names under which exports publish the per-token states: optimum, then sentence-transformers.</summary>
     private static readonly string[] TokenOutputNames = ["last_hidden_state", "token_embeddings"];
 
+    /// <summary>Names of already pooled sentence vectors: sentence-transformers' export, bge-m3's dense output.</summary>
+    private static readonly string[] PooledOutputNames = ["sentence_embedding", "dense_vecs"];
+
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
     private readonly string _output;
@@ -192,19 +195,32 @@ internal sealed class OnnxEncoder : IDisposable
             ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (int)v), shape)
             : OrtValue.CreateTensorValueFromMemory(values, shape);
 
-    /// <summary>Per-token states of rank 3 by preference (pooling is ours to choose); an already pooled rank-2 output otherwise.</summary>
+    /// <summary>
+    /// Per-token states by preference (pooling is ours to choose), then a known pooled output, then any rank-3 or rank-2
+    /// output. Known names come first because some exports have further rank-3 outputs (bge-m3's colbert_vecs).
+    /// </summary>
     private static (string Name, bool Pooled, int Dimensions) ChooseOutput(InferenceSession session, string modelFile)
     {
         var outputs = session.OutputMetadata;
-        var tokenLevel = TokenOutputNames.FirstOrDefault(outputs.ContainsKey)
-            ?? outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key;
-        if (tokenLevel is not null)
+        int Width(string name) => Math.Max(outputs[name].Dimensions[^1], 0);
+
+        if (TokenOutputNames.FirstOrDefault(outputs.ContainsKey) is { } tokens)
         {
-            return (tokenLevel, false, Math.Max(outputs[tokenLevel].Dimensions[^1], 0));
+            return (tokens, false, Width(tokens));
         }
 
-        var pooled = outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2).Key
+        if (PooledOutputNames.FirstOrDefault(outputs.ContainsKey) is { } pooled)
+        {
+            return (pooled, true, Width(pooled));
+        }
+
+        if (outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key is { } anyTokens)
+        {
+            return (anyTokens, false, Width(anyTokens));
+        }
+
+        var anyPooled = outputs.FirstOrDefault(o => o.Value.Dimensions.Length == 2).Key
             ?? throw new InvalidOperationException($"Das ONNX-Modell „{modelFile}“ liefert keine Token- oder Satzvektoren (Ausgaben: {string.Join(", ", outputs.Keys)}).");
-        return (pooled, true, Math.Max(outputs[pooled].Dimensions[^1], 0));
+        return (anyPooled, true, Width(anyPooled));
     }
 }

@@ -103,6 +103,17 @@ public sealed class SentencePieceOnnxTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_ModelWithFurtherTokenOutputs_PoolsLastHiddenState()
+    {
+        TinyModels.WriteLookupModel(_folder.Combine(OnnxModelFolder.ModelFileName), decoyOutput: "colbert_vecs");
+        using var generator = Create();
+
+        var vector = await generator.GenerateVectorAsync("Die", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Expected([0, 4, 2]), vector.ToArray(), Close);
+    }
+
+    [Fact]
     public void Metadata_DimensionsComeFromTheModel_IdFromTheFolderName()
     {
         using var generator = Create();

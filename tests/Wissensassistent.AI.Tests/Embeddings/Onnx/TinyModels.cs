@@ -66,7 +66,10 @@ internal static class TinyModels
     /// <see cref="Row"/>, so pooled vectors can be computed by hand. Inputs: input_ids, attention_mask (XLM-R has no
     /// token_type_ids).
     /// </summary>
-    public static void WriteLookupModel(string file)
+    /// <param name="file">Where to write the model.</param>
+    /// <param name="decoyOutput">Also output other per-token states (negated rows) under another name, listed first, as
+    /// bge-m3's export lists colbert_vecs.</param>
+    public static void WriteLookupModel(string file, string? decoyOutput = null)
     {
         var table = new byte[VocabularySize * Hidden * sizeof(float)];
         for (var id = 0; id < VocabularySize; id++)
@@ -77,13 +80,22 @@ internal static class TinyModels
 
         var initializer = new ProtoWriter().Varint(1, VocabularySize).Varint(1, Hidden).Varint(2, 1).String(8, "table").Bytes(9, table);
         var gather = new ProtoWriter().String(1, "table").String(1, "input_ids").String(2, "last_hidden_state").String(3, "lookup").String(4, "Gather");
-        var graph = new ProtoWriter()
-            .Message(1, gather)
-            .String(2, "tiny-xlmr")
+        var graph = new ProtoWriter().Message(1, gather);
+        if (decoyOutput is not null)
+        {
+            graph.Message(1, new ProtoWriter().String(1, "last_hidden_state").String(2, decoyOutput).String(3, "decoy").String(4, "Neg"));
+        }
+
+        graph.String(2, "tiny-xlmr")
             .Message(5, initializer)
             .Message(11, ValueInfo("input_ids", elementType: 7, "batch", "sequence"))
-            .Message(11, ValueInfo("attention_mask", elementType: 7, "batch", "sequence"))
-            .Message(12, ValueInfo("last_hidden_state", elementType: 1, "batch", "sequence", Hidden));
+            .Message(11, ValueInfo("attention_mask", elementType: 7, "batch", "sequence"));
+        if (decoyOutput is not null)
+        {
+            graph.Message(12, ValueInfo(decoyOutput, elementType: 1, "batch", "sequence", Hidden));
+        }
+
+        graph.Message(12, ValueInfo("last_hidden_state", elementType: 1, "batch", "sequence", Hidden));
         var model = new ProtoWriter()
             .Varint(1, 8)
             .String(2, "wissensassistent-tests")
