@@ -28,8 +28,9 @@ public static class DependencyInjection
     private const string OllamaDefaultEndpoint = "http://localhost:11434";
 
     /// <summary>
-    /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> (by <c>LanguageModels:Embeddings:Provider</c>: MiniLM,
-    /// a local ONNX model folder, OpenAI-compatible or Ollama; none for provider <c>None</c>) and, only when <c>LanguageModels:Chat:Provider</c> names one, an <see cref="IChatClient"/>.
+    /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> (by <c>LanguageModels:Embeddings:Provider</c>:
+    /// MiniLM, a local ONNX model folder, OpenAI-compatible or Ollama; none for provider <c>None</c>) and, only when
+    /// <c>LanguageModels:Chat:Provider</c> names one, an <see cref="IChatClient"/>.
     /// Without a chat client, answers are extractive.
     /// </summary>
     public static IServiceCollection AddLanguageModels(this IServiceCollection services, IConfiguration configuration)

@@ -8,7 +8,10 @@ public sealed class EmbeddingModelOptions
     /// <summary>Base URL of the server; for OpenAI-compatible servers including <c>/v1</c>. Empty means the provider's default.</summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>Model name at the provider; ignored for <see cref="EmbeddingProvider.MiniLm"/>.</summary>
+    /// <summary>
+    /// Model name at the provider; ignored for <see cref="EmbeddingProvider.MiniLm"/>. For
+    /// <see cref="EmbeddingProvider.Onnx"/> the name stored vectors are filed under (default: the model folder's name).
+    /// </summary>
     public string? Model { get; set; }
 
     /// <summary>Secret: never logged and excluded from <see cref="ToString"/>.</summary>
