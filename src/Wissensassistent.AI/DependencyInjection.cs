@@ -28,8 +28,9 @@ public static class DependencyInjection
     private const string OllamaDefaultEndpoint = "http://localhost:11434";
 
     /// <summary>
-    /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> (MiniLM unless configured otherwise; none for
-    /// provider <c>None</c>) and, only when <c>LanguageModels:Chat:Provider</c> names one, an <see cref="IChatClient"/>.
+    /// Registers <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> (by <c>LanguageModels:Embeddings:Provider</c>:
+    /// MiniLM, a local ONNX model folder, OpenAI-compatible or Ollama; none for provider <c>None</c>) and, only when
+    /// <c>LanguageModels:Chat:Provider</c> names one, an <see cref="IChatClient"/>.
     /// Without a chat client, answers are extractive.
     /// </summary>
     public static IServiceCollection AddLanguageModels(this IServiceCollection services, IConfiguration configuration)
@@ -96,6 +97,15 @@ public static class DependencyInjection
             case EmbeddingProvider.MiniLm:
                 services.TryAddSingleton(sp => new MiniLmEmbeddingGenerator(sp.GetService<ILogger<MiniLmEmbeddingGenerator>>()));
                 services.AddEmbeddingGenerator(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>())
+                    .UseLogging()
+                    .UseOpenTelemetry(sourceName: TelemetrySourceName);
+                return;
+            case EmbeddingProvider.Onnx:
+                // The options were validated at start (folder and files present); the model itself loads on first use.
+                services.TryAddSingleton(sp => new OnnxEmbeddingGenerator(
+                    sp.GetRequiredService<IOptions<LanguageModelOptions>>().Value.Embeddings,
+                    sp.GetService<ILogger<OnnxEmbeddingGenerator>>()));
+                services.AddEmbeddingGenerator(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>())
                     .UseLogging()
                     .UseOpenTelemetry(sourceName: TelemetrySourceName);
                 return;

@@ -14,4 +14,10 @@ public enum EmbeddingProvider
 
     /// <summary>No embeddings: search stays lexical.</summary>
     None,
+
+    /// <summary>
+    /// A local ONNX model from a folder (<see cref="EmbeddingModelOptions.ModelPath"/>: <c>model.onnx</c> and its
+    /// tokenizer files), in-process on the ONNX runtime: BERT-family (WordPiece) or XLM-R family (SentencePiece) models.
+    /// </summary>
+    Onnx,
 }

@@ -8,6 +8,9 @@ internal static partial class LanguageModelLog
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "MiniLM embedding model loaded in {ElapsedMilliseconds} ms")]
     public static partial void MiniLmLoaded(ILogger logger, long elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "ONNX embedding model {ModelId} loaded from {ModelFile} in {ElapsedMilliseconds} ms: {Tokenizer}, {Dimensions} dimensions, {Pooling} pooling, at most {MaxSequenceLength} tokens, {Threads} thread(s)")]
+    public static partial void OnnxLoaded(ILogger logger, string modelId, string modelFile, long elapsedMilliseconds, Embeddings.ModelTokenizerKind tokenizer, int dimensions, EmbeddingPooling pooling, int maxSequenceLength, int threads);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Embeddings: {Provider}, model {Model}, endpoint {Endpoint}")]
     public static partial void EmbeddingsConfigured(ILogger logger, EmbeddingProvider provider, string model, string endpoint);
 

@@ -22,7 +22,7 @@ public sealed class LanguageModelOptionsValidator : IValidateOptions<LanguageMod
         const string Section = "LanguageModels:Embeddings";
         if (!Enum.IsDefined(embeddings.Provider))
         {
-            failures.Add($"{Section}:Provider ist unbekannt (erlaubt: MiniLm, OpenAI, Ollama, None).");
+            failures.Add($"{Section}:Provider ist unbekannt (erlaubt: MiniLm, OpenAI, Ollama, None, Onnx).");
             return;
         }
 
@@ -42,6 +42,9 @@ public sealed class LanguageModelOptionsValidator : IValidateOptions<LanguageMod
                 return;
             case EmbeddingProvider.None:
                 return;
+            case EmbeddingProvider.Onnx:
+                ValidateOnnx(Section, embeddings, failures);
+                return;
         }
 
         RequireModel(Section, embeddings.Model, failures);
@@ -50,6 +53,34 @@ public sealed class LanguageModelOptionsValidator : IValidateOptions<LanguageMod
         if (embeddings.Provider == EmbeddingProvider.OpenAI && string.IsNullOrWhiteSpace(embeddings.Endpoint) && string.IsNullOrWhiteSpace(embeddings.ApiKey))
         {
             failures.Add($"{Section}:ApiKey fehlt: ohne eigenen Endpoint wird api.openai.com verwendet, das einen Schlüssel verlangt.");
+        }
+    }
+
+    private static void ValidateOnnx(string section, EmbeddingModelOptions embeddings, List<string> failures)
+    {
+        if (OnnxModelFolder.TryOpen(embeddings.ModelPath, out var problem) is null)
+        {
+            failures.Add(problem!);
+        }
+
+        if (embeddings.Pooling is { } pooling && !Enum.IsDefined(pooling))
+        {
+            failures.Add($"{section}:Pooling ist unbekannt (erlaubt: Mean, Cls).");
+        }
+
+        if (embeddings.MaxSequenceLength is < 8 or > 8_192)
+        {
+            failures.Add($"{section}:MaxSequenceLength muss zwischen 8 und 8192 Token liegen.");
+        }
+
+        if (embeddings.IntraOpNumThreads is < 1 or > 256)
+        {
+            failures.Add($"{section}:IntraOpNumThreads muss zwischen 1 und 256 liegen.");
+        }
+
+        if (embeddings.BatchSize is < 1 or > 1_024)
+        {
+            failures.Add($"{section}:BatchSize muss zwischen 1 und 1024 liegen.");
         }
     }
 

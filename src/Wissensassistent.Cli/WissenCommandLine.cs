@@ -26,6 +26,7 @@ public static class WissenCommandLine
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
           bench --embedding-load [--queries N]  Antwortzeit ohne und während der Einbettungsphase
+          bench --embeddings [--onnx ORDNER] [--chunks N] [--rounds N]   Abschnitte/s: ONNX-Anbieter gegen das MiniLM-Paket
 
         Für jeden Befehl:
           --data ORDNER      Datenordner (Standard: data): Speicher, Rückmeldungen, Konten, Verlauf, Uploads

@@ -2,6 +2,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Wissensassistent.AI.Embeddings;
+using Wissensassistent.AI.Tests.Embeddings.Onnx;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Testing;
@@ -136,6 +138,62 @@ public sealed class DependencyInjectionTests
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["LanguageModels:Chat:Provider"] = "Skynet" }));
 
         Assert.Contains("LanguageModels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLanguageModels_OnnxWithModelFolder_RegistersTheOnnxGenerator()
+    {
+        using var folder = MiniLmOnnxFolder.Create();
+        using var services = Build(new()
+        {
+            ["LanguageModels:Embeddings:Provider"] = "Onnx",
+            ["LanguageModels:Embeddings:ModelPath"] = folder.Path,
+            ["LanguageModels:Embeddings:Model"] = "minilm-onnx",
+            ["LanguageModels:Embeddings:IntraOpNumThreads"] = "2",
+            ["LanguageModels:Embeddings:Pooling"] = "Cls",
+            ["LanguageModels:Embeddings:MaxSequenceLength"] = "128",
+        });
+
+        var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+        var onnx = generator.GetService<OnnxEmbeddingGenerator>();
+        Assert.NotNull(onnx);
+        Assert.Equal(EmbeddingPooling.Cls, onnx.Pooling);
+        Assert.Equal(128, onnx.MaxSequenceLength);
+        Assert.Equal("minilm-onnx", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
+    public void AddLanguageModels_OnnxFolderWithoutModel_FailsValidationWithGermanReason()
+    {
+        using var folder = new TemporaryFolder("wissen-onnx-empty");
+        using var services = Build(new()
+        {
+            ["LanguageModels:Embeddings:Provider"] = "Onnx",
+            ["LanguageModels:Embeddings:ModelPath"] = folder.Path,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LanguageModelOptions>>().Value);
+
+        Assert.Contains("fehlt model.onnx", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLanguageModels_OnnxOutOfRangeSettings_FailValidation()
+    {
+        using var folder = MiniLmOnnxFolder.Create();
+        using var services = Build(new()
+        {
+            ["LanguageModels:Embeddings:Provider"] = "Onnx",
+            ["LanguageModels:Embeddings:ModelPath"] = folder.Path,
+            ["LanguageModels:Embeddings:IntraOpNumThreads"] = "0",
+            ["LanguageModels:Embeddings:MaxSequenceLength"] = "100000",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LanguageModelOptions>>().Value);
+
+        Assert.Contains("IntraOpNumThreads", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxSequenceLength", error.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -16,7 +16,8 @@ namespace Wissensassistent.Cli.Commands;
 
 /// <summary>
 /// <c>wissen bench</c>: ingestion throughput, query latency and memory at the shipped corpus size and at synthetic
-/// replications of it, each beside a stock Lucene.Net BM25 index (GermanAnalyzer) over the same chunks.
+/// replications of it, each beside a stock Lucene.Net BM25 index (GermanAnalyzer) over the same chunks. With
+/// <c>--embeddings</c>, only the embedding throughput of the local ONNX provider against the MiniLM package.
 /// </summary>
 public sealed class BenchCommand : ICliCommand
 {
@@ -76,6 +77,12 @@ public sealed class BenchCommand : ICliCommand
                 var store = host.Services.GetRequiredService<IKnowledgeStore>();
                 var generator = host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
                 var chunks = await AllChunksAsync(store, cancellationToken);
+                if (arguments.Has("embeddings"))
+                {
+                    await EmbeddingThroughput.RunAsync(chunks.Select(c => c.SearchText).ToList(), arguments.Get("onnx"), arguments.GetInt("chunks", 500), arguments.GetInt("rounds", 2), root, cancellationToken);
+                    return 0;
+                }
+
                 var sample = await EmbedSampleAsync(store, generator, chunks, cancellationToken);
                 embeddingsPerSecond = sample.PerSecond;
 

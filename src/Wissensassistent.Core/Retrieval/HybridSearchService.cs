@@ -140,7 +140,7 @@ public sealed partial class HybridSearchService(
         var text = query.Length > MaxEmbeddedQueryLength ? query[..MaxEmbeddedQueryLength] : query;
         try
         {
-            var vector = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+            var vector = await embeddings.GenerateVectorAsync(text, EmbeddingPurpose.ForQuery(), cancellationToken);
             return await store.SearchDenseAsync(vector, filter, _options.Candidates, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or InvalidOperationException)
