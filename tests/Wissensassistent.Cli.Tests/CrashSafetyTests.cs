@@ -84,6 +84,28 @@ public sealed class CrashSafetyTests
         Assert.Single(Directory.EnumerateFiles(Path.Combine(data, "store"), "wissen*.db"));
     }
 
+    [Fact]
+    public async Task KilledDuringTheEmbeddingPhase_StoreStaysWhole_AndTheNextRunResumesToTheEnd()
+    {
+        using var folder = new TemporaryFolder("wissen-crash-embed");
+        var corpus = folder.Combine("corpus");
+        const string file = "bund/pauswg.md";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(corpus, file))!);
+        File.Copy(Path.Combine(RepositoryRoot.Corpus, file), Path.Combine(corpus, file));
+        var data = folder.Combine("data");
+        Assert.Equal(0, (await WissenAsync(data, corpus, "ingest", "--no-embed")).ExitCode);
+
+        var killed = await WissenAsync(data, corpus, ["embed"], killAfter: TimeSpan.FromSeconds(3.5), embeddings: "MiniLm");
+        var resumed = await WissenAsync(data, corpus, ["embed"], killAfter: null, embeddings: "MiniLm");
+
+        Assert.True(killed.Killed || killed.ExitCode == 0, killed.Output);
+        Assert.Equal(0, resumed.ExitCode);
+        using var host = IngestedCorpus.BuildHost(data, corpus);
+        var statistics = await host.Services.GetRequiredService<IKnowledgeStore>().GetStatisticsAsync(Ct);
+        Assert.Equal(1, statistics.Documents);
+        Assert.Equal(statistics.Chunks, statistics.ChunksWithEmbedding);
+    }
+
     private static SqliteFeedbackStore FeedbackStore(string data)
     {
         var folder = Options.Create(new DataFolder { Directory = data });
@@ -93,7 +115,7 @@ public sealed class CrashSafetyTests
     private static Task<(int ExitCode, string Output, bool Killed)> WissenAsync(string data, string corpus, params string[] arguments) =>
         WissenAsync(data, corpus, arguments, killAfter: null);
 
-    private static async Task<(int ExitCode, string Output, bool Killed)> WissenAsync(string data, string corpus, string[] arguments, TimeSpan? killAfter)
+    private static async Task<(int ExitCode, string Output, bool Killed)> WissenAsync(string data, string corpus, string[] arguments, TimeSpan? killAfter, string embeddings = "None")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -111,7 +133,7 @@ public sealed class CrashSafetyTests
         start.ArgumentList.Add(data);
         start.ArgumentList.Add("--corpus");
         start.ArgumentList.Add(corpus);
-        start.Environment["LanguageModels__Embeddings__Provider"] = "None";
+        start.Environment["LanguageModels__Embeddings__Provider"] = embeddings;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var errors = process.StandardError.ReadToEndAsync(Ct);

@@ -39,6 +39,24 @@ public sealed class UserDataSurvivesReindexTests : IDisposable
         Assert.Contains(await restarted.Accounts.ListAsync(Ct), account => account.UserName == "sachbearbeiterin");
     }
 
+    [Fact]
+    public async Task UploadCutShortByACrash_LeavesOnlyAHiddenPartFile_ThatNoRunReads()
+    {
+        await using var app = WebAppFactory.OnFolder(_folder.Path);
+        var uploads = Path.Combine(app.DataPath, "uploads");
+        Directory.CreateDirectory(uploads);
+
+        // What CorpusUploads leaves when the process dies mid-copy: the part file under its hidden name.
+        await File.WriteAllTextAsync(Path.Combine(uploads, $".{Guid.NewGuid():N}.upload"), "# Satzung\n\n§ 1 Geltu", Ct);
+        var control = app.Services.GetRequiredService<IReindexControl>();
+        Assert.NotNull(await control.StartAsync(ReindexMode.Incremental, ReindexTrigger.Upload, Ct));
+        var run = await WaitForIdleAsync(control);
+
+        Assert.Equal(ReindexOutcome.Succeeded, run.Outcome);
+        Assert.DoesNotContain(run.FilesIngested, file => file.StartsWith("hochgeladen/", StringComparison.Ordinal));
+        Assert.Empty(run.Errors);
+    }
+
     private static async Task<ReindexRun> WaitForIdleAsync(IReindexControl control)
     {
         while ((await control.GetStatusAsync(Ct)).Active is not null)
