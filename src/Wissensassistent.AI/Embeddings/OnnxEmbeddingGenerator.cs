@@ -118,13 +118,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
+    /// <summary>Waits for calls in flight; later calls fail with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         _disposed = true;
         _lanes.Dispose();
     }
