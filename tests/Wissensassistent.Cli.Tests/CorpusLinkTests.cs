@@ -117,6 +117,26 @@ public sealed class CorpusLinkTests
         Assert.Contains("ins Leere", Assert.Single(report.Skipped).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WissenIngest_PrintsTheRefusedLinksWithTheirReasons()
+    {
+        using var folder = new TemporaryFolder();
+        var corpus = CorpusWith(folder, Satzung);
+        Directory.CreateDirectory(Path.Combine(corpus, "intern"));
+        Link(Path.Combine(corpus, "intern/passwd.txt"), "/etc/passwd", directory: false);
+        Link(Path.Combine(corpus, "kommune/GEM-BBO/zurueck"), "..", directory: true);
+
+        var result = await CliProcess.RunAsync(
+            new Dictionary<string, string?> { ["LanguageModels__Embeddings__Provider"] = "None", ["Store__Provider"] = "Embedded" },
+            "ingest", "--no-embed", "--data", folder.Combine("data"), "--corpus", corpus);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Eingelesen: 1 Dokumente", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Übersprungen (2):", result.Output, StringComparison.Ordinal);
+        Assert.Contains("intern/passwd.txt: Symbolischer Verweis auf „/etc/passwd“ zeigt aus dem Korpusordner hinaus", result.Output, StringComparison.Ordinal);
+        Assert.Contains("kommune/GEM-BBO/zurueck: Ordnerverweis auf „..“ zeigt auf einen übergeordneten Ordner und bildet eine Schleife", result.Output, StringComparison.Ordinal);
+    }
+
     private static string CorpusWith(TemporaryFolder folder, string file)
     {
         var corpus = folder.Combine("corpus");

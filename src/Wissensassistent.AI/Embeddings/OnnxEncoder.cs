@@ -29,6 +29,9 @@ internal sealed class OnnxEncoder : IDisposable
     public OnnxEncoder(string modelFile, int intraOpThreads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
+
+        // Before the runtime's first session: its telemetry crashes on long command lines and sends usage data.
+        OnnxRuntimeTelemetry.Disable();
         _sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,

@@ -97,4 +97,19 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
         Assert.Equal("minilm-l6-v2", metadata.DefaultModelId);
         Assert.Equal(384, metadata.DefaultModelDimensions);
     }
+
+    [Fact]
+    public async Task Generate_LoadsTheModelWithTheOnnxRuntimeTelemetryOff()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("The runtime's telemetry log is checked on Linux.");
+        }
+
+        await _generator.GenerateAsync(["Hundesteuer"], cancellationToken: TestContext.Current.CancellationToken);
+
+        // The runtime's telemetry writes this log when it starts; it also recursed over the command line, which
+        // crashed `wissen ask` with a 50 KB question (exit 134).
+        Assert.False(File.Exists($"/tmp/mat-debug-{Environment.ProcessId}.log"), "ONNX Runtime telemetry was started.");
+    }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Components.Admin;
 using Wissensassistent.Web.Security;
@@ -10,10 +11,12 @@ namespace Wissensassistent.Web.Tests.Admin;
 /// <summary>The store is down: the admin page says so in German and stays usable (history, buttons, users).</summary>
 public sealed class AdminPageOutageTests : WebTestContext
 {
+    private readonly IKnowledgeStore _down = UnreachableKnowledgeStore.Create();
+
     public AdminPageOutageTests()
     {
         SignInAs(AppRoles.Admin, Policies.AdminArea, Policies.FeedbackReview);
-        Services.AddSingleton(UnreachableKnowledgeStore.Create());
+        Services.AddSingleton(_down);
     }
 
     [Fact]
@@ -27,6 +30,7 @@ public sealed class AdminPageOutageTests : WebTestContext
         Assert.Contains("Der Wissensspeicher ist derzeit nicht erreichbar", message, StringComparison.Ordinal);
         Assert.Contains(UnreachableKnowledgeStore.Message, message, StringComparison.Ordinal);
         Assert.NotNull(page.Find("button.wa-reindex-incremental"));
+        Assert.Empty(page.FindAll(".wa-admin-statistics"));
     }
 
     [Fact]
@@ -40,5 +44,18 @@ public sealed class AdminPageOutageTests : WebTestContext
         var message = page.Find(".wa-admin-message").TextContent;
         Assert.Contains("wurde gestartet", message, StringComparison.Ordinal);
         Assert.Contains("Der Wissensspeicher ist derzeit nicht erreichbar", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StoreBackAgain_TheNextStatusChangeClearsTheOutage_AndShowsTheCounts()
+    {
+        var page = Render<AdminPage>();
+        Assert.NotNull(page.Find(".wa-admin-message"));
+
+        UnreachableKnowledgeStore.ControlOf(_down).Recovered = Store;
+        Reindex.Publish(Reindex.Status);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".wa-admin-message")));
+        Assert.NotNull(page.Find(".wa-admin-statistics"));
     }
 }

@@ -67,6 +67,19 @@ public sealed class AdminPageTests : WebTestContext
     }
 
     [Fact]
+    public void LastRun_ListsItsParserWarnings()
+    {
+        Reindex.Status = Reindex.Status with
+        {
+            LastFinished = FakeReindexControl.Run("r1", ReindexMode.Incremental) with { Warnings = [new FileError("bund/ao_1977.md", "§ 1 kommt zweimal vor.")] },
+        };
+
+        var page = Render<AdminPage>();
+
+        Assert.Contains("1 Hinweis zum letzten Lauf", page.Find(".wa-admin-warnings").TextContent);
+    }
+
+    [Fact]
     public void History_ShowsModeTriggerOutcomeNormChangesAndErrors()
     {
         Reindex.History.Add(FakeReindexControl.Run("full-1", ReindexMode.Full) with

@@ -53,6 +53,8 @@ public sealed partial class AdminPage : IDisposable
     private IReadOnlyList<FileError> Errors =>
         Progress.Errors.Count > 0 ? Progress.Errors : _status.LastFinished?.Errors ?? [];
 
+    private IReadOnlyList<FileError> Warnings => _status.LastFinished?.Warnings ?? [];
+
     private double FilePercent => Progress.FilesTotal == 0 ? 0 : 100.0 * Progress.FilesDone / Progress.FilesTotal;
 
     private string GenerationText =>
