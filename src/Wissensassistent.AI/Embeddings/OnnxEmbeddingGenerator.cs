@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
 using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.AI.Embeddings;
@@ -160,6 +161,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             // The ONNX runtime reports a terminated run as its own exception type.
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            // As an InvalidOperationException, a failing run lets search fall back to lexical instead of failing.
+            throw new InvalidOperationException($"Das ONNX-Modell {_modelId} konnte die Eingaben nicht verarbeiten: {ex.Message}", ex);
         }
         finally
         {
