@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
 using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.AI.Embeddings;
@@ -90,7 +91,17 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         var query = EmbeddingPurpose.IsQuery(options);
         var prefix = query ? _queryPrefix : _passagePrefix;
-        var vectors = await _lanes.RunAsync(query, _ => Run(inputs, prefix, cancellationToken), cancellationToken).ConfigureAwait(false);
+        float[][] vectors;
+        try
+        {
+            vectors = await _lanes.RunAsync(query, _ => Run(inputs, prefix, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            // As an InvalidOperationException, a failing run lets search fall back to lexical instead of failing.
+            throw new InvalidOperationException($"Das ONNX-Modell {_modelId} konnte die Eingaben nicht verarbeiten: {ex.Message}", ex);
+        }
+
         if (options?.Dimensions is { } dimensions && dimensions != vectors[0].Length)
         {
             throw new ArgumentException($"Das ONNX-Modell {_modelId} liefert {vectors[0].Length} Dimensionen, nicht {dimensions}.", nameof(options));

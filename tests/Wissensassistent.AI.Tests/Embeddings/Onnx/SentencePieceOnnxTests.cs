@@ -114,6 +114,18 @@ public sealed class SentencePieceOnnxTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_RunFailsInTheRuntime_IsAnInvalidOperationSearchCanFallBackFrom()
+    {
+        TinyModels.WriteLookupModel(_folder.Combine(OnnxModelFolder.ModelFileName), rows: 3);
+        using var generator = Create();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            generator.GenerateAsync(["Die Gemeinde"], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("konnte die Eingaben nicht verarbeiten", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Metadata_DimensionsComeFromTheModel_IdFromTheFolderName()
     {
         using var generator = Create();

@@ -69,16 +69,17 @@ internal static class TinyModels
     /// <param name="file">Where to write the model.</param>
     /// <param name="decoyOutput">Also output other per-token states (negated rows) under another name, listed first, as
     /// bge-m3's export lists colbert_vecs.</param>
-    public static void WriteLookupModel(string file, string? decoyOutput = null)
+    /// <param name="rows">Rows of the table; fewer than <see cref="VocabularySize"/> makes runs with higher ids fail.</param>
+    public static void WriteLookupModel(string file, string? decoyOutput = null, int rows = VocabularySize)
     {
-        var table = new byte[VocabularySize * Hidden * sizeof(float)];
-        for (var id = 0; id < VocabularySize; id++)
+        var table = new byte[rows * Hidden * sizeof(float)];
+        for (var id = 0; id < rows; id++)
         {
             var row = Row(id);
             Buffer.BlockCopy(row, 0, table, id * Hidden * sizeof(float), Hidden * sizeof(float));
         }
 
-        var initializer = new ProtoWriter().Varint(1, VocabularySize).Varint(1, Hidden).Varint(2, 1).String(8, "table").Bytes(9, table);
+        var initializer = new ProtoWriter().Varint(1, rows).Varint(1, Hidden).Varint(2, 1).String(8, "table").Bytes(9, table);
         var gather = new ProtoWriter().String(1, "table").String(1, "input_ids").String(2, "last_hidden_state").String(3, "lookup").String(4, "Gather");
         var graph = new ProtoWriter().Message(1, gather);
         if (decoyOutput is not null)
