@@ -13,6 +13,8 @@ public sealed class ReadinessMonitor(KnowledgeReadiness readiness, TimeProvider 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start: opening the store may take seconds.
+        await Task.Yield();
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

@@ -31,6 +31,9 @@ public sealed partial class EmbeddingPhase(
         }
 
         reindex.RunChanged += OnRunChanged;
+
+        // Off the host's start: opening the store may take seconds.
+        await Task.Yield();
         try
         {
             await LoopAsync(stoppingToken).ConfigureAwait(false);
