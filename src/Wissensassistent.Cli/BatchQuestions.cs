@@ -45,7 +45,17 @@ public static class BatchQuestions
                 }
             }
 
-            return new BatchQuestion(id, q.GetString(), gold, null);
+            var facts = new List<string>();
+            if (root.TryGetProperty("key_facts", out var factsElement) && factsElement.ValueKind == JsonValueKind.Array)
+            {
+                facts.AddRange(factsElement.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!));
+            }
+
+            bool? answerable = root.TryGetProperty("answerable", out var answerableElement) && answerableElement.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? answerableElement.GetBoolean()
+                : null;
+            var goldPath = root.TryGetProperty("gold_path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
+            return new BatchQuestion(id, q.GetString(), gold, null) { KeyFacts = facts, Answerable = answerable, GoldPath = goldPath };
         }
         catch (JsonException ex)
         {
@@ -56,4 +66,17 @@ public static class BatchQuestions
 
 /// <param name="Gold">Expected norms (law, section) where the line has them (eval files).</param>
 /// <param name="Error">Why the line cannot be used, or null.</param>
-public sealed record BatchQuestion(string Id, string? Question, IReadOnlyList<(string Law, string Section)> Gold, string? Error);
+public sealed record BatchQuestion(string Id, string? Question, IReadOnlyList<(string Law, string Section)> Gold, string? Error)
+{
+    /// <summary>Literal strings of the gold norm that an answer stating the decisive sentence contains (staff format).</summary>
+    public IReadOnlyList<string> KeyFacts { get; init; } = [];
+
+    /// <summary>Whether the corpus answers the question (staff format); null when the line does not say.</summary>
+    public bool? Answerable { get; init; }
+
+    /// <summary>The corpus file (relative path) that answers the question (document-level gold, ragsource format).</summary>
+    public string? GoldPath { get; init; }
+
+    /// <summary>Lines in the staff format: scored on the answer, not only on retrieval.</summary>
+    public bool IsAnswerLevel => Answerable is not null || KeyFacts.Count > 0;
+}
