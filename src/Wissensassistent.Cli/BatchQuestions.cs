@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Wissensassistent.Cli.Evaluation;
 
 namespace Wissensassistent.Cli;
 
@@ -34,6 +35,7 @@ public static class BatchQuestions
             }
 
             var gold = new List<(string Law, string Section)>();
+            var goldNorms = new List<GoldNorm>();
             if (root.TryGetProperty("gold", out var goldElement) && goldElement.ValueKind == JsonValueKind.Array)
             {
                 foreach (var g in goldElement.EnumerateArray())
@@ -41,6 +43,7 @@ public static class BatchQuestions
                     if (g.TryGetProperty("law", out var law) && g.TryGetProperty("section", out var section))
                     {
                         gold.Add((law.ToString(), section.ToString()));
+                        goldNorms.Add(new GoldNorm(law.ToString(), section.ToString(), g.TryGetProperty("file", out var file) ? file.GetString() : null));
                     }
                 }
             }
@@ -55,7 +58,7 @@ public static class BatchQuestions
                 ? answerableElement.GetBoolean()
                 : null;
             var goldPath = root.TryGetProperty("gold_path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
-            return new BatchQuestion(id, q.GetString(), gold, null) { KeyFacts = facts, Answerable = answerable, GoldPath = goldPath };
+            return new BatchQuestion(id, q.GetString(), gold, null) { GoldNorms = goldNorms, KeyFacts = facts, Answerable = answerable, GoldPath = goldPath };
         }
         catch (JsonException ex)
         {
@@ -68,6 +71,9 @@ public static class BatchQuestions
 /// <param name="Error">Why the line cannot be used, or null.</param>
 public sealed record BatchQuestion(string Id, string? Question, IReadOnlyList<(string Law, string Section)> Gold, string? Error)
 {
+    /// <summary>The gold norms with the file each names, where the line gives one.</summary>
+    public IReadOnlyList<GoldNorm> GoldNorms { get; init; } = [];
+
     /// <summary>Literal strings of the gold norm that an answer stating the decisive sentence contains (staff format).</summary>
     public IReadOnlyList<string> KeyFacts { get; init; } = [];
 

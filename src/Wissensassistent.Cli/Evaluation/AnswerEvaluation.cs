@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Wissensassistent.Core.Answering;
-using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 
@@ -22,13 +21,12 @@ public static class AnswerEvaluation
         var stopwatch = Stopwatch.StartNew();
         foreach (var q in questions)
         {
-            var gold = q.Gold.Select(g => Citation.NormKeyOf(g.Law, g.Section)).ToHashSet(StringComparer.Ordinal);
             var result = await search.SearchAsync(new SearchRequest(q.Question!, Depth, mode, filter), cancellationToken);
             var started = Stopwatch.GetTimestamp();
             var answer = await answers.AskAsync(new AnswerRequest(q.Question!, Filter: filter), cancellationToken);
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var answerable = q.Answerable ?? q.Gold.Count > 0;
-            outcomes.Add(AnswerScoring.Score(q.Id, answerable, gold, result.Hits.Select(h => h.Chunk.Citation.NormKey).ToList(), answer, q.KeyFacts, latency));
+            outcomes.Add(AnswerScoring.Score(q.Id, answerable, q.GoldNorms, result.Hits.Select(h => h.Chunk).ToList(), answer, q.KeyFacts, latency));
             Terminal.Progress($"Antworten: {outcomes.Count}/{questions.Count} · {stopwatch.Elapsed.TotalMilliseconds / outcomes.Count:0} ms je Frage");
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 
 namespace Wissensassistent.Cli.Evaluation;
@@ -10,15 +11,14 @@ namespace Wissensassistent.Cli.Evaluation;
 /// </summary>
 public static class AnswerScoring
 {
-    public static AnswerOutcome Score(string id, bool answerable, IReadOnlySet<string> gold, IReadOnlyList<string> rankedNormKeys, Answer answer, IReadOnlyList<string> keyFacts, double latencyMs)
+    public static AnswerOutcome Score(string id, bool answerable, IReadOnlyList<GoldNorm> gold, IReadOnlyList<Chunk> ranked, Answer answer, IReadOnlyList<string> keyFacts, double latencyMs)
     {
         ArgumentNullException.ThrowIfNull(gold);
-        ArgumentNullException.ThrowIfNull(rankedNormKeys);
+        ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(keyFacts);
-        var ranking = RetrievalMetrics.Deduplicate(rankedNormKeys);
-        var index = ranking.ToList().FindIndex(gold.Contains);
-        var cited = answer.Refused ? [] : answer.Citations.Select(c => c.Chunk.Citation.NormKey).Distinct(StringComparer.Ordinal).ToList();
+        bool IsGold(Chunk chunk) => gold.Any(g => g.Matches(chunk));
+        var index = ranked.DistinctBy(c => c.Citation.NormKey).ToList().FindIndex(IsGold);
         var text = Fold(answer.Text);
         var stated = answer.Refused ? 0 : keyFacts.Count(fact => text.Contains(Fold(fact), StringComparison.Ordinal));
         return new AnswerOutcome(
@@ -26,7 +26,7 @@ public static class AnswerScoring
             answerable,
             index < 0 ? null : index + 1,
             answer.Refused,
-            cited.Any(gold.Contains),
+            !answer.Refused && answer.Citations.Any(c => IsGold(c.Chunk)),
             stated,
             keyFacts.Count,
             answer.Citations.Select(c => CitationFormatter.FormatNorm(c.Chunk.Citation)).Distinct(StringComparer.Ordinal).ToList(),
