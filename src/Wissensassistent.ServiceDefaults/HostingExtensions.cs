@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Wissensassistent.AI;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
@@ -51,6 +52,8 @@ public static class HostingExtensions
         services.AddLanguageModels(configuration);
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<LawDirectory>();
+        services.AddOptions<DeploymentProfile>().BindConfiguration(DeploymentProfile.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApplicableLaw>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();

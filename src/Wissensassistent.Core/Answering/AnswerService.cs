@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.Core.Answering;
@@ -104,7 +105,7 @@ public sealed class AnswerService : IAnswerService
             Exception? failure = null;
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             idle.CancelAfter(_options.ModelIdleTimeout);
-            var messages = GroundedPromptBuilder.Build(question, sources, request.History);
+            var messages = GroundedPromptBuilder.Build(question, sources, request.History, LawNotes(result.AppliedRules, sources));
             var stream = _chatClient.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = _options.Temperature }, idle.Token).GetAsyncEnumerator(idle.Token);
             try
             {
@@ -155,7 +156,7 @@ public sealed class AnswerService : IAnswerService
                 var verification = CitationVerifier.Verify(generated.ToString().Trim(), sources);
                 if (verification.SupportedClaims > 0 || verification.Report.UnsupportedSentences == 0)
                 {
-                    yield return Final(question, AnswerMode.Generative, verification, notices);
+                    yield return Final(question, AnswerMode.Generative, WithLawNotes(verification, result.AppliedRules), notices);
                     yield break;
                 }
 
@@ -165,11 +166,11 @@ public sealed class AnswerService : IAnswerService
                 notices.AddRange(verification.Report.Issues.Select(issue => $"Verworfene Modellantwort – {issue}"));
             }
 
-            yield return Final(question, AnswerMode.Extractive, Extract(query, sources), notices);
+            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources), result.AppliedRules), notices);
             yield break;
         }
 
-        var extractive = Extract(query, sources);
+        var extractive = WithLawNotes(Extract(query, sources), result.AppliedRules);
         notices.Add(ExtractiveNotice);
         yield return new TextUpdate(extractive.Text);
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
@@ -177,6 +178,23 @@ public sealed class AnswerService : IAnswerService
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
         CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options), sources);
+
+    /// <summary>
+    /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies
+    /// (or a law of the rule's context). It comes from the reviewed table, not from the sources, so it is added after verification.
+    /// </summary>
+    private static CitationVerification WithLawNotes(CitationVerification verification, IReadOnlyList<PrecedenceRule> rules)
+    {
+        var notes = LawNotes(rules, verification.Citations.Select(c => c.Chunk).ToList());
+        return notes.Count == 0 ? verification : verification with { Text = $"{verification.Text}\n\n{string.Join("\n", notes)}" };
+    }
+
+    private static IReadOnlyList<string> LawNotes(IReadOnlyList<PrecedenceRule> rules, IReadOnlyList<Chunk> cited) =>
+        rules
+            .Where(rule => cited.Any(chunk => string.Equals(chunk.Citation.Law, rule.Applies, StringComparison.OrdinalIgnoreCase) || rule.IsContext(chunk.Citation.Law)))
+            .Select(rule => rule.Note)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private FinalUpdate Final(string question, AnswerMode mode, CitationVerification verification, IReadOnlyList<string> notices)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 
@@ -19,12 +20,15 @@ public sealed partial class HybridSearchService(
     LawDirectory laws,
     IOptions<SearchOptions> options,
     ILogger<HybridSearchService> logger,
-    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null) : ISearchService
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+    ApplicableLaw? applicableLaw = null) : ISearchService
 {
     /// <summary>Embedding models read a few hundred tokens; a longer query only costs time.</summary>
     private const int MaxEmbeddedQueryLength = 2_000;
 
     private readonly SearchOptions _options = options.Value;
+
+    private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -66,9 +70,13 @@ public sealed partial class HybridSearchService(
             ? Task.Run(() => SearchDenseAsync(query, filter, cancellationToken), cancellationToken)
             : null;
 
+        IReadOnlyList<PrecedenceRule>? rules = null;
+        var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
             var lexical = await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken);
+            rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
+            lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);
             ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), _options.LexicalWeight));
         }
@@ -82,6 +90,7 @@ public sealed partial class HybridSearchService(
                 {
                     notices.Add("Für die semantische Suche ist kein Einbettungsmodell eingerichtet; es wurde lexikalisch gesucht.");
                     var lexical = await store.SearchLexicalAsync(lexicalQuery, filter, _options.Candidates, cancellationToken);
+                    lexical = _law.Apply(query, lexical, _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList()), applied);
                     Collect(lexical, byId);
                     ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), 1.0));
                 }
@@ -95,6 +104,7 @@ public sealed partial class HybridSearchService(
                     notices.Add("Die semantischen Einbettungen werden noch berechnet; bis dahin zählt vor allem die Wortsuche.");
                 }
 
+                dense = _law.Apply(query, dense, rules ?? _law.RulesFor(query, dense.Select(h => h.Chunk).ToList()), applied);
                 Collect(dense, byId);
                 ranked.Add((dense.Select(h => h.Chunk.Id).ToList(), _options.DenseWeight));
             }
@@ -113,7 +123,7 @@ public sealed partial class HybridSearchService(
             hits = [.. inside, .. rest, .. hits.Where(h => !namedKeys.Contains(h.Chunk.Citation.NormKey))];
         }
 
-        return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices);
+        return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices) with { AppliedRules = applied.ToList() };
     }
 
     private async Task<IReadOnlyList<ScoredChunk>> SearchLexicalWithFeedbackAsync(LexicalQuery query, SearchFilter filter, CancellationToken cancellationToken)
