@@ -166,6 +166,7 @@ public sealed class AnswerService : IAnswerService
                 notices.AddRange(verification.Report.Issues.Select(issue => $"Verworfene Modellantwort – {issue}"));
             }
 
+            notices.Add(ExtractiveNotice);
             yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources), result.AppliedRules), notices);
             yield break;
         }

@@ -6,11 +6,14 @@ namespace Wissensassistent.Core.Answering;
 /// <summary>
 /// The content words of a German text, reduced to crude stems, for relevance and sentence scoring. Deliberately simple and
 /// deterministic: lowercase, drop function and question words, strip common inflection endings. Two stems match when they
-/// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>).
+/// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>);
+/// a four-letter stem matches as the head of a compound (<c>steu</c> in <c>steuersatz</c>).
 /// </summary>
 public static partial class ContentTerms
 {
     private const int MinimumContainmentLength = 5;
+
+    private const int MinimumPrefixLength = 4;
 
     private static readonly string[] Endings = ["ern", "en", "er", "es", "em", "e", "n", "s"];
 
@@ -85,7 +88,8 @@ public static partial class ContentTerms
 
         if (stem.Length < MinimumContainmentLength)
         {
-            return false;
+            // A short stem still heads a compound: "steu" (Steuer) in "steuersatz", "kind" in "kindergarten".
+            return stem.Length >= MinimumPrefixLength && vocabulary.Any(word => word.Length >= stem.Length + 3 && word.StartsWith(stem, StringComparison.Ordinal));
         }
 
         foreach (var word in vocabulary)

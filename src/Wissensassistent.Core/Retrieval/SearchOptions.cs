@@ -41,5 +41,5 @@ public sealed class SearchOptions
 
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
-    public int FeedbackMinQueryTerms { get; set; } = 6;
+    public int FeedbackMinQueryTerms { get; set; } = 20;
 }
