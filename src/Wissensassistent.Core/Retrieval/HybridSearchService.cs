@@ -30,6 +30,8 @@ public sealed partial class HybridSearchService(
 
     private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
+    private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
+
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -131,7 +133,9 @@ public sealed partial class HybridSearchService(
         var first = await store.SearchLexicalAsync(query, filter, _options.Candidates, cancellationToken);
         if (_options.FeedbackDocuments == 0 || query.Terms.Count < _options.FeedbackMinQueryTerms || first.Count == 0)
         {
-            return first;
+            // A short question often names the subject of a norm: its title counts as a field of its own. Long lay
+            // narratives rarely do; they get feedback expansion instead.
+            return titles.Boost(query, first);
         }
 
         var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);

@@ -39,6 +39,17 @@ public sealed class SearchOptions
     [Range(0, 1)]
     public double FeedbackWeight { get; set; } = 0.3;
 
+    /// <summary>
+    /// Weight of the norm's title and heading as a field of its own: a lexical score grows by this factor times the share of
+    /// the query's term weight the title holds (0 turns it off). Short staff questions often name a norm's subject.
+    /// </summary>
+    [Range(0, 10)]
+    public double NormTitleWeight { get; set; } = 0.3;
+
+    /// <summary>The same for the title of the law or bylaw (<c>Hundesteuersatzung Bad Boll</c>).</summary>
+    [Range(0, 10)]
+    public double LawTitleWeight { get; set; } = 0.3;
+
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
     public int FeedbackMinQueryTerms { get; set; } = 20;
