@@ -62,7 +62,7 @@ public sealed partial class HybridSearchService(
             return Finish(query, lookupHits, namedCitations, request.Mode, stopwatch, notices);
         }
 
-        var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        var lexicalQuery = QueryTerms.WithLegalTerms(QueryTerms.FromText(analyzer, query), analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
         var mode = request.Mode;

@@ -50,6 +50,10 @@ public sealed class SearchOptions
     [Range(0, 10)]
     public double LawTitleWeight { get; set; } = 0.3;
 
+    /// <summary>Weight of the legal terms added for everyday words (<c>Protokoll</c> → <c>Niederschrift</c>); 0 turns it off.</summary>
+    [Range(0, 1)]
+    public double EverydayTermWeight { get; set; } = 0.5;
+
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
     public int FeedbackMinQueryTerms { get; set; } = 20;
