@@ -85,7 +85,7 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        if (assessment.Relevant.Count == 0)
+        if (assessment.Relevant.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, assessment.Relevant.Select(hit => hit.Chunk).ToList()))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Core.Answering;
 
 /// <summary>
 /// The content words of a German text, reduced to crude stems, for relevance and sentence scoring. Deliberately simple and
-/// deterministic: lowercase, drop function and question words, strip common inflection endings. Two stems match when they
+/// deterministic: lowercase, umlauts folded (plural <c>Plätze</c> meets <c>Platz</c>), drop function and question words,
+/// strip common inflection endings. Two stems match when they
 /// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>);
 /// a four-letter stem matches as the head of a compound (<c>steu</c> in <c>steuersatz</c>).
 /// </summary>
@@ -30,7 +32,7 @@ public static partial class ContentTerms
         steht stehen über um und uns unser unter viel viele vom von vor vorschrift vorschriften wann war waren warum was
         weil welche welchem welchen welcher welches wenn wer werden wie wieder will wir wird wo wobei wodurch womit worden
         wurde würde würden zu zum zur zwar zwischen
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(Normalize),
         StringComparer.Ordinal);
 
     /// <summary>Distinct content stems of <paramref name="text"/>, in order of first occurrence.</summary>
@@ -48,6 +50,17 @@ public static partial class ContentTerms
         }
 
         return stems;
+    }
+
+    /// <summary>
+    /// The content stems of the legal terms for a question's everyday words (<see cref="EverydayVocabulary"/>) that the
+    /// question does not hold itself: alternatives a passage may match instead of the question's own words.
+    /// </summary>
+    public static IReadOnlyList<string> LegalAlternatives(string question, IReadOnlyList<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        return Extract(EverydayVocabulary.Default.LegalTermsFor(question)).Except(questionTerms, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The stems of every word of <paramref name="text"/>, stop words included, for matching against.</summary>
@@ -111,7 +124,10 @@ public static partial class ContentTerms
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(match => match.Value);
 
     private static string Normalize(string word) =>
-        word.ToLower(CultureInfo.InvariantCulture).Replace("ß", "ss", StringComparison.Ordinal).Trim('-');
+        word.ToLower(CultureInfo.InvariantCulture)
+            .Replace("ß", "ss", StringComparison.Ordinal)
+            .Replace('ä', 'a').Replace('ö', 'o').Replace('ü', 'u')
+            .Trim('-');
 
     private static string Stem(string word)
     {

@@ -49,7 +49,8 @@ public static partial class ExtractiveAnswerComposer
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
-        var terms = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
+        var own = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
+        IReadOnlyList<string> terms = [.. own, .. ContentTerms.LegalAlternatives(question, own)];
         var intent = QuestionIntents.Of(question);
         var candidates = Candidates(sources, terms, intent, options);
         if (candidates.Count == 0)
