@@ -14,6 +14,9 @@ namespace Wissensassistent.Core.Answering;
 /// </summary>
 public static class RelevanceAssessor
 {
+    /// <summary>Passages of one norm among those that ground an answer, so that one long norm does not crowd out the rest.</summary>
+    private const int MaxPassagesPerNorm = 3;
+
     public static RelevanceAssessment Assess(string question, SearchResult result, AnswerOptions options, int maxPassages)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -33,6 +36,9 @@ public static class RelevanceAssessor
             .ToHashSet(StringComparer.Ordinal);
         var relevant = result.Hits
             .Where(hit => !hit.Chunk.IsRepealed && relevantNorms.Contains(hit.Chunk.Citation.NormKey))
+            .GroupBy(hit => hit.Chunk.Citation.NormKey, StringComparer.Ordinal)
+            .SelectMany(norm => norm.Take(MaxPassagesPerNorm))
+            .OrderBy(hit => hit.Rank)
             .Take(maxPassages)
             .ToList();
 
