@@ -8,6 +8,7 @@ using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -33,12 +34,20 @@ public sealed class AnswerService : IAnswerService
 
     private const int MaxRewrittenQuestionLength = 1_000;
 
+    /// <summary>How many of the best norms are completed with their other Absätze, and with how many passages at most.</summary>
+    private const int NormsCompleted = 2;
+
+    private const int MaxPassagesPerCompletedNorm = 10;
+
     private readonly ISearchService _search;
     private readonly IChatClient? _chatClient;
+    private readonly IKnowledgeStore? _store;
     private readonly ILogger<AnswerService> _logger;
     private readonly AnswerOptions _options;
 
-    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null)
+    /// <param name="store">When given, the best norms' other Absätze join the sources, so that the sentence that states the
+    /// asked fact is found even where search ranked only a neighbouring Absatz.</param>
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(logger);
@@ -47,6 +56,7 @@ public sealed class AnswerService : IAnswerService
         _logger = logger;
         _options = options.Value;
         _chatClient = chatClient;
+        _store = store;
     }
 
     /// <exception cref="ArgumentException">An empty question (checked at once, not on first iteration).</exception>
@@ -85,7 +95,8 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        if (assessment.Relevant.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, assessment.Relevant.Select(hit => hit.Chunk).ToList()))
+        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, cancellationToken).ConfigureAwait(false);
+        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -95,7 +106,6 @@ public sealed class AnswerService : IAnswerService
             yield break;
         }
 
-        var sources = assessment.Relevant.Select(hit => hit.Chunk).ToList();
         var plannedMode = _chatClient is null ? AnswerMode.Extractive : AnswerMode.Generative;
         yield return new SourcesUpdate(sources.Select((chunk, i) => new AnswerCitation(i + 1, chunk, Verified: false, Quotes: [])).ToList(), plannedMode);
 
@@ -175,6 +185,30 @@ public sealed class AnswerService : IAnswerService
         notices.Add(ExtractiveNotice);
         yield return new TextUpdate(extractive.Text);
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
+    }
+
+    /// <summary>The relevant passages, then the other Absätze of the best norms in statute order.</summary>
+    private async Task<List<Chunk>> CompleteNormsAsync(IReadOnlyList<SearchHit> relevant, CancellationToken cancellationToken)
+    {
+        var sources = relevant.Select(hit => hit.Chunk).ToList();
+        if (_store is null)
+        {
+            return sources;
+        }
+
+        var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var norm in sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList())
+        {
+            var passages = await _store.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false);
+            if (passages.Count > MaxPassagesPerCompletedNorm)
+            {
+                continue;
+            }
+
+            sources.AddRange(passages.Where(chunk => !chunk.IsRepealed && ids.Add(chunk.Id)));
+        }
+
+        return sources;
     }
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>

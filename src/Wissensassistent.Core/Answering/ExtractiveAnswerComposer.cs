@@ -40,6 +40,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>A unit stating the asked amount or time span is preferred as the direct answer over a better match that states none, down to this share.</summary>
     private const double FactPreference = 0.6;
 
+    /// <summary>Units quoted from one norm, the direct answer included, so that a second norm can still speak.</summary>
+    private const int MaxUnitsPerNorm = 4;
+
     /// <summary>Items of a list quoted in full when the list is this short; longer lists show the matching items.</summary>
     private const int ShortList = 4;
 
@@ -82,7 +85,8 @@ public static partial class ExtractiveAnswerComposer
                 break;
             }
 
-            if (seen.Add(Fold(candidate.Display)))
+            var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal)) + (candidate.NormKey == best.NormKey ? 1 : 0);
+            if (fromNorm < MaxUnitsPerNorm && seen.Add(Fold(candidate.Display)))
             {
                 followers.Add(candidate);
             }

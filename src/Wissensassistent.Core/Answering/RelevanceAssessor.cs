@@ -53,8 +53,9 @@ public static class RelevanceAssessor
 
     /// <summary>
     /// The second half of the gate: a question for an amount or a time span ("Was kostet …", "Bis wann …") is answered only
-    /// when a relevant passage states one. A norm that is about the matter but leaves the figure to another text (a fee
-    /// ordinance that is not in the corpus) does not answer it.
+    /// when a relevant passage states one in a sentence that shares a content word with the question (or under a norm title
+    /// that does). A norm that is about the matter but leaves the figure to another text (a fee ordinance that is not in
+    /// the corpus) does not answer it.
     /// </summary>
     public static bool StatesAskedFact(string question, IReadOnlyList<Chunk> relevant)
     {
@@ -66,11 +67,15 @@ public static class RelevanceAssessor
             return true;
         }
 
+        var own = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
+        IReadOnlyList<string> terms = [.. own, .. ContentTerms.LegalAlternatives(question, own)];
         foreach (var chunk in relevant)
         {
+            var titleMatched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}")) > 0;
             foreach (var unit in AnswerUnits.Of(chunk.Text))
             {
-                if (QuestionIntents.FactsStated(intent, unit.Text) >= 1)
+                if (QuestionIntents.FactsStated(intent, unit.Text) >= 1
+                    && (titleMatched || ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(unit.Text)) > 0))
                 {
                     return true;
                 }
