@@ -62,7 +62,12 @@ public sealed partial class HybridSearchService(
             return Finish(query, lookupHits, namedCitations, request.Mode, stopwatch, notices);
         }
 
-        var lexicalQuery = QueryTerms.WithLegalTerms(QueryTerms.FromText(analyzer, query), analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+        // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
+        var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        if (lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms)
+        {
+            lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+        }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
         var mode = request.Mode;
