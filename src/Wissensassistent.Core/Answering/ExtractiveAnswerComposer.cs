@@ -75,7 +75,7 @@ public static partial class ExtractiveAnswerComposer
         var followers = new List<Candidate>();
         foreach (var candidate in pool
             .Where(c => c != best)
-            .Select(c => (Candidate: c, Score: FollowerScore(c, best)))
+            .Select(c => (Candidate: c, Score: FollowerScore(c, best, sources[c.Source])))
             .Where(c => c.Score >= FollowerFloor * best.Score)
             .OrderByDescending(c => c.Score)
             .Select(c => c.Candidate))
@@ -168,10 +168,18 @@ public static partial class ExtractiveAnswerComposer
         return candidates;
     }
 
-    private static double FollowerScore(Candidate candidate, Candidate best) =>
-        candidate.Score
-        + (string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal) ? SameNormBonus : 0)
-        + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
+    /// <summary>
+    /// After the direct answer: its own norm first, conditions and exceptions, and the opening sentence of the norm's first
+    /// Absatz, which usually states the rule the rest qualifies ("Die Amtssprache ist deutsch.").
+    /// </summary>
+    private static double FollowerScore(Candidate candidate, Candidate best, Chunk chunk)
+    {
+        var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+        return candidate.Score
+            + (sameNorm ? SameNormBonus : 0)
+            + (sameNorm && candidate.Unit.IsLead && chunk.Part == 0 && chunk.Citation.Absatz is null or "1" ? SameNormBonus : 0)
+            + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
+    }
 
     /// <summary>
     /// What is quoted of a unit: the sentence (in part when long), the list opener with its items (all of a short list, else
