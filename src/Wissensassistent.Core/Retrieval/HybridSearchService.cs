@@ -81,7 +81,7 @@ public sealed partial class HybridSearchService(
         var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken);
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken), parser.Laws.FindLaws(query));
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);
@@ -145,6 +145,20 @@ public sealed partial class HybridSearchService(
 
         var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);
         return await store.SearchLexicalAsync(expanded, filter, _options.Candidates, cancellationToken);
+    }
+
+    /// <summary>"Bis wann muss nach der GemO …": a law the question names without a § ranks its passages higher.</summary>
+    private IReadOnlyList<ScoredChunk> BoostNamedLaws(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<string> laws)
+    {
+        if (laws.Count == 0 || _options.NamedLawBoost <= 0)
+        {
+            return hits;
+        }
+
+        return hits
+            .Select(h => laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h)
+            .OrderByDescending(h => h.Score)
+            .ToList();
     }
 
     /// <summary>Null when no embedding model is configured; empty while no vectors are stored yet.</summary>

@@ -54,6 +54,10 @@ public sealed class SearchOptions
     [Range(0, 1)]
     public double EverydayTermWeight { get; set; } = 0.5;
 
+    /// <summary>Score factor 1 + this for passages of a law the question names without a § ("nach der GemO"); 0 turns it off.</summary>
+    [Range(0, 10)]
+    public double NamedLawBoost { get; set; } = 0.5;
+
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
     public int FeedbackMinQueryTerms { get; set; } = 20;
