@@ -60,5 +60,5 @@ public sealed class SearchOptions
 
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
-    public int FeedbackMinQueryTerms { get; set; } = 20;
+    public int FeedbackMinQueryTerms { get; set; } = 18;
 }
