@@ -29,6 +29,8 @@ public static partial class ContentTerms
         ich ihm ihn ihnen ihr ihre im immer in ins ist ja je jede jedem jeden jeder jedes jetzt kann kein keine keinen können
         könnte man mehr mein mich mir mit muss müssen nach nein nicht nichts noch nun nur ob oder ohne paragraf paragraph
         regelt regelung regelungen sagt sein seine seinem seinen seiner sich sie sind so soll sollen sollte sondern sowie
+        brauche brauchen braucht benötige benötigen benötigt bekomme bekommen bekommt möchte möchten wollen fragt fragen
+        eigentlich überhaupt jemand
         steht stehen über um und uns unser unter viel viele vom von vor vorschrift vorschriften wann war waren warum was
         weil welche welchem welchen welcher welches wenn wer werden wie wieder will wir wird wo wobei wodurch womit worden
         wurde würde würden zu zum zur zwar zwischen
@@ -43,7 +45,8 @@ public static partial class ContentTerms
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words(text))
         {
-            if (StemOf(word) is { } stem && seen.Add(stem))
+            // "Luft-Wärmepumpe" asks about a Wärmepumpe: a hyphenated compound counts by its head.
+            if (StemOf(word.Contains('-', StringComparison.Ordinal) ? word[(word.LastIndexOf('-') + 1)..] : word) is { } stem && seen.Add(stem))
             {
                 stems.Add(stem);
             }
@@ -71,6 +74,13 @@ public static partial class ContentTerms
         foreach (var word in Words(text))
         {
             stems.Add(Stem(Normalize(word)));
+            if (word.Contains('-', StringComparison.Ordinal))
+            {
+                foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    stems.Add(Stem(Normalize(part)));
+                }
+            }
         }
 
         return stems;
