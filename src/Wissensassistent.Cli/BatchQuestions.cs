@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Wissensassistent.Cli.Evaluation;
 
 namespace Wissensassistent.Cli;
 
@@ -34,6 +35,7 @@ public static class BatchQuestions
             }
 
             var gold = new List<(string Law, string Section)>();
+            var goldNorms = new List<GoldNorm>();
             if (root.TryGetProperty("gold", out var goldElement) && goldElement.ValueKind == JsonValueKind.Array)
             {
                 foreach (var g in goldElement.EnumerateArray())
@@ -41,11 +43,22 @@ public static class BatchQuestions
                     if (g.TryGetProperty("law", out var law) && g.TryGetProperty("section", out var section))
                     {
                         gold.Add((law.ToString(), section.ToString()));
+                        goldNorms.Add(new GoldNorm(law.ToString(), section.ToString(), g.TryGetProperty("file", out var file) ? file.GetString() : null));
                     }
                 }
             }
 
-            return new BatchQuestion(id, q.GetString(), gold, null);
+            var facts = new List<string>();
+            if (root.TryGetProperty("key_facts", out var factsElement) && factsElement.ValueKind == JsonValueKind.Array)
+            {
+                facts.AddRange(factsElement.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!));
+            }
+
+            bool? answerable = root.TryGetProperty("answerable", out var answerableElement) && answerableElement.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? answerableElement.GetBoolean()
+                : null;
+            var goldPath = root.TryGetProperty("gold_path", out var pathElement) && pathElement.ValueKind == JsonValueKind.String ? pathElement.GetString() : null;
+            return new BatchQuestion(id, q.GetString(), gold, null) { GoldNorms = goldNorms, KeyFacts = facts, Answerable = answerable, GoldPath = goldPath };
         }
         catch (JsonException ex)
         {
@@ -56,4 +69,20 @@ public static class BatchQuestions
 
 /// <param name="Gold">Expected norms (law, section) where the line has them (eval files).</param>
 /// <param name="Error">Why the line cannot be used, or null.</param>
-public sealed record BatchQuestion(string Id, string? Question, IReadOnlyList<(string Law, string Section)> Gold, string? Error);
+public sealed record BatchQuestion(string Id, string? Question, IReadOnlyList<(string Law, string Section)> Gold, string? Error)
+{
+    /// <summary>The gold norms with the file each names, where the line gives one.</summary>
+    public IReadOnlyList<GoldNorm> GoldNorms { get; init; } = [];
+
+    /// <summary>Literal strings of the gold norm that an answer stating the decisive sentence contains (staff format).</summary>
+    public IReadOnlyList<string> KeyFacts { get; init; } = [];
+
+    /// <summary>Whether the corpus answers the question (staff format); null when the line does not say.</summary>
+    public bool? Answerable { get; init; }
+
+    /// <summary>The corpus file (relative path) that answers the question (document-level gold, ragsource format).</summary>
+    public string? GoldPath { get; init; }
+
+    /// <summary>Lines in the staff format: scored on the answer, not only on retrieval.</summary>
+    public bool IsAnswerLevel => Answerable is not null || KeyFacts.Count > 0;
+}

@@ -23,7 +23,9 @@ public static class WissenCommandLine
           search --batch DATEI.jsonl [--top N]  viele Anfragen in einem Lauf; je Zeile {"id","question"}
           show "<fundstelle>"                   eine Norm oder einen Absatz anzeigen, z. B. "§ 35 Abs. 1 BauGB"
           ask "<frage>" [--json]                Antwort mit geprüften Fundstellen
+          ask --batch DATEI.jsonl               viele Fragen in einem Lauf; je Zeile eine JSON-Antwort mit "id"
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
+                                                Normen (gold), Antworten (key_facts, answerable) oder Dateien (gold_path)
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
           bench --embedding-load [--queries N]  Antwortzeit ohne und während der Einbettungsphase
           bench --embeddings [--onnx ORDNER] [--chunks N] [--rounds N]   Abschnitte/s: ONNX-Anbieter gegen das MiniLM-Paket

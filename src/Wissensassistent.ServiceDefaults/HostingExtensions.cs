@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Wissensassistent.AI;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
@@ -57,6 +58,8 @@ public static class HostingExtensions
         services.AddSingleton<CorpusRoots>();
         services.AddHostedService<ReadinessMonitor>();
         services.AddSingleton<LawDirectory>();
+        services.AddOptions<DeploymentProfile>().BindConfiguration(DeploymentProfile.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApplicableLaw>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();

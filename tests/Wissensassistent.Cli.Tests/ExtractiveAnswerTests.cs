@@ -8,7 +8,7 @@ namespace Wissensassistent.Cli.Tests;
 public sealed class ExtractiveAnswerTests(IngestedCorpus corpus)
 {
     [Theory]
-    [InlineData("Wann darf ein rechtswidriger Verwaltungsakt zurückgenommen werden?", "§ 48 VwVfG")]
+    [InlineData("Wann darf ein rechtswidriger Verwaltungsakt zurückgenommen werden?", "§ 48 LVwVfG")]
     [InlineData("Wann ist ein Vorhaben im Außenbereich zulässig?", "§ 35 BauGB")]
     [InlineData("Welche Rechtsstellung und Aufgaben hat der Gemeinderat?", "§ 24 GemO")]
     [InlineData("Wie hoch ist die Hundesteuer für einen Kampfhund in Bad Boll?", "§ 5 Hundesteuersatzung Bad Boll")]

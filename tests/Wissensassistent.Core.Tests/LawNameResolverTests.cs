@@ -92,4 +92,13 @@ public sealed class LawNameResolverTests
     {
         Assert.Equal(term, LawNameResolver.TermOf(law));
     }
+
+    [Fact]
+    public void FindLaws_NamesWithoutSection_InOrderOfMention()
+    {
+        var laws = TestLaws.Resolver.FindLaws("Bis wann muss nach der GemO der Jahresabschluss stehen, und was sagt das Baugesetzbuch?");
+
+        Assert.Equal(["GemO", "BauGB"], laws);
+        Assert.Empty(TestLaws.Resolver.FindLaws("Wann ist der Gemeinderat beschlussfähig?"));
+    }
 }

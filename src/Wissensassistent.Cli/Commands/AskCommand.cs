@@ -5,11 +5,19 @@ using Wissensassistent.Core.Citations;
 
 namespace Wissensassistent.Cli.Commands;
 
-/// <summary><c>wissen ask "&lt;question&gt;" [--json]</c>: streams a grounded answer, then its verified sources.</summary>
+/// <summary>
+/// <c>wissen ask "&lt;question&gt;" [--json]</c>: streams a grounded answer, then its verified sources;
+/// <c>wissen ask --batch FILE.jsonl</c>: one JSON line per question.
+/// </summary>
 public sealed class AskCommand : ICliCommand
 {
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (arguments.Get("batch") is { } batchFile)
+        {
+            return await RunBatchAsync(services, batchFile, arguments, cancellationToken);
+        }
+
         var question = string.Join(' ', arguments.Positional);
         if (string.IsNullOrWhiteSpace(question))
         {
@@ -68,6 +76,49 @@ public sealed class AskCommand : ICliCommand
         }
 
         PrintFinal(final, printText: changed);
+        return 0;
+    }
+
+    /// <summary>One JSON line <c>{"id", …answer}</c> per input line <c>{"id","question"}</c>, all in one process.</summary>
+    private static async Task<int> RunBatchAsync(IServiceProvider services, string path, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"Die Datei „{path}“ gibt es nicht.");
+        }
+
+        await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
+        var answers = services.GetRequiredService<IAnswerService>();
+        var filter = SearchFilters.From(arguments);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var line in BatchQuestions.ReadAsync(path, cancellationToken))
+        {
+            count++;
+            object output;
+            if (line.Error is { } error)
+            {
+                output = new { id = line.Id, error };
+            }
+            else
+            {
+                try
+                {
+                    var answer = await answers.AskAsync(new AnswerRequest(line.Question!, Filter: filter), cancellationToken);
+                    output = new { id = line.Id, result = ToJson(answer) };
+                }
+                catch (ArgumentException ex)
+                {
+                    output = new { id = line.Id, error = ex.Message };
+                }
+            }
+
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(output, Terminal.Json));
+            Terminal.Progress($"{count} Fragen · {stopwatch.Elapsed.TotalMilliseconds / count:0} ms je Frage");
+        }
+
+        Terminal.EndProgress();
+        Terminal.Notice($"{count} Fragen in {stopwatch.Elapsed.TotalSeconds:0.0} s beantwortet.");
         return 0;
     }
 

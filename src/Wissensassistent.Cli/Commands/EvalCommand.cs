@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Cli.Evaluation;
+using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
@@ -12,6 +13,8 @@ namespace Wissensassistent.Cli.Commands;
 /// <summary>
 /// <c>wissen eval FILE.jsonl</c>: Recall@1/5/10/100, MRR@10, nDCG@10 and latency per system, overall and for the
 /// questions whose gold norm exists in the corpus; with <c>--baseline</c> also stock Lucene BM25 over the same norms.
+/// Staff questions (<c>key_facts</c>, <c>answerable</c>) and routing questions (<c>gold_path</c>) are scored by
+/// <see cref="AnswerEvaluation"/>.
 /// </summary>
 public sealed class EvalCommand : ICliCommand
 {
@@ -35,19 +38,38 @@ public sealed class EvalCommand : ICliCommand
         var store = services.GetRequiredService<IKnowledgeStore>();
         var search = services.GetRequiredService<ISearchService>();
 
-        var questions = new List<BatchQuestion>();
+        var lines = new List<BatchQuestion>();
         await foreach (var q in BatchQuestions.ReadAsync(path, cancellationToken))
         {
-            if (q.Error is null && q.Gold.Count > 0)
+            if (q.Error is null)
             {
-                questions.Add(q);
+                lines.Add(q);
             }
 
-            if (questions.Count >= limit)
+            if (lines.Count >= limit)
             {
                 break;
             }
         }
+
+        // Staff questions are scored on their answers, routing questions on the file retrieved, the rest on norms.
+        if (lines.Any(q => q.IsAnswerLevel))
+        {
+            await AnswerEvaluation.RunStaffAsync(lines, search, services.GetRequiredService<IAnswerService>(), modes[0], filter, arguments.Has("json"), cancellationToken);
+            return 0;
+        }
+
+        if (lines.Any(q => q.GoldPath is not null))
+        {
+            foreach (var mode in modes)
+            {
+                await AnswerEvaluation.RunDocumentsAsync(lines.Where(q => q.GoldPath is not null).ToList(), search, mode, filter, arguments.Has("json"), cancellationToken);
+            }
+
+            return 0;
+        }
+
+        var questions = lines.Where(q => q.Gold.Count > 0).ToList();
 
         var inCorpus = await GoldInCorpusAsync(store, questions, cancellationToken);
         var results = new List<(EvaluationAccumulator All, EvaluationAccumulator InCorpus)>();

@@ -9,7 +9,7 @@ public sealed class AnswerOptions
 
     /// <summary>Share of the question's content words a passage must contain to count as relevant (see <see cref="RelevanceAssessor"/>).</summary>
     [Range(0.0, 1.0)]
-    public double MinTermCoverage { get; set; } = 0.3;
+    public double MinTermCoverage { get; set; } = 0.15;
 
     /// <summary>Content words a passage must contain at least (fewer when the question has fewer).</summary>
     [Range(1, 10)]

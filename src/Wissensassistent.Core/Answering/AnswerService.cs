@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -32,12 +34,20 @@ public sealed class AnswerService : IAnswerService
 
     private const int MaxRewrittenQuestionLength = 1_000;
 
+    /// <summary>How many of the best norms are completed with their other Absätze, and with how many passages at most.</summary>
+    private const int NormsCompleted = 2;
+
+    private const int MaxPassagesPerCompletedNorm = 10;
+
     private readonly ISearchService _search;
     private readonly IChatClient? _chatClient;
+    private readonly IKnowledgeStore? _store;
     private readonly ILogger<AnswerService> _logger;
     private readonly AnswerOptions _options;
 
-    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null)
+    /// <param name="store">When given, the best norms' other Absätze join the sources, so that the sentence that states the
+    /// asked fact is found even where search ranked only a neighbouring Absatz.</param>
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(logger);
@@ -46,6 +56,7 @@ public sealed class AnswerService : IAnswerService
         _logger = logger;
         _options = options.Value;
         _chatClient = chatClient;
+        _store = store;
     }
 
     /// <exception cref="ArgumentException">An empty question (checked at once, not on first iteration).</exception>
@@ -84,7 +95,8 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        if (assessment.Relevant.Count == 0)
+        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, cancellationToken).ConfigureAwait(false);
+        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -94,7 +106,6 @@ public sealed class AnswerService : IAnswerService
             yield break;
         }
 
-        var sources = assessment.Relevant.Select(hit => hit.Chunk).ToList();
         var plannedMode = _chatClient is null ? AnswerMode.Extractive : AnswerMode.Generative;
         yield return new SourcesUpdate(sources.Select((chunk, i) => new AnswerCitation(i + 1, chunk, Verified: false, Quotes: [])).ToList(), plannedMode);
 
@@ -104,7 +115,7 @@ public sealed class AnswerService : IAnswerService
             Exception? failure = null;
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             idle.CancelAfter(_options.ModelIdleTimeout);
-            var messages = GroundedPromptBuilder.Build(question, sources, request.History);
+            var messages = GroundedPromptBuilder.Build(question, sources, request.History, LawNotes(result.AppliedRules, sources));
             var stream = _chatClient.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = _options.Temperature }, idle.Token).GetAsyncEnumerator(idle.Token);
             try
             {
@@ -155,7 +166,7 @@ public sealed class AnswerService : IAnswerService
                 var verification = CitationVerifier.Verify(generated.ToString().Trim(), sources);
                 if (verification.SupportedClaims > 0 || verification.Report.UnsupportedSentences == 0)
                 {
-                    yield return Final(question, AnswerMode.Generative, verification, notices);
+                    yield return Final(question, AnswerMode.Generative, WithLawNotes(verification, result.AppliedRules), notices);
                     yield break;
                 }
 
@@ -165,18 +176,60 @@ public sealed class AnswerService : IAnswerService
                 notices.AddRange(verification.Report.Issues.Select(issue => $"Verworfene Modellantwort – {issue}"));
             }
 
-            yield return Final(question, AnswerMode.Extractive, Extract(query, sources), notices);
+            notices.Add(ExtractiveNotice);
+            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources), result.AppliedRules), notices);
             yield break;
         }
 
-        var extractive = Extract(query, sources);
+        var extractive = WithLawNotes(Extract(query, sources), result.AppliedRules);
         notices.Add(ExtractiveNotice);
         yield return new TextUpdate(extractive.Text);
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
     }
 
+    /// <summary>The relevant passages, then the other Absätze of the best norms in statute order.</summary>
+    private async Task<List<Chunk>> CompleteNormsAsync(IReadOnlyList<SearchHit> relevant, CancellationToken cancellationToken)
+    {
+        var sources = relevant.Select(hit => hit.Chunk).ToList();
+        if (_store is null)
+        {
+            return sources;
+        }
+
+        var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var norm in sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList())
+        {
+            var passages = await _store.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false);
+            if (passages.Count > MaxPassagesPerCompletedNorm)
+            {
+                continue;
+            }
+
+            sources.AddRange(passages.Where(chunk => !chunk.IsRepealed && ids.Add(chunk.Id)));
+        }
+
+        return sources;
+    }
+
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
         CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options), sources);
+
+    /// <summary>
+    /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies
+    /// (or a law of the rule's context). It comes from the reviewed table, not from the sources, so it is added after verification.
+    /// </summary>
+    private static CitationVerification WithLawNotes(CitationVerification verification, IReadOnlyList<PrecedenceRule> rules)
+    {
+        var notes = LawNotes(rules, verification.Citations.Select(c => c.Chunk).ToList());
+        return notes.Count == 0 ? verification : verification with { Text = $"{verification.Text}\n\n{string.Join("\n", notes)}" };
+    }
+
+    private static IReadOnlyList<string> LawNotes(IReadOnlyList<PrecedenceRule> rules, IReadOnlyList<Chunk> cited) =>
+        rules
+            .Where(rule => cited.Any(chunk => string.Equals(chunk.Citation.Law, rule.Applies, StringComparison.OrdinalIgnoreCase) || rule.IsContext(chunk.Citation.Law)))
+            .Select(rule => rule.Note)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private FinalUpdate Final(string question, AnswerMode mode, CitationVerification verification, IReadOnlyList<string> notices)
     {

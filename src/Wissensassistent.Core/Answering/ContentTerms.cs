@@ -1,16 +1,21 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Core.Answering;
 
 /// <summary>
 /// The content words of a German text, reduced to crude stems, for relevance and sentence scoring. Deliberately simple and
-/// deterministic: lowercase, drop function and question words, strip common inflection endings. Two stems match when they
-/// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>).
+/// deterministic: lowercase, umlauts folded (plural <c>Plätze</c> meets <c>Platz</c>), drop function and question words,
+/// strip common inflection endings. Two stems match when they
+/// are equal or, from five letters on, one contains the other (compounds: <c>außenbereich</c> in <c>außenbereichsvorhaben</c>);
+/// a four-letter stem matches as the head of a compound (<c>steu</c> in <c>steuersatz</c>).
 /// </summary>
 public static partial class ContentTerms
 {
     private const int MinimumContainmentLength = 5;
+
+    private const int MinimumPrefixLength = 4;
 
     private static readonly string[] Endings = ["ern", "en", "er", "es", "em", "e", "n", "s"];
 
@@ -24,10 +29,12 @@ public static partial class ContentTerms
         ich ihm ihn ihnen ihr ihre im immer in ins ist ja je jede jedem jeden jeder jedes jetzt kann kein keine keinen können
         könnte man mehr mein mich mir mit muss müssen nach nein nicht nichts noch nun nur ob oder ohne paragraf paragraph
         regelt regelung regelungen sagt sein seine seinem seinen seiner sich sie sind so soll sollen sollte sondern sowie
+        brauche brauchen braucht benötige benötigen benötigt bekomme bekommen bekommt möchte möchten wollen fragt fragen
+        eigentlich überhaupt jemand
         steht stehen über um und uns unser unter viel viele vom von vor vorschrift vorschriften wann war waren warum was
         weil welche welchem welchen welcher welches wenn wer werden wie wieder will wir wird wo wobei wodurch womit worden
         wurde würde würden zu zum zur zwar zwischen
-        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(Normalize),
         StringComparer.Ordinal);
 
     /// <summary>Distinct content stems of <paramref name="text"/>, in order of first occurrence.</summary>
@@ -38,13 +45,25 @@ public static partial class ContentTerms
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words(text))
         {
-            if (StemOf(word) is { } stem && seen.Add(stem))
+            // "Luft-Wärmepumpe" asks about a Wärmepumpe: a hyphenated compound counts by its head.
+            if (StemOf(word.Contains('-', StringComparison.Ordinal) ? word[(word.LastIndexOf('-') + 1)..] : word) is { } stem && seen.Add(stem))
             {
                 stems.Add(stem);
             }
         }
 
         return stems;
+    }
+
+    /// <summary>
+    /// The content stems of the legal terms for a question's everyday words (<see cref="EverydayVocabulary"/>) that the
+    /// question does not hold itself: alternatives a passage may match instead of the question's own words.
+    /// </summary>
+    public static IReadOnlyList<string> LegalAlternatives(string question, IReadOnlyList<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        return Extract(EverydayVocabulary.Default.LegalTermsFor(question)).Except(questionTerms, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The stems of every word of <paramref name="text"/>, stop words included, for matching against.</summary>
@@ -55,6 +74,13 @@ public static partial class ContentTerms
         foreach (var word in Words(text))
         {
             stems.Add(Stem(Normalize(word)));
+            if (word.Contains('-', StringComparison.Ordinal))
+            {
+                foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    stems.Add(Stem(Normalize(part)));
+                }
+            }
         }
 
         return stems;
@@ -85,7 +111,8 @@ public static partial class ContentTerms
 
         if (stem.Length < MinimumContainmentLength)
         {
-            return false;
+            // A short stem still heads a compound: "steu" (Steuer) in "steuersatz", "kind" in "kindergarten".
+            return stem.Length >= MinimumPrefixLength && vocabulary.Any(word => word.Length >= stem.Length + 3 && word.StartsWith(stem, StringComparison.Ordinal));
         }
 
         foreach (var word in vocabulary)
@@ -107,7 +134,10 @@ public static partial class ContentTerms
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text).Select(match => match.Value);
 
     private static string Normalize(string word) =>
-        word.ToLower(CultureInfo.InvariantCulture).Replace("ß", "ss", StringComparison.Ordinal).Trim('-');
+        word.ToLower(CultureInfo.InvariantCulture)
+            .Replace("ß", "ss", StringComparison.Ordinal)
+            .Replace('ä', 'a').Replace('ö', 'o').Replace('ü', 'u')
+            .Trim('-');
 
     private static string Stem(string word)
     {

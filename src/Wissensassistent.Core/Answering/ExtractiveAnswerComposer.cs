@@ -6,22 +6,45 @@ using Wissensassistent.Core.Citations;
 namespace Wissensassistent.Core.Answering;
 
 /// <summary>
-/// An answer without a language model: the sentences of the sources that share the most content words with the question,
-/// quoted verbatim, each followed by its marker and citation. Earlier (better ranked) sources weigh more; the first sentence
-/// of a passage gets a small bonus because it usually states the rule. Between
-/// <see cref="AnswerOptions.MinExtractiveSentences"/> and <see cref="AnswerOptions.MaxExtractiveSentences"/> sentences are
-/// taken and shown by norm (in the order of each norm's best source) and within a norm in statute order. Because every sentence is a verbatim quotation, verification passes by construction.
+/// An answer without a language model, verbatim from the sources. First the direct answer: the one
+/// <see cref="AnswerUnit"/> (sentence, list opener with its items, or table row with its header) of the best source that
+/// states what the question asks for (<see cref="QuestionIntents"/>: the amount, the deadline, who decides, whether it is
+/// allowed). Then at most <see cref="AnswerOptions.MaxExtractiveSentences"/> − 1 units with the conditions, exceptions and
+/// the competent body, in statute order. Every unit is quoted once, each with its marker, citation and Stand. A unit scores
+/// by the question's content words it shares (the norm's title counts for all its units), by the asked fact it states, and
+/// by its source's rank. The label "extractive" travels as a notice, not in the text.
 /// </summary>
 public static partial class ExtractiveAnswerComposer
 {
     public const string Label = "Extraktive Antwort: zusammengestellt aus den Fundstellen, ohne Sprachmodell.";
 
+    /// <summary>Shown before the units that follow the direct answer.</summary>
+    public const string MoreHeading = "Dazu im Einzelnen:";
+
     private const double RankDecay = 0.35;
 
     private const double LeadBonus = 0.25;
 
-    /// <summary>"Wie hoch ist die Hundesteuer?" asks for a figure: a sentence that states one counts as a strong match.</summary>
-    private const double AmountBonus = 1.5;
+    private const double TitleWeight = 0.5;
+
+    /// <summary>A unit that states the asked fact ("Wie hoch …" → "… beträgt 900,00 €") counts as a strong match.</summary>
+    private const double FactBonus = 1.5;
+
+    private const double SameNormBonus = 0.5;
+
+    private const double ConditionBonus = 0.3;
+
+    /// <summary>Units that follow the direct answer must score at least this share of it.</summary>
+    private const double FollowerFloor = 0.35;
+
+    /// <summary>A unit stating the asked amount or time span is preferred as the direct answer over a better match that states none, down to this share.</summary>
+    private const double FactPreference = 0.6;
+
+    /// <summary>Units quoted from one norm, the direct answer included, so that a second norm can still speak.</summary>
+    private const int MaxUnitsPerNorm = 4;
+
+    /// <summary>Items of a list quoted in full when the list is this short; longer lists show the matching items.</summary>
+    private const int ShortList = 4;
 
     public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options)
     {
@@ -29,80 +52,169 @@ public static partial class ExtractiveAnswerComposer
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
-        var terms = ContentTerms.Extract(question);
-        var asksForAmount = AmountQuestionPattern().IsMatch(question);
-        var candidates = new List<Candidate>();
-        for (var source = 0; source < sources.Count; source++)
+        var own = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
+        IReadOnlyList<string> terms = [.. own, .. ContentTerms.LegalAlternatives(question, own)];
+        var intent = QuestionIntents.Of(question);
+        var candidates = Candidates(sources, terms, intent, options);
+        if (candidates.Count == 0)
         {
-            if (sources[source].IsRepealed)
-            {
-                continue;
-            }
-
-            var sentences = GermanSentenceSplitter.SplitToStrings(sources[source].Text);
-            for (var position = 0; position < sentences.Count; position++)
-            {
-                var sentence = AbsatzLabelPattern().Replace(sentences[position], string.Empty);
-                if (ContentTerms.Words(sentence).Count() < 3)
-                {
-                    continue;
-                }
-
-                var matched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(sentence));
-                var amount = asksForAmount && matched > 0 && AmountPattern().IsMatch(sentence) ? AmountBonus : 0;
-                var score = (matched + amount + (position == 0 ? LeadBonus : 0)) / (1 + (RankDecay * source));
-                candidates.Add(new Candidate(source, position, sentence, matched, score));
-            }
+            return string.Empty;
         }
 
-        var selected = candidates
-            .Where(candidate => candidate.Matched > 0)
-            .OrderByDescending(candidate => candidate.Score)
-            .ThenBy(candidate => candidate.Source)
-            .ThenBy(candidate => candidate.Position)
-            .Take(options.MaxExtractiveSentences)
-            .ToList();
-
-        // Too few matching sentences: the passages were relevant as a whole, so their opening sentences speak for them.
-        foreach (var lead in candidates.GroupBy(candidate => candidate.Source).Select(group => group.First()))
+        var matching = candidates.Where(c => c.Matched > 0 || c.TitleMatched > 0).ToList();
+        var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
+        var best = pool.MaxBy(c => c.Score)!;
+        if (best.Facts < 1
+            && pool.Where(c => c.Facts >= 1 && c.Matched + c.TitleMatched > 0).MaxBy(c => c.Score) is { } factual
+            && factual.Score >= FactPreference * best.Score)
         {
-            if (selected.Count >= Math.Min(options.MinExtractiveSentences, options.MaxExtractiveSentences))
+            best = factual;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
+        var followers = new List<Candidate>();
+        foreach (var candidate in pool
+            .Where(c => c != best)
+            .Select(c => (Candidate: c, Score: FollowerScore(c, best, sources[c.Source])))
+            .Where(c => c.Score >= FollowerFloor * best.Score)
+            .OrderByDescending(c => c.Score)
+            .Select(c => c.Candidate))
+        {
+            if (followers.Count >= Math.Max(0, options.MaxExtractiveSentences - 1))
             {
                 break;
             }
 
-            if (!selected.Contains(lead))
+            var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal)) + (candidate.NormKey == best.NormKey ? 1 : 0);
+            if (fromNorm < MaxUnitsPerNorm && seen.Add(Fold(candidate.Display)))
             {
-                selected.Add(lead);
+                followers.Add(candidate);
             }
         }
 
-        // Read like the statute: norms in the order of their best passage, within a norm Absatz 1 before Absatz 5.
-        var normOrder = selected
+        // Read like the statute: norms in the order of their best source, within a norm Absatz 1 before Absatz 5.
+        var normOrder = followers.Append(best)
             .GroupBy(c => sources[c.Source].Citation.NormKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(c => c.Source), StringComparer.Ordinal);
-        var ordered = selected
+        var ordered = followers
             .OrderBy(c => normOrder[sources[c.Source].Citation.NormKey])
             .ThenBy(c => sources[c.Source].Ordinal)
             .ThenBy(c => c.Source)
-            .ThenBy(c => c.Position);
+            .ThenBy(c => c.Unit.Position)
+            .ToList();
 
-        var text = new StringBuilder(Label).Append('\n');
-        foreach (var candidate in ordered)
+        var text = new StringBuilder(Line(best, sources[best.Source]));
+        if (ordered.Count > 0)
         {
-            var chunk = sources[candidate.Source];
-            text.Append('\n')
-                .Append("- ")
-                .Append(Quote(Excerpt(candidate.Sentence, terms, options.MaxQuoteLength)))
-                .Append(" [").Append(candidate.Source + 1).Append("] (")
-                .Append(CitationFormatter.Format(chunk.Citation))
-                .Append(')');
+            text.Append("\n\n").Append(MoreHeading);
+            foreach (var candidate in ordered)
+            {
+                text.Append("\n- ").Append(Line(candidate, sources[candidate.Source]));
+            }
         }
 
         return text.ToString();
     }
 
-    /// <summary>»…« when the sentence quotes something itself, so that the inner quote marks cannot end the quotation.</summary>
+    /// <summary>A short Stand for the citation: the date of the last amendment where the Stand names one.</summary>
+    public static string ShortStand(string? stand)
+    {
+        if (string.IsNullOrWhiteSpace(stand))
+        {
+            return "unbekannt";
+        }
+
+        var trimmed = stand.Trim();
+        if (trimmed.Length <= 40)
+        {
+            return trimmed;
+        }
+
+        var dates = DatePattern().Matches(trimmed);
+        return dates.Count > 0 ? dates[0].Value : trimmed[..40].TrimEnd() + " …";
+    }
+
+    private static List<Candidate> Candidates(IReadOnlyList<Chunk> sources, IReadOnlyList<string> terms, QuestionIntent intent, AnswerOptions options)
+    {
+        var candidates = new List<Candidate>();
+        var normRanks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var source = 0; source < sources.Count; source++)
+        {
+            var chunk = sources[source];
+            if (chunk.IsRepealed)
+            {
+                continue;
+            }
+
+            var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
+            var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
+            var titleMatched = ContentTerms.CountOccurring(terms, title);
+            foreach (var unit in AnswerUnits.Of(chunk.Text))
+            {
+                var display = Display(unit, terms, intent, options.MaxQuoteLength);
+                if (ContentTerms.Words(display).Count() < 3)
+                {
+                    continue;
+                }
+
+                var matched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}"));
+                var facts = QuestionIntents.FactsStated(intent, display);
+                var relevance = matched + (TitleWeight * titleMatched);
+                var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, unit, display, matched, titleMatched, facts, score));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// After the direct answer: its own norm first, conditions and exceptions, and the opening sentence of the norm's first
+    /// Absatz, which usually states the rule the rest qualifies ("Die Amtssprache ist deutsch.").
+    /// </summary>
+    private static double FollowerScore(Candidate candidate, Candidate best, Chunk chunk)
+    {
+        var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+        return candidate.Score
+            + (sameNorm ? SameNormBonus : 0)
+            + (sameNorm && candidate.Unit.IsLead && chunk.Part == 0 && chunk.Citation.Absatz is null or "1" ? SameNormBonus : 0)
+            + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
+    }
+
+    /// <summary>
+    /// What is quoted of a unit: the sentence (in part when long), the list opener with its items (all of a short list, else
+    /// the ones that match), or the table row. Quotations are verbatim; "…" marks what is left out.
+    /// </summary>
+    private static string Display(AnswerUnit unit, IReadOnlyList<string> terms, QuestionIntent intent, int maxLength)
+    {
+        if (unit.Header is not null)
+        {
+            return $"{Quote(unit.Parts[0])} (Spalten: {Quote(unit.Header)})";
+        }
+
+        if (!unit.IsList)
+        {
+            return Quote(Excerpt(unit.Parts[0], terms, maxLength));
+        }
+
+        var items = unit.Parts.Skip(1).ToList();
+        var shown = items.Count <= ShortList
+            ? items
+            : items.Where(item => ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(item)) > 0 || QuestionIntents.FactsStated(intent, item) > 0).Take(ShortList).ToList();
+        if (shown.Count == 0)
+        {
+            shown = items.Take(2).ToList();
+        }
+
+        var parts = new List<string> { Quote(Excerpt(unit.Parts[0], terms, maxLength)) };
+        parts.AddRange(shown.Select(item => Quote(Excerpt(item, terms, maxLength))));
+        return string.Join(shown.Count < items.Count ? " … " : " ", parts);
+    }
+
+    private static string Line(Candidate candidate, Chunk chunk) =>
+        $"{candidate.Display} [{candidate.Source + 1}] ({CitationFormatter.Format(chunk.Citation)}; Stand: {ShortStand(chunk.Stand)})";
+
+    /// <summary>»…« when the text quotes something itself, so that the inner quote marks cannot end the quotation.</summary>
     private static string Quote(string excerpt) =>
         excerpt.IndexOfAny(['„', '“', '”', '"']) >= 0 ? $"»{excerpt}«" : $"„{excerpt}“";
 
@@ -141,17 +253,15 @@ public static partial class ExtractiveAnswerComposer
         return space < 0 ? 0 : space + 1;
     }
 
-    [GeneratedRegex(@"\b(?:wie\s+hoch|wie\s*viel|welche[rns]?\s+(?:betrag|gebühr|höhe|steuersatz|satz)|was\s+kostet|kosten|höhe|beträgt|betrag)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AmountQuestionPattern();
-
-    [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.)", RegexOptions.IgnoreCase)]
-    private static partial Regex AmountPattern();
-
-    [GeneratedRegex(@"^\(\d+[a-z]?\)\s*")]
-    private static partial Regex AbsatzLabelPattern();
+    /// <summary>Whitespace, quote marks and case folded: the same sentence quoted from two passages counts once.</summary>
+    private static string Fold(string display) =>
+        new([.. display.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
 
-    private sealed record Candidate(int Source, int Position, string Sentence, int Matched, double Score);
+    [GeneratedRegex(@"\d{1,2}\.\s?(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s?\d{4}|\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}")]
+    private static partial Regex DatePattern();
+
+    private sealed record Candidate(int Source, string NormKey, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score);
 }

@@ -28,7 +28,8 @@ public static partial class GroundedPromptBuilder
     /// <summary>Earlier questions included for context, newest last.</summary>
     private const int HistoryTurns = 3;
 
-    public static IList<ChatMessage> Build(string question, IReadOnlyList<Chunk> sources, IReadOnlyList<ConversationTurn>? history = null)
+    /// <param name="lawNotes">Which law applies here and why (from the reviewed applicable-law table); stated in the answer in one line.</param>
+    public static IList<ChatMessage> Build(string question, IReadOnlyList<Chunk> sources, IReadOnlyList<ConversationTurn>? history = null, IReadOnlyList<string>? lawNotes = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
@@ -42,6 +43,17 @@ public static partial class GroundedPromptBuilder
             foreach (var turn in history.TakeLast(HistoryTurns))
             {
                 user.Append("- ").Append(Neutralize(OneLine(turn.Question))).Append('\n');
+            }
+
+            user.Append('\n');
+        }
+
+        if (lawNotes is { Count: > 0 })
+        {
+            user.Append("Anwendbares Recht für diese Verwaltung (geprüfte Vorrangtabelle; nenne es in einem Satz, stütze die Antwort auf dieses Recht):\n");
+            foreach (var note in lawNotes)
+            {
+                user.Append("- ").Append(OneLine(note)).Append('\n');
             }
 
             user.Append('\n');

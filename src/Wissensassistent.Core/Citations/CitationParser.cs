@@ -72,6 +72,9 @@ public sealed class CitationParser
         _laws = laws;
     }
 
+    /// <summary>The law names this parser resolves.</summary>
+    public LawNameResolver Laws => _laws;
+
     /// <summary>
     /// Parses an input that is a citation and nothing else (the CLI's <c>show</c>): <c>§ 35 Abs. 1 BauGB</c> gives one
     /// citation, <c>§§ 48, 49 VwVfG</c> two; empty when the input is no citation.

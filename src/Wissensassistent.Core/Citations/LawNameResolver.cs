@@ -136,6 +136,28 @@ public sealed partial class LawNameResolver
         return match is { } m && m.TokenCount == stems.Length ? m.Law : null;
     }
 
+    /// <summary>The laws a text names anywhere ("nach der GemO", "im Baugesetzbuch"), canonical abbreviations, in order of mention.</summary>
+    public IReadOnlyList<string> FindLaws(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stems = StemKeys(text, TextLexer.Tokenize(text));
+        var laws = new List<string>();
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (Match(stems, i) is { } match)
+            {
+                if (!laws.Contains(match.Law, StringComparer.Ordinal))
+                {
+                    laws.Add(match.Law);
+                }
+
+                i += match.TokenCount - 1;
+            }
+        }
+
+        return laws;
+    }
+
     /// <summary>
     /// How the law's norms are cited when the text does not say: <see cref="NormKind.Article"/> for the Grundgesetz.
     /// Laws this resolver does not hold fall back to the built-in table, so "20 GG" is Art. 20 GG even without a store.

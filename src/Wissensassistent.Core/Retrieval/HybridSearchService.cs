@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 
@@ -20,12 +21,17 @@ public sealed partial class HybridSearchService(
     LawDirectory laws,
     IOptions<SearchOptions> options,
     ILogger<HybridSearchService> logger,
-    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null) : ISearchService
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+    ApplicableLaw? applicableLaw = null) : ISearchService
 {
     /// <summary>Embedding models read a few hundred tokens; a longer query only costs time.</summary>
     private const int MaxEmbeddedQueryLength = 2_000;
 
     private readonly SearchOptions _options = options.Value;
+
+    private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
+
+    private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -57,7 +63,12 @@ public sealed partial class HybridSearchService(
             return Finish(query, lookupHits, namedCitations, request.Mode, stopwatch, notices);
         }
 
+        // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
         var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        if (lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms)
+        {
+            lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+        }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
         var mode = request.Mode;
@@ -67,9 +78,13 @@ public sealed partial class HybridSearchService(
             ? Task.Run(() => SearchDenseAsync(query, filter, cancellationToken), cancellationToken)
             : null;
 
+        IReadOnlyList<PrecedenceRule>? rules = null;
+        var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken);
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken), parser.Laws.FindLaws(query));
+            rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
+            lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);
             ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), _options.LexicalWeight));
         }
@@ -83,6 +98,7 @@ public sealed partial class HybridSearchService(
                 {
                     notices.Add("Für die semantische Suche ist kein Einbettungsmodell eingerichtet; es wurde lexikalisch gesucht.");
                     var lexical = await store.SearchLexicalAsync(lexicalQuery, filter, _options.Candidates, cancellationToken);
+                    lexical = _law.Apply(query, lexical, _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList()), applied);
                     Collect(lexical, byId);
                     ranked.Add((lexical.Select(h => h.Chunk.Id).ToList(), 1.0));
                 }
@@ -96,6 +112,7 @@ public sealed partial class HybridSearchService(
                     notices.Add("Die semantischen Einbettungen werden noch berechnet; bis dahin zählt vor allem die Wortsuche.");
                 }
 
+                dense = _law.Apply(query, dense, rules ?? _law.RulesFor(query, dense.Select(h => h.Chunk).ToList()), applied);
                 Collect(dense, byId);
                 ranked.Add((dense.Select(h => h.Chunk.Id).ToList(), _options.DenseWeight));
             }
@@ -114,7 +131,7 @@ public sealed partial class HybridSearchService(
             hits = [.. inside, .. rest, .. hits.Where(h => !namedKeys.Contains(h.Chunk.Citation.NormKey))];
         }
 
-        return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices);
+        return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices) with { AppliedRules = applied.ToList() };
     }
 
     private async Task<IReadOnlyList<ScoredChunk>> SearchLexicalWithFeedbackAsync(LexicalQuery query, SearchFilter filter, CancellationToken cancellationToken)
@@ -122,11 +139,27 @@ public sealed partial class HybridSearchService(
         var first = await store.SearchLexicalAsync(query, filter, _options.Candidates, cancellationToken);
         if (_options.FeedbackDocuments == 0 || query.Terms.Count < _options.FeedbackMinQueryTerms || first.Count == 0)
         {
-            return first;
+            // A short question often names the subject of a norm: its title counts as a field of its own. Long lay
+            // narratives rarely do; they get feedback expansion instead.
+            return titles.Boost(query, first);
         }
 
         var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);
         return await store.SearchLexicalAsync(expanded, filter, _options.Candidates, cancellationToken);
+    }
+
+    /// <summary>"Bis wann muss nach der GemO …": a law the question names without a § ranks its passages higher.</summary>
+    private IReadOnlyList<ScoredChunk> BoostNamedLaws(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<string> laws)
+    {
+        if (laws.Count == 0 || _options.NamedLawBoost <= 0)
+        {
+            return hits;
+        }
+
+        return hits
+            .Select(h => laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h)
+            .OrderByDescending(h => h.Score)
+            .ToList();
     }
 
     /// <summary>Null when no embedding model is configured; empty while no vectors are stored yet.</summary>

@@ -18,6 +18,26 @@ public static class QueryTerms
         return new LexicalQuery(counts.Select(kv => new WeightedTerm(kv.Key, 1 + Math.Log(kv.Value))).ToList());
     }
 
+    /// <summary>The legal terms for the question's everyday words (<see cref="EverydayVocabulary"/>), added with a low weight.</summary>
+    public static LexicalQuery WithLegalTerms(LexicalQuery query, ITextAnalyzer analyzer, string legalTerms, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(legalTerms);
+        if (weight <= 0 || legalTerms.Length == 0)
+        {
+            return query;
+        }
+
+        var merged = query.Terms.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal);
+        foreach (var term in analyzer.Analyze(legalTerms).Distinct(StringComparer.Ordinal))
+        {
+            merged.TryAdd(term, weight);
+        }
+
+        return new LexicalQuery(merged.Select(kv => new WeightedTerm(kv.Key, kv.Value)).ToList());
+    }
+
     /// <summary>
     /// Adds the terms that dominate the best first-pass passages. Lay questions rarely use the statute's words
     /// ("Vermieter will Wohnung für Sohn" vs. "Eigenbedarf"); the top passages usually do.

@@ -39,7 +39,26 @@ public sealed class SearchOptions
     [Range(0, 1)]
     public double FeedbackWeight { get; set; } = 0.3;
 
+    /// <summary>
+    /// Weight of the norm's title and heading as a field of its own: a lexical score grows by this factor times the share of
+    /// the query's term weight the title holds (0 turns it off). Short staff questions often name a norm's subject.
+    /// </summary>
+    [Range(0, 10)]
+    public double NormTitleWeight { get; set; } = 0.3;
+
+    /// <summary>The same for the title of the law or bylaw (<c>Hundesteuersatzung Bad Boll</c>).</summary>
+    [Range(0, 10)]
+    public double LawTitleWeight { get; set; } = 0.3;
+
+    /// <summary>Weight of the legal terms added for everyday words (<c>Protokoll</c> → <c>Niederschrift</c>); 0 turns it off.</summary>
+    [Range(0, 1)]
+    public double EverydayTermWeight { get; set; } = 0.5;
+
+    /// <summary>Score factor 1 + this for passages of a law the question names without a § ("nach der GemO"); 0 turns it off.</summary>
+    [Range(0, 10)]
+    public double NamedLawBoost { get; set; } = 0.5;
+
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
-    public int FeedbackMinQueryTerms { get; set; } = 6;
+    public int FeedbackMinQueryTerms { get; set; } = 18;
 }

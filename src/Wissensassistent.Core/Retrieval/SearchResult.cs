@@ -1,4 +1,5 @@
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
 
 namespace Wissensassistent.Core.Retrieval;
 
@@ -13,4 +14,8 @@ public sealed record SearchResult(
     IReadOnlyList<Citation> NamedNorms,
     SearchMode Mode,
     TimeSpan Took,
-    IReadOnlyList<string> Notices);
+    IReadOnlyList<string> Notices)
+{
+    /// <summary>Precedence rules of the deployment profile that removed a displaced parallel from these hits.</summary>
+    public IReadOnlyList<PrecedenceRule> AppliedRules { get; init; } = [];
+}

@@ -7,37 +7,100 @@ public sealed class ExtractiveAnswerComposerTests
 {
     private readonly AnswerOptions _options = new();
 
+    private static readonly Chunks.Chunk VerfahrensfreieVorhaben = AnswerFixtures.Passage(
+        "land-bw/LBO.md", "LBO", "Landesbauordnung", "50", "1", "Verfahrensfreie Vorhaben", 10,
+        "(1) Die Errichtung der Anlagen und Einrichtungen, die im Anhang aufgeführt sind, ist verfahrensfrei. Keiner Baugenehmigung bedürfen:\n1. Gewächshäuser bis 5 m Höhe,\n2. Gartenhäuser bis 20 m³ Brutto-Rauminhalt,\n3. Wärmepumpen mit einem Schallpegel bis 55 dB(A).",
+        stand: "zuletzt geändert am 18. März 2025");
+
+    private static readonly Chunks.Chunk Gebuehrenverzeichnis = AnswerFixtures.Passage(
+        "kommune/GEM-BBO/Gebuehren.md", "Verwaltungsgebührensatzung Bad Boll", "Verwaltungsgebührensatzung", "Gebührenverzeichnis", null, null, 3,
+        "| Lfd. Nr. | Öffentliche Leistung | Gebühr |\n| 14. | Standesamt |  |\n| 14.1 | Öffentliche Leistungen im Kirchenaustrittsverfahren | 35,00 € / Vorgang |\n| 15.1 | Ausstellung eines Leichenpasses | 18,00 € / Vorgang |",
+        kind: Citations.NormKind.Section);
+
     [Fact]
-    public void Compose_StartsWithLabel_AndQuotesSentencesWithMarkerAndCitation()
+    public void Compose_NoLabelInTheText_QuotesWithMarkerCitationAndStand()
     {
         var text = ExtractiveAnswerComposer.Compose("Wann können sonstige Vorhaben im Außenbereich zugelassen werden?", AnswerFixtures.AussenbereichPassages, _options);
 
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ExtractiveAnswerComposer.Label, lines[0]);
-        Assert.Contains("- „Sonstige Vorhaben können im Einzelfall zugelassen werden, wenn ihre Ausführung oder Benutzung öffentliche Belange nicht beeinträchtigt und die Erschließung gesichert ist.“ [2] (§ 35 Abs. 2 BauGB)", lines);
+        Assert.DoesNotContain(ExtractiveAnswerComposer.Label, text, StringComparison.Ordinal);
+        Assert.StartsWith("„Sonstige Vorhaben können im Einzelfall zugelassen werden, wenn ihre Ausführung oder Benutzung öffentliche Belange nicht beeinträchtigt und die Erschließung gesichert ist.“ [2] (§ 35 Abs. 2 BauGB; Stand: ", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Compose_BetweenTwoAndFiveSentences_InSourceOrder()
+    public void Compose_DirectAnswerFirst_IsTheSentenceThatStatesTheAskedAmount()
+    {
+        var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Steuer für einen Kampfhund?", [AnswerFixtures.HundesteuerKampfhunde, AnswerFixtures.HundesteuerSteuersatz], _options);
+
+        var first = text.Split('\n')[0];
+        Assert.Contains("900,00 €", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_SameSentenceInTwoSources_IsQuotedOnce()
+    {
+        const string sentence = "Ein schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am vierten Tag nach der Aufgabe zur Post als bekannt gegeben.";
+        var land = AnswerFixtures.Passage("land-bw/LVwVfG.md", "LVwVfG", "Landesverwaltungsverfahrensgesetz", "41", "2", "Bekanntgabe des Verwaltungsaktes", 1, "(2) " + sentence);
+        var copy = AnswerFixtures.Passage("land-bw/LVwVfG-alt.md", "LVwVfG", "Landesverwaltungsverfahrensgesetz", "41", "2", "Bekanntgabe des Verwaltungsaktes", 2, "(2) " + sentence);
+
+        var text = ExtractiveAnswerComposer.Compose("Wann gilt ein Verwaltungsakt mit der Post als bekannt gegeben?", [land, copy], _options);
+
+        Assert.Equal(1, CountOf(text, "am vierten Tag nach der Aufgabe zur Post"));
+    }
+
+    [Fact]
+    public void Compose_ListOpener_ComesWithItsItems_NeverAlone()
+    {
+        var text = ExtractiveAnswerComposer.Compose("Braucht eine Wärmepumpe eine Baugenehmigung?", [VerfahrensfreieVorhaben], _options);
+        var verification = CitationVerifier.Verify(text, [VerfahrensfreieVorhaben]);
+
+        var opener = Assert.Single(text.Split('\n'), line => line.Contains("Keiner Baugenehmigung bedürfen:", StringComparison.Ordinal));
+        Assert.Contains("„3. Wärmepumpen mit einem Schallpegel bis 55 dB(A).“", opener, StringComparison.Ordinal);
+        Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
+    }
+
+    [Fact]
+    public void Compose_TableRow_ComesWithTheTableHeader()
+    {
+        var text = ExtractiveAnswerComposer.Compose("Was kostet ein Kirchenaustritt?", [Gebuehrenverzeichnis], _options);
+        var verification = CitationVerifier.Verify(text, [Gebuehrenverzeichnis]);
+
+        var first = text.Split('\n')[0];
+        Assert.Contains("„14.1 | Öffentliche Leistungen im Kirchenaustrittsverfahren | 35,00 € / Vorgang“", first, StringComparison.Ordinal);
+        Assert.Contains("„Lfd. Nr. | Öffentliche Leistung | Gebühr“", first, StringComparison.Ordinal);
+        Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
+    }
+
+    [Fact]
+    public void Compose_AtMostFiveUnits_FollowersInStatuteOrder()
     {
         var text = ExtractiveAnswerComposer.Compose("Steuer Hund Kampfhund Kalenderjahr", [AnswerFixtures.HundesteuerSteuersatz, AnswerFixtures.HundesteuerKampfhunde], _options);
 
-        var items = text.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
-        Assert.InRange(items.Count, 2, 5);
-        var markers = items.Select(item => CitationMarkers.Find(item).Single()).ToList();
-        Assert.Equal(markers.Order(), markers);
+        var quoted = text.Split('\n').Where(line => CitationMarkers.Find(line).Count > 0).ToList();
+        Assert.InRange(quoted.Count, 1, 5);
+        var followers = quoted.Skip(1).Select(item => CitationMarkers.Find(item).Single()).ToList();
+        Assert.Equal(followers.Order(), followers);
     }
 
     [Fact]
-    public void Compose_WithinANorm_QuotesAbsaetzeInStatuteOrder_EvenWhenRankedOtherwise()
+    public void Compose_WithinANorm_FollowersQuoteAbsaetzeInStatuteOrder_EvenWhenRankedOtherwise()
     {
-        // Search ranked Abs. 2 above Abs. 1; a reader expects the rule of Abs. 1 first.
-        var text = ExtractiveAnswerComposer.Compose("Wann ist ein Vorhaben im Außenbereich zulässig?", [AnswerFixtures.Paragraph35Absatz2, AnswerFixtures.Paragraph35Absatz1], _options);
+        // Search ranked Abs. 2 above Abs. 1; after the direct answer a reader expects Abs. 1 before Abs. 2.
+        var text = ExtractiveAnswerComposer.Compose("Wann ist ein Vorhaben im Außenbereich zulässig?", [AnswerFixtures.Paragraph35Absatz2, AnswerFixtures.Paragraph35Absatz1, AnswerFixtures.Paragraph34Absatz1], _options);
 
         var items = text.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
-        Assert.True(items.Count >= 2, text);
-        Assert.EndsWith("[2] (§ 35 Abs. 1 BauGB)", items[0], StringComparison.Ordinal);
-        Assert.Contains(items, item => item.EndsWith("[1] (§ 35 Abs. 2 BauGB)", StringComparison.Ordinal));
+        var absaetze = items.Select(item => item.Contains("§ 35 Abs. 1", StringComparison.Ordinal) ? 1 : item.Contains("§ 35 Abs. 2", StringComparison.Ordinal) ? 2 : 0).Where(a => a > 0).ToList();
+        Assert.Equal(absaetze.Order(), absaetze);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(part, StringComparison.Ordinal); index >= 0; index = text.IndexOf(part, index + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]
@@ -92,6 +155,6 @@ public sealed class ExtractiveAnswerComposerTests
         var verification = CitationVerifier.Verify(text, sources);
 
         Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
-        Assert.InRange(verification.Report.Quotations, 2, 5);
+        Assert.InRange(verification.Report.Quotations, 1, 10);
     }
 }

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Wissensassistent.Core.Answering;
+
+/// <summary>
+/// Cuts a passage into <see cref="AnswerUnit"/>s with <see cref="GermanSentenceSplitter"/>: a line that opens a list (ends in
+/// a colon, or runs on into numbered lines) takes the item lines that follow; a Markdown table row takes the table's header.
+/// </summary>
+public static partial class AnswerUnits
+{
+    public static IReadOnlyList<AnswerUnit> Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        var units = new List<AnswerUnit>();
+        string? header = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('|'))
+            {
+                var row = TableRow(line);
+                if (header is null)
+                {
+                    header = row;
+                }
+                else if (row.Length > 0 && !SeparatorRow().IsMatch(line))
+                {
+                    units.Add(new AnswerUnit(units.Count, [row], header, units.Count == 0));
+                }
+
+                continue;
+            }
+
+            var sentences = GermanSentenceSplitter.SplitToStrings(line).Select(StripAbsatzLabel).Where(s => s.Length > 0).ToList();
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                var sentence = sentences[s];
+                var last = s == sentences.Count - 1;
+                if (last && OpensList(sentence) && i + 1 < lines.Count && IsItem(lines[i + 1]))
+                {
+                    var parts = new List<string> { sentence };
+                    while (i + 1 < lines.Count && IsItem(lines[i + 1]))
+                    {
+                        parts.Add(lines[++i]);
+                    }
+
+                    // A list that runs on after its items ("… zu berücksichtigen.") ends in its last item; a closing line
+                    // that is not an item stays a sentence of its own.
+                    units.Add(new AnswerUnit(units.Count, parts, null, units.Count == 0));
+                    break;
+                }
+
+                units.Add(new AnswerUnit(units.Count, [sentence], null, units.Count == 0));
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>A line ending in a colon, or in no sentence end at all, before item lines.</summary>
+    private static bool OpensList(string sentence) =>
+        sentence.EndsWith(':') || !SentenceEnd().IsMatch(sentence);
+
+    private static bool IsItem(string line) => ItemStart().IsMatch(line);
+
+    private static string TableRow(string line) => line.Trim().Trim('|').Trim();
+
+    private static string StripAbsatzLabel(string sentence) => AbsatzLabel().Replace(sentence, string.Empty).Trim();
+
+    [GeneratedRegex(@"[.!?“”""«»)]$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[a-z]?\.|\d{1,2}\)|[a-z]{1,2}\)|[-–•*])\s")]
+    private static partial Regex ItemStart();
+
+    [GeneratedRegex(@"^\|?\s*:?-{2,}")]
+    private static partial Regex SeparatorRow();
+
+    [GeneratedRegex(@"^\(\d+[a-z]?\)\s*")]
+    private static partial Regex AbsatzLabel();
+}

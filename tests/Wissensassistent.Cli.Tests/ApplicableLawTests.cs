@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Jurisdiction;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
+
+namespace Wissensassistent.Cli.Tests;
+
+/// <summary>The applicable-law table on the shipped corpus: its legal bases exist, and it decides which parallel is quoted.</summary>
+public sealed class ApplicableLawTests(IngestedCorpus corpus)
+{
+    [Fact]
+    public async Task Table_EveryLegalBasisAndLocalBodyExistsInTheCorpus()
+    {
+        var store = corpus.Services.GetRequiredService<IKnowledgeStore>();
+        var parser = await corpus.Services.GetRequiredService<LawDirectory>().GetParserAsync(TestContext.Current.CancellationToken);
+        var law = corpus.Services.GetRequiredService<ApplicableLaw>();
+        Assert.NotEmpty(law.Rules);
+
+        var missing = new List<string>();
+        foreach (var basis in law.Rules.SelectMany(rule => rule.Basis))
+        {
+            var citation = parser.FindAll(basis).Select(m => m.Citation).FirstOrDefault();
+            if (citation is null || (await store.GetNormAsync(citation.Law, citation.Section, TestContext.Current.CancellationToken)).Count == 0)
+            {
+                missing.Add(basis);
+            }
+        }
+
+        Assert.Empty(missing);
+        var laws = (await store.ListLawsAsync(TestContext.Current.CancellationToken)).Select(l => l.Law).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.All(law.Rules, rule => Assert.Contains(rule.Applies, laws));
+        Assert.All(law.Rules, rule => Assert.Contains(rule.Displaced, laws));
+    }
+
+    [Fact]
+    public async Task Ask_BekanntgabeInBadenWuerttemberg_CitesLVwVfG_NotTheFederalParallel()
+    {
+        var answers = corpus.Services.GetRequiredService<IAnswerService>();
+
+        var answer = await answers.AskAsync(
+            new AnswerRequest("Wann gilt ein schriftlicher Bescheid, den wir mit der Post verschicken, als bekannt gegeben?"),
+            TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        var cited = answer.Citations.Select(c => CitationFormatter.FormatNorm(c.Chunk.Citation)).ToList();
+        Assert.Contains("§ 41 LVwVfG", cited);
+        Assert.DoesNotContain(cited, norm => norm.EndsWith(" VwVfG", StringComparison.Ordinal));
+        Assert.Contains("Für Gemeinden in Baden-Württemberg gilt das LVwVfG", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_QuestionNamingTheFederalLaw_KeepsIt()
+    {
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Bekanntgabe des Verwaltungsakts nach dem VwVfG", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Contains(result.Hits, hit => hit.Chunk.Citation.Law == "VwVfG");
+        Assert.DoesNotContain(result.AppliedRules, rule => rule.Displaced == "VwVfG");
+    }
+
+    [Fact]
+    public async Task Search_ErschliessungsbeitragQuestion_OffersKagNotBauGB()
+    {
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Wer schuldet den Erschließungsbeitrag?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(result.Hits, hit => hit.Chunk.Citation.Law == "BauGB" && hit.Chunk.Citation.Section.StartsWith("13", StringComparison.Ordinal));
+        Assert.Contains(result.Hits.Take(5), hit => hit.Chunk.Citation.Law == "KAG" || hit.Chunk.DocumentId.StartsWith("kommune/GEM-BBO/", StringComparison.Ordinal));
+    }
+}
