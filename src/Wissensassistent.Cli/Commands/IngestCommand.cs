@@ -51,7 +51,9 @@ public sealed class IngestCommand : ICliCommand
             Console.WriteLine($"  entfernt: {deleted}");
         }
 
-        PrintList("Übersprungen oder fehlgeschlagen", run.Errors);
+        // Errors lists the failed files first, then the skipped ones.
+        PrintList("Übersprungen", [.. run.Errors.Skip(run.FilesFailed)]);
+        PrintList("Fehlgeschlagen", [.. run.Errors.Take(run.FilesFailed)]);
         PrintList("Hinweise", run.Warnings);
     }
 

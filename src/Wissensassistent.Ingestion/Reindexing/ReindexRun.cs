@@ -34,7 +34,7 @@ public sealed record ReindexRun
     /// <summary>Files that could not be ingested, with the reason (German).</summary>
     public IReadOnlyList<FileError> Errors { get; init; } = [];
 
-    /// <summary>How many of <see cref="Errors"/> are files that could not be read (the rest were skipped by type).</summary>
+    /// <summary>How many of <see cref="Errors"/>, from its start, are files that could not be read; the rest were skipped.</summary>
     public int FilesFailed { get; init; }
 
     /// <summary>Remarks on files that were ingested (German): duplicate numbers, empty headings, encodings.</summary>
