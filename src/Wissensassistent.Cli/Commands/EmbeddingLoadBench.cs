@@ -55,7 +55,7 @@ internal static class EmbeddingLoadBench
             Terminal.EndProgress();
 
             var c = CultureInfo.GetCultureInfo("de-DE");
-            Console.WriteLine(string.Create(c, $"Antwortzeit (extraktiv, hybride Suche, Einbettungen: {provider}, {Environment.ProcessorCount} Kerne)"));
+            Console.WriteLine(string.Create(c, $"Antwortzeit (extraktiv, hybride Suche, Einbettungen: {provider}, {Environment.ProcessorCount} Kerne, {ThinkTime.TotalMilliseconds:0} ms zwischen zwei Fragen)"));
             Console.WriteLine("| Einbettungsphase | p50 ms | p95 ms | p99 ms |");
             Console.WriteLine("|---|---|---|---|");
             Console.WriteLine(string.Create(c, $"| ruht | {idle.P50:0.0} | {idle.P95:0.0} | {idle.P99:0.0} |"));
@@ -76,7 +76,13 @@ internal static class EmbeddingLoadBench
     }
 
     /// <summary>Long enough for several batches of passages to be embedded meanwhile.</summary>
-    private static readonly TimeSpan MinimumUnderLoad = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MinimumUnderLoad = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Between two questions, as between staff asking: back-to-back questions would keep both cores busy, and a phase
+    /// below normal priority then (rightly) makes no progress at all.
+    /// </summary>
+    private static readonly TimeSpan ThinkTime = TimeSpan.FromMilliseconds(300);
 
     private static async Task EmbedSliceAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
     {
@@ -103,6 +109,7 @@ internal static class EmbeddingLoadBench
                 }
 
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Task.Delay(ThinkTime, cancellationToken);
             }
         }
 
