@@ -104,6 +104,7 @@ public static class DependencyInjection
         });
 
         services.AddAuthorization(options => Policies.Add(options, settings.AllowAnonymousChat));
+        services.AddRateLimiter(SignInThrottle.Configure);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UserAccountStore>();
         services.AddSingleton<AccountService>();
@@ -205,6 +206,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

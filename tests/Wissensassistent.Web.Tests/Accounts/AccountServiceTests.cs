@@ -19,6 +19,8 @@ public sealed class AccountServiceTests : IDisposable
         _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
+    private const string Client = "10.0.0.1";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()
@@ -38,9 +40,9 @@ public sealed class AccountServiceTests : IDisposable
         Assert.NotNull(stored);
         Assert.DoesNotContain(password, stored.PasswordHash, StringComparison.Ordinal);
         Assert.DoesNotContain(password, await File.ReadAllTextAsync(_store.DatabasePath, Ct), StringComparison.Ordinal);
-        Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class AccountServiceTests : IDisposable
 
         var password = System.Text.RegularExpressions.Regex.Match(first.ToString(), "Passwort: (\\S+)").Groups[1].Value;
         Assert.Equal(20, password.Length);
-        Assert.True((await _accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Client, Ct)).Succeeded);
         Assert.Equal(string.Empty, second.ToString());
         Assert.Single(await _store.ListAsync(Ct));
     }
@@ -87,15 +89,15 @@ public sealed class AccountServiceTests : IDisposable
         await _accounts.CreateAsync("k.neu", AppRoles.Staff, "altes-Passwort-1234", Ct);
         for (var i = 0; i < AccountService.MaxFailedAttempts; i++)
         {
-            await _accounts.CheckPasswordAsync("k.neu", "falsch", Ct);
+            await _accounts.CheckPasswordAsync("k.neu", "falsch", Client, Ct);
         }
 
-        Assert.NotNull((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Ct)).LockedUntil);
+        Assert.NotNull((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).LockedUntil);
 
         await _accounts.SetPasswordAsync("k.neu", "neues-Passwort-1234", Ct);
 
-        Assert.False((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Client, Ct)).Succeeded);
     }
 
     [Theory]
