@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -119,6 +120,7 @@ public static class DependencyInjection
         // Local accounts: the first admin, and the account store has the last word on every request and circuit.
         services.AddHostedService<InitialAdminService>();
         services.AddScoped<AuthenticationStateProvider, LocalAccountRevalidation>();
+        services.AddScoped<CircuitHandler, LocalAccountCircuitHandler>();
         services.PostConfigure<CookieAuthenticationOptions>(
             CookieAuthenticationDefaults.AuthenticationScheme,
             cookie => cookie.Events.OnValidatePrincipal = LocalAccountValidation.ValidateCookieAsync);

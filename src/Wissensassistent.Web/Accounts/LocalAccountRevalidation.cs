@@ -6,14 +6,17 @@ namespace Wissensassistent.Web.Accounts;
 
 /// <summary>
 /// Re-checks the signed-in account of a live circuit: at once when <see cref="AccountService"/> reports a change of that
-/// account, and every minute. A reset password, a changed role, a disabled or deleted account ends the circuit's sign-in,
-/// so that the next action of an open admin page is refused.
+/// account (once <see cref="WatchAccountChanges"/> runs, when the circuit opens), and every minute. A reset password, a
+/// changed role, a disabled or deleted account ends the circuit's sign-in, so that the next action of an open admin page
+/// is refused. A static request is checked by its cookie (<see cref="LocalAccountValidation"/>) and does not watch:
+/// the password page changes its own account and renews its cookie itself.
 /// </summary>
 public sealed partial class LocalAccountRevalidation : RevalidatingServerAuthenticationStateProvider
 {
     private readonly UserAccountStore _store;
     private readonly AccountService _accounts;
     private readonly ILogger<LocalAccountRevalidation> _logger;
+    private int _watching;
 
     public LocalAccountRevalidation(ILoggerFactory loggers, UserAccountStore store, AccountService accounts)
         : base(loggers)
@@ -23,10 +26,18 @@ public sealed partial class LocalAccountRevalidation : RevalidatingServerAuthent
         _store = store;
         _accounts = accounts;
         _logger = loggers.CreateLogger<LocalAccountRevalidation>();
-        _accounts.AccountChanged += OnAccountChanged;
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    /// <summary>From now on a change of the signed-in account ends this sign-in at once.</summary>
+    public void WatchAccountChanges()
+    {
+        if (Interlocked.Exchange(ref _watching, 1) == 0)
+        {
+            _accounts.AccountChanged += OnAccountChanged;
+        }
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

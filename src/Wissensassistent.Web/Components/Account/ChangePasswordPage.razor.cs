@@ -17,7 +17,6 @@ namespace Wissensassistent.Web.Components.Account;
 public sealed partial class ChangePasswordPage
 {
     private string? _error;
-    private bool _changed;
 
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
@@ -25,8 +24,15 @@ public sealed partial class ChangePasswordPage
     [SupplyParameterFromForm(FormName = "passwort-aendern")]
     private PasswordInput Input { get; set; } = default!;
 
+    /// <summary>Set by the redirect after a change (post, redirect, get).</summary>
+    [SupplyParameterFromQuery(Name = "geaendert")]
+    private string? Changed { get; set; }
+
     [Inject]
     private AccountService Accounts { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>Local sign-ins carry a security stamp; those from an identity provider do not.</summary>
     private bool IsLocalAccount => HttpContext.User.HasClaim(claim => claim.Type == AccountService.SecurityStampClaim);
@@ -53,7 +59,8 @@ public sealed partial class ChangePasswordPage
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.CreatePrincipal(account));
         }
 
-        _changed = true;
+        // This request still holds the old sign-in, which the change has just ended; the next one carries the new cookie.
+        Navigation.NavigateTo(AccountService.ChangePasswordPath + "?geaendert=1");
     }
 
     private sealed class PasswordInput
