@@ -65,7 +65,7 @@ public sealed class UserAdministrationTests : WebTestContext
     }
 
     [Fact]
-    public async Task OwnAccount_CannotBeDisabledOrDeletedHere()
+    public async Task OwnAccount_CannotBeDisabledDeletedOrResetHere_ButLinksToThePasswordPage()
     {
         await Accounts.CreateAsync("test-admin", AppRoles.Admin, Password, Ct);
         await Accounts.CreateAsync("vertretung", AppRoles.Admin, Password, Ct);
@@ -73,7 +73,10 @@ public sealed class UserAdministrationTests : WebTestContext
 
         Assert.True(Row(list, "test-admin").QuerySelector("button.wa-user-disable")!.HasAttribute("disabled"));
         Assert.True(Row(list, "test-admin").QuerySelector("button.wa-user-delete")!.HasAttribute("disabled"));
+        Assert.Null(Row(list, "test-admin").QuerySelector(".wa-user-reset"));
+        Assert.Equal("konto/passwort", Row(list, "test-admin").QuerySelector(".wa-user-own-password")!.GetAttribute("href"));
         Assert.False(Row(list, "vertretung").QuerySelector("button.wa-user-disable")!.HasAttribute("disabled"));
+        Assert.NotNull(Row(list, "vertretung").QuerySelector(".wa-user-reset"));
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public sealed partial class AccountLifecycleTests : IClassFixture<WebAppFactory>
 
         await AssertSignedOutAsync(elsewhere, AccountService.ChangePasswordPath);
         using var withNew = await SignInAsync("k.wechsel", newPassword);
+        var signOutPage = await withNew.GetStringAsync("/abmelden", Ct);
+        Assert.Contains("href=\"konto/passwort\"", signOutPage, StringComparison.Ordinal);
         Assert.DoesNotContain(_app.Logs.Entries, entry => entry.All.Contains(newPassword, StringComparison.Ordinal));
     }
 

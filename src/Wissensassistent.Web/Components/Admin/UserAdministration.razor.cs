@@ -10,12 +10,13 @@ namespace Wissensassistent.Web.Components.Admin;
 /// <summary>
 /// Local accounts in <c>/admin</c>: create, change the role, reset the password, disable, enable and delete. Every
 /// action asks the admin policy again; a change that ends the account's sign-ins says so. An administrator does not
-/// disable or delete their own account here, and the last active administrator can neither be disabled, deleted nor
+/// disable, delete, demote or reset their own account here (that would end this very session; the own password is
+/// changed at <c>/konto/passwort</c>), and the last active administrator can neither be disabled, deleted nor
 /// demoted (<see cref="AccountService"/>).
 /// </summary>
 public sealed partial class UserAdministration
 {
-    private const string OwnAccount = "Das eigene Konto kann hier nicht deaktiviert oder gelöscht werden.";
+    private const string OwnAccount = "Das eigene Konto kann hier weder deaktiviert, gelöscht noch herabgestuft werden.";
 
     private IReadOnlyList<UserAccount> _users = [];
     private string _newName = "";
@@ -57,6 +58,11 @@ public sealed partial class UserAdministration
 
     private Task SetRoleAsync(string userName, string role) => ChangeAsync(async () =>
     {
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
         var result = await Accounts.SetRoleAsync(userName, role);
         if (result.Succeeded)
         {
@@ -69,6 +75,11 @@ public sealed partial class UserAdministration
     /// <summary>A new random password, shown here once; the old one stops working, its sign-ins end, a lockout ends.</summary>
     private Task ResetPasswordAsync(string userName) => ChangeAsync(async () =>
     {
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
         var password = AccountService.GeneratePassword();
         var result = await Accounts.SetPasswordAsync(userName, password);
         if (result.Succeeded)
