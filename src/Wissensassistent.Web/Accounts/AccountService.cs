@@ -24,8 +24,6 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
     /// <summary>The page where signed-in users change their own password.</summary>
     public const string ChangePasswordPath = "/konto/passwort";
 
-    public static readonly TimeSpan LockoutDuration = SignInLockout.LockoutDuration;
-
     // No 0/O, 1/l/I: a generated password is read off a screen and typed.
     private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!?";
     private const int GeneratedPasswordLength = 20;
