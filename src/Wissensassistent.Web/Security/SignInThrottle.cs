@@ -32,26 +32,16 @@ public static class SignInThrottle
         return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
+    /// <summary>Adds the policy; its own rejection handler answers, so other policies keep theirs.</summary>
     public static void Configure(RateLimiterOptions limiter)
     {
         ArgumentNullException.ThrowIfNull(limiter);
-        limiter.AddPolicy(PolicyName, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter(string.Empty);
-            }
+        limiter.AddPolicy<string, Policy>(PolicyName);
+    }
 
-            var permits = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value.SignInAttemptsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        });
-        limiter.OnRejected = async (rejected, cancellationToken) =>
+    private sealed class Policy(IOptions<SignInOptions> options) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (rejected, cancellationToken) =>
         {
             var response = rejected.HttpContext.Response;
             response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -59,5 +49,22 @@ public static class SignInThrottle
             response.ContentType = "text/plain; charset=utf-8";
             await response.WriteAsync(RejectedMessage, cancellationToken).ConfigureAwait(false);
         };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            if (!HttpMethods.IsPost(httpContext.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            }
+
+            var permits = options.Value.SignInAttemptsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }
     }
 }
