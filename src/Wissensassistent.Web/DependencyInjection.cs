@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -104,6 +105,7 @@ public static class DependencyInjection
         });
 
         services.AddAuthorization(options => Policies.Add(options, settings.AllowAnonymousChat));
+        services.AddRateLimiter(SignInThrottle.Configure);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<UserAccountStore>();
         services.AddSingleton<AccountService>();
@@ -118,6 +120,7 @@ public static class DependencyInjection
         // Local accounts: the first admin, and the account store has the last word on every request and circuit.
         services.AddHostedService<InitialAdminService>();
         services.AddScoped<AuthenticationStateProvider, LocalAccountRevalidation>();
+        services.AddScoped<CircuitHandler, LocalAccountCircuitHandler>();
         services.PostConfigure<CookieAuthenticationOptions>(
             CookieAuthenticationDefaults.AuthenticationScheme,
             cookie => cookie.Events.OnValidatePrincipal = LocalAccountValidation.ValidateCookieAsync);
@@ -205,6 +208,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -8,4 +8,4 @@ builder.AddWorker();
 
 var app = builder.Build();
 app.MapWorkerEndpoints();
-app.Run();
+return app.RunWorker();

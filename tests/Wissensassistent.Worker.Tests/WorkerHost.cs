@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 using Wissensassistent.Ingestion.Reindexing;
@@ -48,6 +49,9 @@ public sealed class WorkerHost : WebApplicationFactory<Program>
 
     public IKnowledgeStore Store => Services.GetRequiredService<IKnowledgeStore>();
 
+    /// <summary>What the worker logs, filtered by its own configuration (appsettings.json).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public HttpClient CreateAuthorizedClient()
     {
         var client = CreateClient();
@@ -81,6 +85,7 @@ public sealed class WorkerHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => GatedGenerations.Replace(services, Gate));
     }
 

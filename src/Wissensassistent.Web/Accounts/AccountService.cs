@@ -8,15 +8,21 @@ using Wissensassistent.Web.Security;
 namespace Wissensassistent.Web.Accounts;
 
 /// <summary>
-/// Local accounts: checking passwords (with a lockout after repeated failures), creating users, roles and password
-/// resets. Passwords are hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, random salt)
-/// and never logged.
+/// Local accounts: checking passwords (with a lockout per client after repeated failures), creating, disabling and
+/// deleting users, roles, password resets and changes. Passwords are hashed with ASP.NET Core Identity's
+/// <see cref="PasswordHasher{TUser}"/> (PBKDF2, random salt) and never logged. Every change that must end sign-ins
+/// (password, role, status) gives the account a new security stamp and raises <see cref="AccountChanged"/>.
 /// </summary>
 public sealed partial class AccountService(UserAccountStore store, TimeProvider timeProvider, ILogger<AccountService> logger)
 {
     public const int MinPasswordLength = 12;
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
+    public const int MaxFailedAttempts = SignInLockout.MaxFailedAttempts;
+
+    /// <summary>The claim that carries the account's security stamp in a sign-in.</summary>
+    public const string SecurityStampClaim = "wa:security-stamp";
+
+    /// <summary>The page where signed-in users change their own password.</summary>
+    public const string ChangePasswordPath = "/konto/passwort";
 
     // No 0/O, 1/l/I: a generated password is read off a screen and typed.
     private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!?";
@@ -24,8 +30,13 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
-    // Checked against when the user does not exist, so that an unknown name costs as long as a wrong password.
+    // Checked against when the user does not exist or the client is locked, so that every refusal costs the same.
     private static readonly string DummyHash = Hasher.HashPassword(null!, "dummy-password-for-timing");
+
+    private readonly SignInLockout _lockout = new(timeProvider);
+
+    /// <summary>Raised with the user name after a change that ends the account's sign-ins (live circuits listen).</summary>
+    public event Action<string>? AccountChanged;
 
     public static string GeneratePassword() => RandomNumberGenerator.GetString(PasswordAlphabet, GeneratedPasswordLength);
 
@@ -33,35 +44,48 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role)],
+            [
+                new Claim(ClaimTypes.Name, account.UserName),
+                new Claim(ClaimTypes.Role, account.Role),
+                new Claim(SecurityStampClaim, account.SecurityStamp),
+            ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return new ClaimsPrincipal(identity);
     }
 
-    public async Task<SignInResult> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a sign-in from <paramref name="client"/> (its address). Unknown user, wrong password, a disabled account
+    /// and a locked client all fail alike; after <see cref="MaxFailedAttempts"/> failures this client is locked out for
+    /// this name, other clients are not.
+    /// </summary>
+    public async Task<SignInResult> CheckPasswordAsync(string userName, string password, string client, CancellationToken cancellationToken = default)
     {
-        var account = string.IsNullOrWhiteSpace(userName) ? null : await store.FindAsync(userName.Trim(), cancellationToken).ConfigureAwait(false);
-        if (account is null)
+        ArgumentNullException.ThrowIfNull(client);
+        var name = userName?.Trim() ?? string.Empty;
+        if (_lockout.LockedUntil(client, name) is { } locked)
         {
             Hasher.VerifyHashedPassword(null!, DummyHash, password ?? string.Empty);
-            return new SignInResult(null, null);
-        }
-
-        var now = timeProvider.GetUtcNow();
-        if (account.LockedUntil is { } locked && locked > now)
-        {
             return new SignInResult(null, locked);
         }
 
-        var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty);
-        if (verdict == PasswordVerificationResult.Failed)
+        var account = name.Length == 0 ? null : await store.FindAsync(name, cancellationToken).ConfigureAwait(false);
+        var verdict = PasswordVerificationResult.Failed;
+        if (account is null)
         {
-            var failures = account.LockedUntil is null ? account.FailedAttempts + 1 : 1;
-            DateTimeOffset? lockedUntil = failures >= MaxFailedAttempts ? now + LockoutDuration : null;
-            await store.SetFailuresAsync(account.UserName, failures, lockedUntil, cancellationToken).ConfigureAwait(false);
-            if (lockedUntil is not null)
+            Hasher.VerifyHashedPassword(null!, DummyHash, password ?? string.Empty);
+        }
+        else
+        {
+            verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty);
+        }
+
+        if (account is null || account.IsDisabled || verdict == PasswordVerificationResult.Failed)
+        {
+            var lockedUntil = _lockout.RecordFailure(client, name);
+            if (lockedUntil is not null && account is not null)
             {
-                LogLockedOut(logger, account.UserName, failures);
+                // Only names of real accounts are logged: a name field can hold a mistyped password.
+                LogLockedOut(logger, account.UserName, client);
             }
 
             return new SignInResult(null, lockedUntil);
@@ -69,16 +93,15 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await store.SetPasswordHashAsync(account.UserName, Hasher.HashPassword(account, password!), cancellationToken).ConfigureAwait(false);
-        }
-        else if (account.FailedAttempts > 0 || account.LockedUntil is not null)
-        {
-            await store.SetFailuresAsync(account.UserName, 0, null, cancellationToken).ConfigureAwait(false);
+            await store.SetPasswordHashAsync(account.UserName, Hasher.HashPassword(account, password!), newStamp: false, cancellationToken).ConfigureAwait(false);
         }
 
+        _lockout.Reset(client, name);
         LogSignedIn(logger, account.UserName);
-        return new SignInResult(account with { FailedAttempts = 0, LockedUntil = null }, null);
+        return new SignInResult(account, null);
     }
+
+    public Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) => store.FindAsync(userName, cancellationToken);
 
     public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) => store.ListAsync(cancellationToken);
 
@@ -100,7 +123,7 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
             return problem;
         }
 
-        var account = new UserAccount(name, role, Hasher.HashPassword(null!, password), timeProvider.GetUtcNow(), 0, null);
+        var account = new UserAccount(name, role, Hasher.HashPassword(null!, password), timeProvider.GetUtcNow(), UserAccountStore.NewSecurityStamp(), IsDisabled: false);
         if (!await store.TryAddAsync(account, cancellationToken).ConfigureAwait(false))
         {
             return new AccountResult($"Den Benutzer „{name}“ gibt es schon.");
@@ -110,6 +133,7 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
         return AccountResult.Success;
     }
 
+    /// <summary>A new role; the account's existing sign-ins end. The last active administrator keeps the role.</summary>
     public async Task<AccountResult> SetRoleAsync(string userName, string role, CancellationToken cancellationToken = default)
     {
         if (!AppRoles.IsKnown(role))
@@ -117,22 +141,27 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
             return new AccountResult("Unbekannte Rolle.");
         }
 
-        var account = await store.FindAsync(userName, cancellationToken).ConfigureAwait(false);
-        if (account is null)
+        if (await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { } account)
         {
-            return new AccountResult($"Den Benutzer „{userName}“ gibt es nicht.");
+            return Missing(userName);
         }
 
-        if (account.Role == AppRoles.Admin && role != AppRoles.Admin && await store.CountInRoleAsync(AppRoles.Admin, cancellationToken).ConfigureAwait(false) <= 1)
+        if (account.Role == role)
         {
-            return new AccountResult("Der letzte Benutzer mit der Rolle Verwaltung kann seine Rolle nicht abgeben.");
+            return AccountResult.Success;
         }
 
-        await store.SetRoleAsync(account.UserName, role, cancellationToken).ConfigureAwait(false);
+        if (await store.SetRoleAsync(account.UserName, role, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return new AccountResult("Der letzte aktive Benutzer mit der Rolle Verwaltung kann seine Rolle nicht abgeben.");
+        }
+
         LogRoleChanged(logger, account.UserName, role);
+        Changed(account.UserName);
         return AccountResult.Success;
     }
 
+    /// <summary>A password set by an administrator (reset): the account's existing sign-ins end, lockouts are lifted.</summary>
     public async Task<AccountResult> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         if (CheckPassword(password) is { } problem)
@@ -140,20 +169,102 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
             return problem;
         }
 
-        var changed = await store.SetPasswordHashAsync(userName, Hasher.HashPassword(null!, password), cancellationToken).ConfigureAwait(false);
-        if (changed == 0)
+        if (await store.SetPasswordHashAsync(userName, Hasher.HashPassword(null!, password), newStamp: true, cancellationToken).ConfigureAwait(false) == 0)
         {
-            return new AccountResult($"Den Benutzer „{userName}“ gibt es nicht.");
+            return Missing(userName);
         }
 
+        _lockout.ResetAccount(userName);
         LogPasswordReset(logger, userName);
+        Changed(userName);
         return AccountResult.Success;
     }
+
+    /// <summary>
+    /// A user changes their own password, proving the current one (failures count toward the client's lockout). The
+    /// account's other sign-ins end; the caller signs the current one in again with the new stamp.
+    /// </summary>
+    public async Task<AccountResult> ChangePasswordAsync(string userName, string currentPassword, string newPassword, string client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (_lockout.LockedUntil(client, userName) is not null)
+        {
+            return new AccountResult("Zu viele Fehlversuche. Bitte in einigen Minuten erneut versuchen.");
+        }
+
+        if (await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { IsDisabled: false } account)
+        {
+            return new AccountResult("Dieses Konto kann sein Passwort nicht ändern.");
+        }
+
+        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            _lockout.RecordFailure(client, userName);
+            return new AccountResult("Das bisherige Passwort ist falsch.");
+        }
+
+        if (CheckPassword(newPassword) is { } problem)
+        {
+            return problem;
+        }
+
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
+        {
+            return new AccountResult("Das neue Passwort muss sich vom bisherigen unterscheiden.");
+        }
+
+        await store.SetPasswordHashAsync(account.UserName, Hasher.HashPassword(account, newPassword), newStamp: true, cancellationToken).ConfigureAwait(false);
+        _lockout.ResetAccount(account.UserName);
+        LogPasswordChanged(logger, account.UserName);
+        Changed(account.UserName);
+        return AccountResult.Success;
+    }
+
+    /// <summary>Disables (signing it out everywhere) or enables an account. The last active administrator stays enabled.</summary>
+    public async Task<AccountResult> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return Missing(userName);
+        }
+
+        if (await store.SetDisabledAsync(account.UserName, disabled, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return new AccountResult("Der letzte aktive Benutzer mit der Rolle Verwaltung kann nicht deaktiviert werden.");
+        }
+
+        LogStatusChanged(logger, account.UserName, disabled);
+        Changed(account.UserName);
+        return AccountResult.Success;
+    }
+
+    /// <summary>Deletes an account (its sign-ins end with it). The last active administrator cannot be deleted.</summary>
+    public async Task<AccountResult> DeleteAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return Missing(userName);
+        }
+
+        if (await store.DeleteAsync(account.UserName, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return new AccountResult("Der letzte aktive Benutzer mit der Rolle Verwaltung kann nicht gelöscht werden.");
+        }
+
+        _lockout.ResetAccount(account.UserName);
+        LogDeleted(logger, account.UserName);
+        Changed(account.UserName);
+        return AccountResult.Success;
+    }
+
+    private static AccountResult Missing(string userName) => new($"Den Benutzer „{userName}“ gibt es nicht.");
 
     private static AccountResult? CheckPassword(string? password) =>
         password is null || password.Length < MinPasswordLength
             ? new AccountResult($"Das Passwort muss mindestens {MinPasswordLength} Zeichen lang sein.")
             : password.Length > 256 ? new AccountResult("Das Passwort ist zu lang (höchstens 256 Zeichen).") : null;
+
+    private void Changed(string userName) => AccountChanged?.Invoke(userName);
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}._@-]{2,64}$")]
     private static partial Regex ValidUserName();
@@ -161,8 +272,8 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
     [LoggerMessage(EventId = 5300, Level = LogLevel.Information, Message = "User {UserName} signed in")]
     private static partial void LogSignedIn(ILogger logger, string userName);
 
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "User {UserName} locked out after {Failures} failed sign-ins")]
-    private static partial void LogLockedOut(ILogger logger, string userName, int failures);
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Sign-in of user {UserName} from {Client} locked after repeated failures")]
+    private static partial void LogLockedOut(ILogger logger, string userName, string client);
 
     [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "User {UserName} created with role {Role}")]
     private static partial void LogCreated(ILogger logger, string userName, string role);
@@ -172,4 +283,13 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
 
     [LoggerMessage(EventId = 5304, Level = LogLevel.Information, Message = "Password of user {UserName} reset")]
     private static partial void LogPasswordReset(ILogger logger, string userName);
+
+    [LoggerMessage(EventId = 5305, Level = LogLevel.Information, Message = "User {UserName} changed their password")]
+    private static partial void LogPasswordChanged(ILogger logger, string userName);
+
+    [LoggerMessage(EventId = 5306, Level = LogLevel.Information, Message = "User {UserName} disabled: {Disabled}")]
+    private static partial void LogStatusChanged(ILogger logger, string userName, bool disabled);
+
+    [LoggerMessage(EventId = 5307, Level = LogLevel.Information, Message = "User {UserName} deleted")]
+    private static partial void LogDeleted(ILogger logger, string userName);
 }

@@ -12,7 +12,7 @@ public sealed partial class InitialAdmin(AccountService accounts, UserAccountSto
     public async Task<bool> EnsureAsync(TextWriter console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (await store.CountInRoleAsync(Security.AppRoles.Admin, cancellationToken).ConfigureAwait(false) > 0)
+        if (await store.CountActiveInRoleAsync(Security.AppRoles.Admin, cancellationToken).ConfigureAwait(false) > 0)
         {
             return false;
         }
@@ -31,7 +31,7 @@ public sealed partial class InitialAdmin(AccountService accounts, UserAccountSto
             ==== Wissensassistent: erste Anmeldung ====
             Benutzer: {UserName}
             Passwort: {password}
-            Das Passwort wird nur dieses eine Mal angezeigt. Bitte nach der Anmeldung unter /admin ändern.
+            Das Passwort wird nur dieses eine Mal angezeigt. Bitte nach der Anmeldung unter {AccountService.ChangePasswordPath} ändern.
             ===========================================
 
             """.AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -1,32 +1,33 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server;
 
 namespace Wissensassistent.Web.Accounts;
 
 /// <summary>
-/// Role changes and removed accounts take effect at once, not at the next sign-in: every request holds its cookie
-/// against the account store, and a live circuit, which outlives requests, checks again every minute.
+/// A password reset, a role change, disabling or deleting an account end its sign-ins at once, not at the next
+/// sign-in: every request holds its cookie against the account store (same account, enabled, same role, same security
+/// stamp), and a live circuit, which outlives requests, is checked when the account changes and every minute
+/// (<see cref="LocalAccountRevalidation"/>).
 /// </summary>
 public static class LocalAccountValidation
 {
-    /// <summary>The principal as the store sees it now: the same one, one with the current role, or null when gone.</summary>
-    public static async Task<ClaimsPrincipal?> CurrentAsync(UserAccountStore store, ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    /// <summary>True when the sign-in still matches its account: it exists, is enabled, and has that role and stamp.</summary>
+    public static async Task<bool> IsCurrentAsync(UserAccountStore store, ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(principal);
         if (principal.Identity?.Name is not { Length: > 0 } userName
-            || await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { } account)
+            || principal.FindFirst(AccountService.SecurityStampClaim)?.Value is not { Length: > 0 } stamp
+            || await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { IsDisabled: false } account)
         {
-            return null;
+            return false;
         }
 
-        return principal.IsInRole(account.Role) ? principal : AccountService.CreatePrincipal(account);
+        return string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal) && principal.IsInRole(account.Role);
     }
 
-    /// <summary>Cookie event: replaces a stale role, signs out a removed account.</summary>
+    /// <summary>Cookie event: a sign-in that no longer matches its account is rejected and the cookie removed.</summary>
     public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,34 +37,10 @@ public static class LocalAccountValidation
         }
 
         var store = context.HttpContext.RequestServices.GetRequiredService<UserAccountStore>();
-        var current = await CurrentAsync(store, principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (current is null)
+        if (!await IsCurrentAsync(store, principal, context.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
         }
-        else if (!ReferenceEquals(current, principal))
-        {
-            context.ReplacePrincipal(current);
-            context.ShouldRenew = true;
-        }
-    }
-}
-
-/// <summary>Re-checks the signed-in account of a live circuit; a removed account or a changed role ends its sign-in.</summary>
-public sealed class LocalAccountRevalidation(ILoggerFactory loggers, UserAccountStore store) : RevalidatingServerAuthenticationStateProvider(loggers)
-{
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
-
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(authenticationState);
-        var principal = authenticationState.User;
-        if (principal.Identity?.IsAuthenticated != true)
-        {
-            return true;
-        }
-
-        return ReferenceEquals(await LocalAccountValidation.CurrentAsync(store, principal, cancellationToken).ConfigureAwait(false), principal);
     }
 }

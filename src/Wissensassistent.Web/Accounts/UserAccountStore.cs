@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore.Sqlite;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Accounts;
 
@@ -12,20 +14,33 @@ namespace Wissensassistent.Web.Accounts;
 /// </summary>
 public sealed class UserAccountStore : IDisposable
 {
-    private const string Columns = "user_name, role, password_hash, created_at, failed_attempts, locked_until";
+    private const string Columns = "user_name, role, password_hash, created_at, security_stamp, disabled";
 
+    // failed_attempts and locked_until of older installations stay unused: lockouts are counted per client (SignInLockout).
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS users (
             user_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
             role TEXT NOT NULL,
             password_hash TEXT NOT NULL,
             created_at TEXT NOT NULL,
-            failed_attempts INTEGER NOT NULL DEFAULT 0,
-            locked_until TEXT NULL
+            security_stamp TEXT NOT NULL DEFAULT '',
+            disabled INTEGER NOT NULL DEFAULT 0
         );
         """;
 
+    /// <summary>
+    /// Appended to a change that could take away the last active administrator: it applies only when the account is
+    /// no active administrator or another one remains. One statement, so two administrators cannot remove each other.
+    /// </summary>
+    private const string KeepsAnActiveAdmin = $"""
+        (role <> '{AppRoles.Admin}' OR disabled = 1 OR EXISTS (
+            SELECT 1 FROM users AS other
+            WHERE other.role = '{AppRoles.Admin}' AND other.disabled = 0 AND other.user_name <> users.user_name))
+        """;
+
     private readonly SqliteSideFile _file;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
 
     public UserAccountStore(IOptions<DataFolder> data)
     {
@@ -34,6 +49,9 @@ public sealed class UserAccountStore : IDisposable
     }
 
     public string DatabasePath => _file.Path;
+
+    /// <summary>A new random security stamp.</summary>
+    public static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
@@ -44,10 +62,11 @@ public sealed class UserAccountStore : IDisposable
     public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM users ORDER BY user_name COLLATE NOCASE", cancellationToken);
 
-    public async Task<int> CountInRoleAsync(string role, CancellationToken cancellationToken = default)
+    /// <summary>Accounts in the role that are not disabled.</summary>
+    public async Task<int> CountActiveInRoleAsync(string role, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT COUNT(*) FROM users WHERE role = $role", ("$role", role));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT COUNT(*) FROM users WHERE role = $role AND disabled = 0", ("$role", role));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -56,31 +75,56 @@ public sealed class UserAccountStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(account);
         var changed = await ExecuteAsync(
-            $"INSERT INTO users ({Columns}) VALUES ($name, $role, $hash, $created, 0, NULL) ON CONFLICT DO NOTHING",
+            $"INSERT INTO users ({Columns}) VALUES ($name, $role, $hash, $created, $stamp, $disabled) ON CONFLICT DO NOTHING",
             cancellationToken,
             ("$name", account.UserName),
             ("$role", account.Role),
             ("$hash", account.PasswordHash),
-            ("$created", Format(account.CreatedAt))).ConfigureAwait(false);
+            ("$created", Format(account.CreatedAt)),
+            ("$stamp", account.SecurityStamp),
+            ("$disabled", account.IsDisabled ? 1 : 0)).ConfigureAwait(false);
         return changed == 1;
     }
 
+    /// <summary>Sets the role and a new stamp; 0 when the account is missing or is the last active administrator.</summary>
     public Task<int> SetRoleAsync(string userName, string role, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE users SET role = $role WHERE user_name = $name COLLATE NOCASE", cancellationToken, ("$name", userName), ("$role", role));
-
-    /// <summary>A new password also lifts a lockout.</summary>
-    public Task<int> SetPasswordHashAsync(string userName, string hash, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE users SET password_hash = $hash, failed_attempts = 0, locked_until = NULL WHERE user_name = $name COLLATE NOCASE", cancellationToken, ("$name", userName), ("$hash", hash));
-
-    public Task<int> SetFailuresAsync(string userName, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default) =>
         ExecuteAsync(
-            "UPDATE users SET failed_attempts = $failed, locked_until = $locked WHERE user_name = $name COLLATE NOCASE",
+            $"UPDATE users SET role = $role, security_stamp = $stamp WHERE user_name = $name COLLATE NOCASE AND ($role = '{AppRoles.Admin}' OR {KeepsAnActiveAdmin})",
             cancellationToken,
             ("$name", userName),
-            ("$failed", failedAttempts),
-            ("$locked", lockedUntil is { } until ? Format(until) : DBNull.Value));
+            ("$role", role),
+            ("$stamp", NewSecurityStamp()));
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>A new hash; with <paramref name="newStamp"/> true (a reset, a change) every existing sign-in ends, false
+    /// keeps them (a rehash at sign-in).</summary>
+    public Task<int> SetPasswordHashAsync(string userName, string hash, bool newStamp, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE users SET password_hash = $hash, security_stamp = CASE WHEN $renew = 1 THEN $stamp ELSE security_stamp END WHERE user_name = $name COLLATE NOCASE",
+            cancellationToken,
+            ("$name", userName),
+            ("$hash", hash),
+            ("$renew", newStamp ? 1 : 0),
+            ("$stamp", NewSecurityStamp()));
+
+    /// <summary>Disables (ending its sign-ins) or enables the account; 0 when it is missing or disabling it would leave
+    /// no active administrator.</summary>
+    public Task<int> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            $"UPDATE users SET disabled = $disabled, security_stamp = $stamp WHERE user_name = $name COLLATE NOCASE AND ($disabled = 0 OR {KeepsAnActiveAdmin})",
+            cancellationToken,
+            ("$name", userName),
+            ("$disabled", disabled ? 1 : 0),
+            ("$stamp", NewSecurityStamp()));
+
+    /// <summary>Removes the account; 0 when it is missing or the last active administrator.</summary>
+    public Task<int> DeleteAsync(string userName, CancellationToken cancellationToken = default) =>
+        ExecuteAsync($"DELETE FROM users WHERE user_name = $name COLLATE NOCASE AND {KeepsAnActiveAdmin}", cancellationToken, ("$name", userName));
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _migrationLock.Dispose();
+    }
 
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
@@ -88,7 +132,7 @@ public sealed class UserAccountStore : IDisposable
 
     private async Task<IReadOnlyList<UserAccount>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var accounts = new List<UserAccount>();
@@ -99,8 +143,8 @@ public sealed class UserAccountStore : IDisposable
                 reader.GetString(1),
                 reader.GetString(2),
                 Parse(reader.GetString(3)),
-                reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : Parse(reader.GetString(5))));
+                reader.GetString(4),
+                reader.GetInt32(5) != 0));
         }
 
         return accounts;
@@ -108,9 +152,84 @@ public sealed class UserAccountStore : IDisposable
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!_migrated)
+        {
+            try
+            {
+                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return connection;
+    }
+
+    /// <summary>
+    /// Brings a users table of an older version up to date, once per process: the columns security_stamp and disabled
+    /// are added when missing, and accounts without a stamp get one (sign-ins from before carry none and end, the
+    /// accounts themselves keep working).
+    /// </summary>
+    private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            // IMMEDIATE: a second process starting at the same moment waits instead of adding the column twice.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            await using (var pragma = Command(connection, "SELECT name FROM pragma_table_info('users')"))
+            {
+                pragma.Transaction = transaction;
+                await using var reader = await pragma.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add(reader.GetString(0));
+                }
+            }
+
+            var statements = new List<string>();
+            if (!columns.Contains("security_stamp"))
+            {
+                statements.Add("ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT ''");
+            }
+
+            if (!columns.Contains("disabled"))
+            {
+                statements.Add("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
+            }
+
+            statements.Add("UPDATE users SET security_stamp = upper(hex(randomblob(16))) WHERE security_stamp = ''");
+            foreach (var sql in statements)
+            {
+                await using var command = Command(connection, sql);
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)

@@ -14,6 +14,9 @@ public sealed class SignInOptions
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Sign-in attempts (and password changes) one client may post per minute; more get HTTP 429.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>The identity provider, for <see cref="AuthenticationMode.OpenIdConnect"/>.</summary>
     public OidcOptions Oidc { get; set; } = new();
 }

@@ -14,6 +14,11 @@ public sealed class SignInOptionsValidator : IValidateOptions<SignInOptions>
             failures.Add("Authentication:SessionLifetime muss zwischen 5 Minuten und 30 Tagen liegen.");
         }
 
+        if (options.SignInAttemptsPerMinute is < 1 or > 10_000)
+        {
+            failures.Add("Authentication:SignInAttemptsPerMinute muss zwischen 1 und 10000 liegen.");
+        }
+
         if (options.Mode == AuthenticationMode.OpenIdConnect)
         {
             var oidc = options.Oidc;

@@ -19,6 +19,8 @@ public sealed class AccountServiceTests : IDisposable
         _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
+    private const string Client = "10.0.0.1";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()
@@ -38,9 +40,9 @@ public sealed class AccountServiceTests : IDisposable
         Assert.NotNull(stored);
         Assert.DoesNotContain(password, stored.PasswordHash, StringComparison.Ordinal);
         Assert.DoesNotContain(password, await File.ReadAllTextAsync(_store.DatabasePath, Ct), StringComparison.Ordinal);
-        Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class AccountServiceTests : IDisposable
 
         var password = System.Text.RegularExpressions.Regex.Match(first.ToString(), "Passwort: (\\S+)").Groups[1].Value;
         Assert.Equal(20, password.Length);
-        Assert.True((await _accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Client, Ct)).Succeeded);
         Assert.Equal(string.Empty, second.ToString());
         Assert.Single(await _store.ListAsync(Ct));
     }
@@ -87,16 +89,157 @@ public sealed class AccountServiceTests : IDisposable
         await _accounts.CreateAsync("k.neu", AppRoles.Staff, "altes-Passwort-1234", Ct);
         for (var i = 0; i < AccountService.MaxFailedAttempts; i++)
         {
-            await _accounts.CheckPasswordAsync("k.neu", "falsch", Ct);
+            await _accounts.CheckPasswordAsync("k.neu", "falsch", Client, Ct);
         }
 
-        Assert.NotNull((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Ct)).LockedUntil);
+        Assert.NotNull((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).LockedUntil);
 
         await _accounts.SetPasswordAsync("k.neu", "neues-Passwort-1234", Ct);
 
-        Assert.False((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Client, Ct)).Succeeded);
     }
+
+    [Fact]
+    public async Task LastActiveAdministrator_CanNeitherBeDisabledDeletedNorDemoted_OthersCan()
+    {
+        await _accounts.CreateAsync("chefin", AppRoles.Admin, "lang-genug-123456", Ct);
+        await _accounts.CreateAsync("vertretung", AppRoles.Admin, "lang-genug-123456", Ct);
+
+        Assert.True((await _accounts.SetDisabledAsync("vertretung", true, Ct)).Succeeded);
+
+        // A disabled administrator does not count: chefin is the last active one now.
+        Assert.Contains("nicht deaktiviert", (await _accounts.SetDisabledAsync("chefin", true, Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("nicht gelöscht", (await _accounts.DeleteAsync("chefin", Ct)).Error, StringComparison.Ordinal);
+        Assert.False((await _accounts.SetRoleAsync("chefin", AppRoles.Staff, Ct)).Succeeded);
+        Assert.Equal(1, await _store.CountActiveInRoleAsync(AppRoles.Admin, Ct));
+
+        Assert.True((await _accounts.DeleteAsync("vertretung", Ct)).Succeeded);
+        Assert.Null(await _store.FindAsync("vertretung", Ct));
+        Assert.Equal(AppRoles.Admin, (await _store.FindAsync("chefin", Ct))?.Role);
+        Assert.False((await _store.FindAsync("chefin", Ct))!.IsDisabled);
+    }
+
+    [Fact]
+    public async Task DisabledAccount_CannotSignIn_UntilEnabledAgain()
+    {
+        await _accounts.CreateAsync("k.ruhend", AppRoles.Staff, "lang-genug-123456", Ct);
+
+        Assert.True((await _accounts.SetDisabledAsync("k.ruhend", true, Ct)).Succeeded);
+        Assert.False((await _accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
+
+        Assert.True((await _accounts.SetDisabledAsync("k.ruhend", false, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task EveryChangeThatEndsSignIns_GivesANewSecurityStamp_AndIsAnnounced()
+    {
+        await _accounts.CreateAsync("k.stempel", AppRoles.Staff, "lang-genug-123456", Ct);
+        var announced = new List<string>();
+        _accounts.AccountChanged += announced.Add;
+        var stamps = new List<string> { (await _store.FindAsync("k.stempel", Ct))!.SecurityStamp };
+
+        Assert.True((await _accounts.SetPasswordAsync("k.stempel", "zurueckgesetzt-123", Ct)).Succeeded);
+        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _accounts.SetRoleAsync("k.stempel", AppRoles.LegalOfficer, Ct)).Succeeded);
+        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _accounts.SetDisabledAsync("k.stempel", true, Ct)).Succeeded);
+        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _accounts.SetDisabledAsync("k.stempel", false, Ct)).Succeeded);
+        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _accounts.ChangePasswordAsync("k.stempel", "zurueckgesetzt-123", "selbst-gewaehlt-456", Client, Ct)).Succeeded);
+        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+
+        Assert.Equal(stamps.Count, stamps.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(stamps, stamp => Assert.Equal(32, stamp.Length));
+        Assert.Equal(5, announced.Count(name => name == "k.stempel"));
+    }
+
+    [Fact]
+    public async Task ChangePassword_NeedsTheCurrentOne_AndANewDifferentLongEnoughPassword()
+    {
+        await _accounts.CreateAsync("k.selbst", AppRoles.Staff, "altes-Passwort-1234", Ct);
+
+        Assert.Equal("Das bisherige Passwort ist falsch.", (await _accounts.ChangePasswordAsync("k.selbst", "geraten-123456", "neues-Passwort-1234", Client, Ct)).Error);
+        Assert.Contains("mindestens", (await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "kurz", Client, Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("unterscheiden", (await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "altes-Passwort-1234", Client, Ct)).Error, StringComparison.Ordinal);
+        Assert.True((await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "neues-Passwort-1234", Client, Ct)).Succeeded);
+
+        Assert.False((await _accounts.CheckPasswordAsync("k.selbst", "altes-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("k.selbst", "neues-Passwort-1234", Client, Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Lockout_CountsPerClientAndName_SoAnotherClientStillSignsIn_AndUnknownNamesLockAlike()
+    {
+        await _accounts.CreateAsync("k.ziel", AppRoles.Admin, "lang-genug-123456", Ct);
+        SignInResult? known = null, unknown = null;
+        for (var i = 0; i < AccountService.MaxFailedAttempts; i++)
+        {
+            known = await _accounts.CheckPasswordAsync("k.ziel", "geraten-" + i, "203.0.113.1", Ct);
+            unknown = await _accounts.CheckPasswordAsync("k.niemand", "geraten-" + i, "203.0.113.1", Ct);
+        }
+
+        Assert.NotNull(known?.LockedUntil);
+        Assert.NotNull(unknown?.LockedUntil);
+        Assert.False((await _accounts.CheckPasswordAsync("k.ziel", "lang-genug-123456", "203.0.113.1", Ct)).Succeeded);
+        Assert.True((await _accounts.CheckPasswordAsync("K.ZIEL", "lang-genug-123456", "10.0.0.2", Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task InitialAdmin_ConsoleText_NamesThePasswordPage()
+    {
+        var initial = new InitialAdmin(_accounts, _store, NullLogger<InitialAdmin>.Instance);
+        using var console = new StringWriter();
+
+        await initial.EnsureAsync(console, Ct);
+
+        Assert.Contains("unter /konto/passwort ändern", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsersTableOfAnOlderVersion_GetsStampAndStatusColumns_AndItsAccountsKeepWorking()
+    {
+        var path = _store.DatabasePath;
+        var hash = new Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>().HashPassword(null!, "altes-Konto-123456");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE users (
+                    user_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked_until TEXT NULL
+                );
+                INSERT INTO users VALUES ('alt.admin', 'Admin', $hash, '2025-01-01T00:00:00.0000000+00:00', 2, NULL);
+                """;
+            command.Parameters.AddWithValue("$hash", hash);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var old = await _store.FindAsync("alt.admin", Ct);
+
+        Assert.NotNull(old);
+        Assert.False(old.IsDisabled);
+        Assert.Equal(32, old.SecurityStamp.Length);
+        Assert.True((await _accounts.CheckPasswordAsync("alt.admin", "altes-Konto-123456", Client, Ct)).Succeeded);
+        Assert.True((await _accounts.CreateAsync("neu", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
+        Assert.False((await _accounts.SetDisabledAsync("alt.admin", true, Ct)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("/ä", "/%C3%A4")]
+    [InlineData("/norm/GemO/§ 24?suche=Bürger", "/norm/GemO/%C2%A7%2024?suche=B%C3%BCrger")]
+    [InlineData("/verlauf?x=%C3%A4", "/verlauf?x=%C3%A4")]
+    [InlineData("/\\u00e4//evil", "/%C3%A4//evil")]
+    [InlineData("/\\ud800", "/")]
+    public void ReturnUrl_NonAscii_IsPercentEncoded(string returnUrl, string expected) =>
+        Assert.Equal(expected, LocalReturnUrl.Sanitize(System.Text.RegularExpressions.Regex.Unescape(returnUrl)));
 
     [Theory]
     [InlineData("/admin", "/admin")]

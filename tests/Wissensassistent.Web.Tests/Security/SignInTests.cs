@@ -42,7 +42,7 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task RoleChange_TakesEffectOnTheNextRequest_WithoutSigningInAgain()
+    public async Task RoleChange_EndsTheUsersSessions_OnTheNextRequest()
     {
         var ct = TestContext.Current.CancellationToken;
         Assert.True((await _app.Accounts.CreateAsync("k.herabgestuft", AppRoles.Admin, WebAppFactory.Password, ct)).Succeeded);
@@ -59,9 +59,10 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
 
         Assert.True((await _app.Accounts.SetRoleAsync("k.herabgestuft", AppRoles.Staff, ct)).Succeeded);
 
-        // The same cookie, which still says Admin: the account store has the last word.
+        // The same cookie, which still says Admin, is over: the account store has the last word.
         using var after = await client.GetAsync("/admin", ct);
-        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/anmelden", after.Headers.Location!.AbsolutePath);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
         using var response = await WebAppFactory.PostSignInAsync(client, "k.falsch", "nicht-das-Passwort");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Benutzername oder Passwort ist falsch", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Die Anmeldung ist fehlgeschlagen", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], cookie => cookie.StartsWith("wa.auth=", StringComparison.Ordinal));
     }
 
@@ -111,19 +112,21 @@ public sealed class SignInTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task SignIn_AfterRepeatedFailures_IsLocked_EvenWithTheRightPassword()
+    public async Task SignIn_AfterRepeatedFailuresFromThisClient_IsLocked_EvenWithTheRightPassword()
     {
         await _app.Accounts.CreateAsync("k.gesperrt", AppRoles.Staff, WebAppFactory.Password, TestContext.Current.CancellationToken);
+        using var client = _app.CreateBrowserlikeClient("192.0.2.44");
         for (var attempt = 0; attempt < AccountService.MaxFailedAttempts; attempt++)
         {
-            Assert.False((await _app.Accounts.CheckPasswordAsync("k.gesperrt", "falsch-" + attempt, TestContext.Current.CancellationToken)).Succeeded);
+            using var failed = await WebAppFactory.PostSignInAsync(client, "k.gesperrt", "falsch-" + attempt);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        using var client = _app.CreateBrowserlikeClient();
         using var response = await WebAppFactory.PostSignInAsync(client, "k.gesperrt", WebAppFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Zu viele Fehlversuche", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Die Anmeldung ist fehlgeschlagen", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], cookie => cookie.StartsWith("wa.auth=", StringComparison.Ordinal));
     }
 
     [Fact]

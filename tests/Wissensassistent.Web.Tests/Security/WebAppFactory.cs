@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -61,6 +62,9 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
             ["Corpus:Path"] = CorpusPath,
             ["Corpus:IngestOnStartup"] = "false",
             ["LanguageModels:Embeddings:Provider"] = "None",
+
+            // All test clients share one (missing) remote address; tests of the throttle set their own limit.
+            ["Authentication:SignInAttemptsPerMinute"] = "1000",
         };
 
     /// <summary>An app on a folder the caller owns, with a corpus of its own; a second one on the same folder is a restart.</summary>
@@ -93,8 +97,19 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
 
     public AccountService Accounts => Services.GetRequiredService<AccountService>();
 
+    /// <summary>Header by which a test client claims a remote address (the test server has none of its own).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A browser-like client that the app sees coming from <paramref name="remoteAddress"/>.</summary>
+    public HttpClient CreateBrowserlikeClient(string remoteAddress)
+    {
+        var client = CreateBrowserlikeClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, remoteAddress);
+        return client;
+    }
 
     public async Task<HttpClient> SignedInClientAsync(string role)
     {
@@ -136,6 +151,7 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             GatedGenerations.Replace(services, Gate);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             _configureServices?.Invoke(services);
         });
     }
@@ -147,6 +163,24 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
         {
             _folder?.Dispose();
         }
+    }
+
+    /// <summary>Sets the remote address a test client claims in <see cref="ClientAddressHeader"/>, before the app's middleware.</summary>
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

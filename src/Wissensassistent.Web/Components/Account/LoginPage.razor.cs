@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -11,10 +11,15 @@ namespace Wissensassistent.Web.Components.Account;
 
 /// <summary>
 /// Sign-in with a local account: a static form (the cookie can only be set on a plain HTTP response, not from a live
-/// circuit), protected by antiforgery; after too many failures the account is locked for a while.
+/// circuit), protected by antiforgery and throttled per client; after too many failures this client is locked out
+/// for the name a while.
 /// </summary>
+[EnableRateLimiting(SignInThrottle.PolicyName)]
 public sealed partial class LoginPage
 {
+    public const string FailedMessage =
+        "Die Anmeldung ist fehlgeschlagen. Bitte Benutzername und Passwort prüfen; nach mehreren Fehlversuchen ist die Anmeldung von diesem Gerät aus für einige Minuten gesperrt.";
+
     private string? _error;
 
     [CascadingParameter]
@@ -48,17 +53,19 @@ public sealed partial class LoginPage
             return;
         }
 
-        var result = await Accounts.CheckPasswordAsync(Input.UserName, Input.Password, HttpContext.RequestAborted);
+        var result = await Accounts.CheckPasswordAsync(Input.UserName, Input.Password, SignInThrottle.ClientKey(HttpContext), HttpContext.RequestAborted);
         if (result.Account is not { } account)
         {
-            _error = result.LockedUntil is { } until
-                ? $"Zu viele Fehlversuche: Die Anmeldung ist bis {until.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture)} Uhr gesperrt."
-                : "Benutzername oder Passwort ist falsch.";
+            // One message for an unknown user, a wrong password, a disabled account and a lockout: none is confirmed.
+            _error = FailedMessage;
             return;
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.CreatePrincipal(account));
-        Navigation.NavigateTo(LocalReturnUrl.Sanitize(ReturnUrl));
+        // The cookie handler would otherwise redirect to the raw ReturnUrl query value itself (a non-ASCII one breaks
+        // the Location header); the target is the sanitized, percent-encoded path.
+        var target = LocalReturnUrl.Sanitize(ReturnUrl);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.CreatePrincipal(account), new AuthenticationProperties { RedirectUri = target });
+        Navigation.NavigateTo(target);
     }
 
     private sealed class LoginInput

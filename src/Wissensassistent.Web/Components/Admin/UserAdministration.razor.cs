@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Wissensassistent.Web.Accounts;
+using Wissensassistent.Web.Security;
+
+namespace Wissensassistent.Web.Components.Admin;
+
+/// <summary>
+/// Local accounts in <c>/admin</c>: create, change the role, reset the password, disable, enable and delete. Every
+/// action asks the admin policy again; a change that ends the account's sign-ins says so. An administrator does not
+/// disable, delete, demote or reset their own account here (that would end this very session; the own password is
+/// changed at <c>/konto/passwort</c>), and the last active administrator can neither be disabled, deleted nor
+/// demoted (<see cref="AccountService"/>).
+/// </summary>
+public sealed partial class UserAdministration
+{
+    private const string OwnAccount = "Das eigene Konto kann hier weder deaktiviert, gelöscht noch herabgestuft werden.";
+
+    private IReadOnlyList<UserAccount> _users = [];
+    private string _newName = "";
+    private string _newRole = AppRoles.Staff;
+    private string _newPassword = "";
+    private string? _message;
+    private Severity _severity;
+    private string? _confirmDelete;
+    private string? _currentUser;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private AccountService Accounts { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _currentUser = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
+        _users = await Accounts.ListAsync();
+    }
+
+    private bool IsSelf(string userName) => string.Equals(userName, _currentUser, StringComparison.OrdinalIgnoreCase);
+
+    private Task CreateAsync() => ChangeAsync(async () =>
+    {
+        var result = await Accounts.CreateAsync(_newName, _newRole, _newPassword);
+        if (result.Succeeded)
+        {
+            (_message, _severity) = ($"Benutzer „{_newName.Trim()}“ mit der Rolle {AppRoles.DisplayName(_newRole)} angelegt.", Severity.Success);
+            (_newName, _newPassword) = ("", "");
+        }
+
+        return result;
+    });
+
+    private Task SetRoleAsync(string userName, string role) => ChangeAsync(async () =>
+    {
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
+        var result = await Accounts.SetRoleAsync(userName, role);
+        if (result.Succeeded)
+        {
+            (_message, _severity) = ($"„{userName}“ hat jetzt die Rolle {AppRoles.DisplayName(role)}. Bestehende Anmeldungen von „{userName}“ sind beendet.", Severity.Success);
+        }
+
+        return result;
+    });
+
+    /// <summary>A new random password, shown here once; the old one stops working, its sign-ins end, a lockout ends.</summary>
+    private Task ResetPasswordAsync(string userName) => ChangeAsync(async () =>
+    {
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
+        var password = AccountService.GeneratePassword();
+        var result = await Accounts.SetPasswordAsync(userName, password);
+        if (result.Succeeded)
+        {
+            (_message, _severity) = ($"Neues Passwort für „{userName}“ (wird nur jetzt angezeigt): {password} – bestehende Anmeldungen sind beendet.", Severity.Success);
+        }
+
+        return result;
+    });
+
+    private Task SetDisabledAsync(string userName, bool disabled) => ChangeAsync(async () =>
+    {
+        if (disabled && IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
+        var result = await Accounts.SetDisabledAsync(userName, disabled);
+        if (result.Succeeded)
+        {
+            (_message, _severity) = (disabled
+                ? $"„{userName}“ ist deaktiviert und überall abgemeldet."
+                : $"„{userName}“ kann sich wieder anmelden.", Severity.Success);
+        }
+
+        return result;
+    });
+
+    private Task DeleteAsync(string userName) => ChangeAsync(async () =>
+    {
+        _confirmDelete = null;
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnAccount);
+        }
+
+        var result = await Accounts.DeleteAsync(userName);
+        if (result.Succeeded)
+        {
+            (_message, _severity) = ($"„{userName}“ ist gelöscht.", Severity.Success);
+        }
+
+        return result;
+    });
+
+    private async Task ChangeAsync(Func<Task<AccountResult>> change)
+    {
+        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState))
+        {
+            (_message, _severity) = (AdminAccess.Denied, Severity.Error);
+            return;
+        }
+
+        var result = await change();
+        if (!result.Succeeded)
+        {
+            (_message, _severity) = (result.Error, Severity.Error);
+        }
+
+        _users = await Accounts.ListAsync();
+    }
+}
