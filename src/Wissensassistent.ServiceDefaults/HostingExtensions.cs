@@ -57,6 +57,7 @@ public static class HostingExtensions
         services.AddSingleton<CorpusRoots>();
         services.AddHostedService<ReadinessMonitor>();
         services.AddSingleton<LawDirectory>();
+        services.AddSingleton<NormLookup>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();
