@@ -36,9 +36,8 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
         Assert.Equal(["answer_question", "get_norm", "search_norms"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, tool =>
         {
-            Assert.Contains("Norm", tool.Description, StringComparison.Ordinal);
-            Assert.Contains("passage", tool.Description, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains(" the ", tool.Description, StringComparison.Ordinal);
+            Assert.Contains("wörtlich", tool.Description, StringComparison.Ordinal);
+            Assert.Contains("verbatim", tool.Description, StringComparison.Ordinal);
             Assert.NotNull(tool.ProtocolTool.OutputSchema);
         });
     }
