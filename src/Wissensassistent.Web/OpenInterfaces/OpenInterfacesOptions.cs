@@ -23,6 +23,9 @@ public sealed class OpenInterfacesOptions : IValidatableObject
     /// <summary>Roles whose keys may use the interfaces; by default every role.</summary>
     public IList<string> Roles { get; } = [];
 
+    /// <summary>With OpenID Connect: the audience an access token must carry; by default <c>Authentication:Oidc:ClientId</c>.</summary>
+    public string? OidcAudience { get; set; }
+
     /// <summary>The most hits <c>search</c> returns.</summary>
     [Range(1, 100)]
     public int MaxTop { get; set; } = 50;

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Wissensassistent.Web.OpenInterfaces.ApiKeys;
 using Wissensassistent.Web.OpenInterfaces.Mcp;
 using Wissensassistent.Web.OpenInterfaces.OpenAi;
 using Wissensassistent.Web.OpenInterfaces.Rest;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.OpenInterfaces;
 
@@ -26,6 +30,9 @@ public static class OpenInterfacesRegistration
 
     private static readonly string[] Prefixes = ["/mcp", "/v1", "/api", "/openapi"];
 
+    /// <summary>The SDK's options, but "§ 35" stays readable in the text content instead of "\u00A7 35".</summary>
+    private static readonly JsonSerializerOptions ToolJson = new(McpJsonUtilities.DefaultOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static WebApplicationBuilder AddOpenInterfaces(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -39,9 +46,19 @@ public static class OpenInterfacesRegistration
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<OpenInterfaceQueries>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var authentication = services.AddAuthentication();
+        var signIn = builder.Configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
+        string[] schemes = [ApiKeyAuthenticationHandler.SchemeName];
+        if (signIn.Mode == AuthenticationMode.OpenIdConnect)
+        {
+            // The bearer scheme answers a challenge first; the API key scheme then writes the German problem details.
+            OidcBearer.Add(authentication, signIn.Oidc, settings);
+            schemes = [OidcBearer.SchemeName, ApiKeyAuthenticationHandler.SchemeName];
+        }
+
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .AddAuthenticationSchemes(schemes)
             .RequireAuthenticatedUser()
             .RequireRole(settings.EffectiveRoles));
 
@@ -54,7 +71,7 @@ public static class OpenInterfacesRegistration
 
         services.AddMcpServer(mcp => mcp.ServerInfo = new Implementation { Name = "wissensassistent", Title = "Wissensassistent", Version = "1.0" })
             .WithHttpTransport(http => http.Stateless = true)
-            .WithTools<NormTools>();
+            .WithTools<NormTools>(ToolJson);
 
         services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("v1/", StringComparison.Ordinal)));

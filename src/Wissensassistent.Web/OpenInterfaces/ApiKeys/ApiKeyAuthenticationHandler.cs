@@ -38,9 +38,15 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"Wissensassistent\"";
+        if (Response.Headers.WWWAuthenticate.Count == 0)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer realm=\"Wissensassistent\"";
+        }
+
         var detail = Presented(Request) is null
-            ? "Diese Schnittstelle braucht einen API-Schlüssel: „Authorization: Bearer wa_…“ oder „X-Api-Key: wa_…“. Schlüssel vergibt die Verwaltung unter /admin."
+            ? Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? "Das Zugriffstoken ist ungültig oder abgelaufen, oder die Schnittstelle nimmt keine Tokens an (nur mit OpenID Connect)."
+                : "Diese Schnittstelle braucht einen API-Schlüssel: „Authorization: Bearer wa_…“ oder „X-Api-Key: wa_…“. Schlüssel vergibt die Verwaltung unter /admin."
             : "Der API-Schlüssel ist unbekannt oder widerrufen.";
         return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Nicht angemeldet", detail);
     }

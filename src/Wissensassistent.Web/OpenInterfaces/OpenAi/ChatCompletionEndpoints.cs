@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
@@ -14,7 +15,7 @@ namespace Wissensassistent.Web.OpenInterfaces.OpenAi;
 /// </summary>
 public static class ChatCompletionEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static RouteGroupBuilder MapOpenAiCompatible(this IEndpointRouteBuilder endpoints)
     {
