@@ -73,8 +73,12 @@ public static class OpenInterfacesRegistration
             .WithHttpTransport(http => http.Stateless = true)
             .WithTools<NormTools>(ToolJson);
 
-        services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
-            description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("v1/", StringComparison.Ordinal)));
+        services.AddOpenApi(openApi =>
+        {
+            openApi.ShouldInclude = description =>
+                description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("v1/", StringComparison.Ordinal));
+            openApi.AddDocumentTransformer<OpenApiDescription>();
+        });
         return builder;
     }
 

@@ -98,5 +98,7 @@ public sealed class RestApiTests(OpenInterfacesApp app) : IClassFixture<OpenInte
         Assert.Contains("/api/answers", paths);
         Assert.Contains("/v1/chat/completions", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/verwaltung", StringComparison.Ordinal));
+        Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("Wissensassistent", document.RootElement.GetProperty("info").GetProperty("title").GetString());
     }
 }
