@@ -61,6 +61,20 @@ public sealed class RestApiTests(OpenInterfacesApp app) : IClassFixture<OpenInte
     }
 
     [Fact]
+    public async Task Norm_UnknownAbsatz_Is404WithTheAbsaetzeThatExist()
+    {
+        using var http = app.Client((await app.IssueKeyAsync()).Secret);
+
+        using var response = await http.GetAsync("/api/norms/BauGB/35?absatz=9", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var norm = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("UnknownAbsatz", norm.RootElement.GetProperty("outcome").GetString());
+        Assert.Contains("hat keinen Absatz 9", norm.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["§ 35 Abs. 1 BauGB", "§ 35 Abs. 2 BauGB", "§ 35 Abs. 3 BauGB"], norm.RootElement.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public async Task Answer_IsVerified_AndFollowsUpOnHistory()
     {
         using var http = app.Client((await app.IssueKeyAsync()).Secret);

@@ -32,7 +32,8 @@ public static class ChatCompletionEndpoints
 
     private static ModelView Model(OpenInterfacesOptions options) => new(options.ModelName, "model", 1_764_547_200, "wissensassistent");
 
-    private static async Task CompleteAsync(HttpContext context, ChatCompletionRequest request, OpenInterfaceQueries queries, IOptions<OpenInterfacesOptions> options)
+    private static async Task CompleteAsync(
+        HttpContext context, ChatCompletionRequest request, OpenInterfaceQueries queries, IOptions<OpenInterfacesOptions> options, TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
         var model = options.Value.ModelName;
@@ -55,7 +56,7 @@ public static class ChatCompletionEndpoints
         }
 
         var id = "chatcmpl-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var created = clock.GetUtcNow().ToUnixTimeSeconds();
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         var citations = answer.Citations.Select(c => Citation(c, baseUrl)).ToList();
         var content = Content(answer);
