@@ -102,7 +102,7 @@ public static class ChatCompletionEndpoints
         var text = new StringBuilder(answer.Text.TrimEnd()).Append("\n\n**Quellen**\n");
         foreach (var citation in answer.Citations)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n[{citation.Marker}] {citation.Citation}");
+            text.Append(CultureInfo.InvariantCulture, $"\n- [{citation.Marker}] {citation.Citation}");
             if (citation.Passage.Stand is { Length: > 0 } stand)
             {
                 text.Append(CultureInfo.InvariantCulture, $" (Stand: {stand})");
