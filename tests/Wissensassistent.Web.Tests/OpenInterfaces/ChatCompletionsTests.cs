@@ -76,7 +76,7 @@ public sealed class ChatCompletionsTests(OpenInterfacesApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Stream_LastChunkCarriesTheCitations()
+    public async Task Stream_FirstAndLastChunkCarryTheCitations()
     {
         var key = await app.IssueKeyAsync();
         using var http = app.Client(key.Secret);
@@ -90,6 +90,10 @@ public sealed class ChatCompletionsTests(OpenInterfacesApp app) : IClassFixture<
         using var last = JsonDocument.Parse(events[^2]["data: ".Length..]);
         Assert.Equal("stop", last.RootElement.GetProperty("choices")[0].GetProperty("finish_reason").GetString());
         Assert.NotEmpty(last.RootElement.GetProperty("citations").EnumerateArray());
+        using var first = JsonDocument.Parse(events[0]["data: ".Length..]);
+        Assert.Equal(
+            last.RootElement.GetProperty("citations").GetRawText(),
+            first.RootElement.GetProperty("citations").GetRawText());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Wissensassistent.Web.OpenInterfaces.Contracts;
 
 namespace Wissensassistent.Web.OpenInterfaces.OpenAi;
 
-/// <summary><c>chat.completion.chunk</c>; the last one carries <c>citations</c>, <c>refused</c> and <c>checks</c>.</summary>
+/// <summary><c>chat.completion.chunk</c>; the first carries <c>citations</c>, the last <c>citations</c>, <c>refused</c> and <c>checks</c>.</summary>
 public sealed record ChatCompletionChunk(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("object")] string Object,

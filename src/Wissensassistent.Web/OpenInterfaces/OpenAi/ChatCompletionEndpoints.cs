@@ -78,7 +78,10 @@ public static class ChatCompletionEndpoints
 
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
-        await SendAsync(context, new ChatCompletionChunk(id, "chat.completion.chunk", created, model, [new ChatChunkChoice(0, new ChatDelta("assistant", string.Empty), null)]));
+        // The sources are known before the first word (only the verified answer is sent): clients that read them from
+        // the first chunk (the Perplexity convention) find them there, the others in the last one.
+        await SendAsync(context, new ChatCompletionChunk(
+            id, "chat.completion.chunk", created, model, [new ChatChunkChoice(0, new ChatDelta("assistant", string.Empty), null)], citations));
         foreach (var piece in Pieces(content))
         {
             await SendAsync(context, new ChatCompletionChunk(id, "chat.completion.chunk", created, model, [new ChatChunkChoice(0, new ChatDelta(null, piece), null)]));
