@@ -60,6 +60,7 @@ public static class HostingExtensions
         services.AddSingleton<LawDirectory>();
         services.AddOptions<DeploymentProfile>().BindConfiguration(DeploymentProfile.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApplicableLaw>();
+        services.AddSingleton<NormLookup>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();

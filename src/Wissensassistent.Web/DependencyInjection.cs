@@ -208,9 +208,11 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
         app.Use(SecurityHeaders.ApplyAsync);
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication: the open interfaces' limits are per API key. Once in the pipeline, for every policy.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -12,6 +12,7 @@ using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Testing;
+using Wissensassistent.Web.OpenInterfaces.ApiKeys;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
 using Wissensassistent.Web.Security;
@@ -52,6 +53,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<CorpusUploads>();
         Services.AddSingleton<UserAccountStore>();
         Services.AddSingleton<AccountService>();
+        Services.AddSingleton<ApiKeyStore>();
+        Services.AddSingleton<ApiKeyService>();
         Directory.CreateDirectory(Folder.Combine("corpus", "bund"));
         Authorization = AddAuthorization();
 

@@ -10,6 +10,7 @@ namespace Wissensassistent.Core.Storage;
 ///   store/                 embedded store generations (wissen.current, wissen.&lt;stamp&gt;.db)
 ///   feedback.db            "Zitat falsch" reports and ratings
 ///   users.db               local accounts
+///   api-keys.db            API keys of the open interfaces (hashed)
 ///   keys/                  Data Protection keys (encrypted browser history, sign-in cookies)
 ///   reindex-history.json   the last reindex runs
 ///   uploads/               documents uploaded in /admin, a second corpus root
@@ -31,6 +32,9 @@ public sealed class DataFolder
     public string FeedbackDatabase => Combine("feedback.db");
 
     public string AccountsDatabase => Combine("users.db");
+
+    /// <summary>API keys for the open interfaces (MCP, OpenAI-compatible, REST), stored as SHA-256 hashes.</summary>
+    public string ApiKeysDatabase => Combine("api-keys.db");
 
     public string KeysDirectory => Combine("keys");
 

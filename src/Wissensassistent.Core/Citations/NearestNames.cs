@@ -1,4 +1,4 @@
-namespace Wissensassistent.Cli;
+namespace Wissensassistent.Core.Citations;
 
 /// <summary>"Did you mean": law names within a small edit distance of what was typed.</summary>
 public static class NearestNames

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.OpenInterfaces.Contracts;
+
+namespace Wissensassistent.Web.OpenInterfaces;
+
+/// <summary>Search, norm lookup and answers, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
+public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms, IAnswerService answers, IOptions<OpenInterfacesOptions> options)
+{
+    public const int DefaultTop = 10;
+
+    /// <exception cref="InterfaceInputException">An empty or overlong query, or a top out of range.</exception>
+    public async Task<SearchView> SearchAsync(string? query, SearchFilter filter, int? top, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new InterfaceInputException("Bitte einen Suchbegriff oder eine Frage angeben.");
+        }
+
+        var count = top ?? DefaultTop;
+        if (count < 1 || count > options.Value.MaxTop)
+        {
+            throw new InterfaceInputException($"„top“ muss zwischen 1 und {options.Value.MaxTop} liegen.");
+        }
+
+        var result = await search.SearchAsync(new SearchRequest(query.Trim(), count, SearchMode.Hybrid, filter), cancellationToken).ConfigureAwait(false);
+        return InterfaceViews.Of(result);
+    }
+
+    /// <summary>Every address in <paramref name="citation"/>, each resolved.</summary>
+    public async Task<NormLookupView> LookupAsync(string? citation, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(citation))
+        {
+            throw new InterfaceInputException("Bitte eine Fundstelle angeben, etwa „§ 35 Abs. 1 BauGB“.");
+        }
+
+        if (citation.Length > 500)
+        {
+            throw new InterfaceInputException("Eine Fundstelle hat höchstens 500 Zeichen.");
+        }
+
+        var results = await norms.LookupAsync(citation, cancellationToken).ConfigureAwait(false);
+        return new NormLookupView(results.Select(InterfaceViews.Of).ToList());
+    }
+
+    /// <summary>The verified answer.</summary>
+    public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken) =>
+        InterfaceViews.Of(await answers.AskAsync(Request(question, history, filter), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The request the chat would send, with the last <see cref="OpenInterfacesOptions.HistoryTurns"/> turns.</summary>
+    public AnswerRequest Request(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new InterfaceInputException("Bitte eine Frage stellen.");
+        }
+
+        if (question.Length > AnswerRequest.MaxQuestionLength)
+        {
+            throw new InterfaceInputException($"Eine Frage hat höchstens {AnswerRequest.MaxQuestionLength} Zeichen.");
+        }
+
+        var turns = history?.TakeLast(options.Value.HistoryTurns).ToList();
+        return new AnswerRequest(question.Trim(), turns is { Count: > 0 } ? turns : null, filter.IsEmpty ? null : filter);
+    }
+}
