@@ -954,6 +954,11 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
     }
 
     /// <summary>Applies a committed write to the in-memory state; the next search builds a new snapshot from it.</summary>
+    /// <summary>
+    /// Changes the state and builds its snapshot at once, in the writer: a search never pays for the build (a batch of
+    /// embeddings every few seconds would otherwise slow the next question each time), and a write that returned is seen
+    /// by every later search.
+    /// </summary>
     private void Apply(Action<IndexState> change)
     {
         lock (_stateLock)
@@ -965,30 +970,37 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
             }
 
             Interlocked.Increment(ref _stateVersion);
+            BuildSnapshot();
         }
     }
 
+    /// <summary>The snapshot of the current state; while a writer is building a newer one, the one before it.</summary>
     private IndexSnapshot CurrentSnapshot()
     {
         var snapshot = _snapshot;
-        if (snapshot.Version == Interlocked.Read(ref _stateVersion))
+        if (snapshot.Version == Interlocked.Read(ref _stateVersion) || !_stateLock.TryEnter())
         {
             return snapshot;
         }
 
-        lock (_stateLock)
+        try
         {
-            var version = Interlocked.Read(ref _stateVersion);
-            if (_snapshot.Version != version)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var built = IndexSnapshot.Build(_state, _terms, _bm25, version);
-                _snapshot = built;
-                _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
-            }
-
-            return _snapshot;
+            return _snapshot.Version == Interlocked.Read(ref _stateVersion) ? _snapshot : BuildSnapshot();
         }
+        finally
+        {
+            _stateLock.Exit();
+        }
+    }
+
+    /// <summary>Under <see cref="_stateLock"/>.</summary>
+    private IndexSnapshot BuildSnapshot()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
+        _snapshot = built;
+        _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
+        return built;
     }
 
     private async Task<IReadOnlyList<ScoredChunk>> SearchAsync(Func<IndexSnapshot, SearchScratch, IndexHit[]> search, CancellationToken cancellationToken)
