@@ -8,6 +8,7 @@ using Wissensassistent.Ingestion;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Ingestion.Reindexing;
@@ -40,6 +41,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton(Indexing);
         Services.AddSingleton(Embeddings);
         Services.AddSingleton(Readiness);
+        Services.AddSingleton<LawDirectory>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new WebUiOptions { MaxQuestionLength = 500 }));
         Services.AddSingleton<AnswerMarkdownRenderer>();

@@ -1,7 +1,9 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.Components.Norms;
 using Wissensassistent.Web.Tests.Fakes;
 
@@ -62,7 +64,31 @@ public sealed class NormPageTests : WebTestContext
         page.Find("input#wa-norm-query").Input("§ 36 Abs. 1 BauGB");
         page.Find("input#wa-norm-query").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
-        Assert.EndsWith("/norm/BauGB/36?abs=1", navigation.Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("/norm/BauGB/36?abs=1", navigation.Uri, StringComparison.Ordinal));
+    }
+
+    /// <summary>The same table as CitationParserTests and the CLI's `show`: the norm box reads with the one grammar.</summary>
+    [Theory]
+    [InlineData("§ 35 BauGB", "/norm/BauGB/35")]
+    [InlineData("§35 Abs 1 BauGB", "/norm/BauGB/35?abs=1")]
+    [InlineData("35 baugb", "/norm/BauGB/35")]
+    [InlineData("BauGB § 35", "/norm/BauGB/35")]
+    [InlineData("Baugesetzbuch § 35", "/norm/BauGB/35")]
+    [InlineData("§§ 48, 49 VwVfG", "/norm/VwVfG/48")]
+    [InlineData("§ 573 des Bürgerlichen Gesetzbuchs", "/norm/BGB/573")]
+    [InlineData("§ 7 SGB II", "/norm/SGB%20II/7")]
+    [InlineData("Art. 20 Abs. 3 GG", "/norm/GG/20?abs=3")]
+    public void SearchBox_ReadsCitationsLikeSearchAndShow(string typed, string expected)
+    {
+        // Laws the store holds are known by their titles too ("des Bürgerlichen Gesetzbuchs").
+        Store.Laws.Add(new LawInfo("BGB", "Bürgerliches Gesetzbuch", [], Level.Bund, DocumentType.Gesetz, null, 1));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = RenderNorm(null, null);
+
+        page.Find("input#wa-norm-query").Input(typed);
+        page.Find("input#wa-norm-query").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.EndsWith(expected, navigation.Uri, StringComparison.Ordinal));
     }
 
     [Fact]

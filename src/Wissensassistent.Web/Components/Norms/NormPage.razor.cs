@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Web.Components.Norms;
@@ -28,6 +29,9 @@ public sealed partial class NormPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private LawDirectory Laws { get; set; } = default!;
 
     [Parameter]
     public string? Law { get; set; }
@@ -152,12 +156,15 @@ public sealed partial class NormPage
         }
     }
 
-    private Task GoAsync()
+    /// <summary>The box reads citations with the one grammar of search and <c>wissen show</c> (<see cref="CitationParser"/>).</summary>
+    private async Task GoAsync()
     {
-        if (!NormAddress.TryParse(_query, out var citation))
+        var parser = await Laws.GetParserAsync();
+        var citation = string.IsNullOrWhiteSpace(_query) ? null : parser.Parse(_query).FirstOrDefault(found => found.Law.Length > 0);
+        if (citation is null)
         {
             _queryError = "Bitte eine Fundstelle wie „§ 35 BauGB“ oder „Art. 20 GG“ eingeben.";
-            return Task.CompletedTask;
+            return;
         }
 
         var path = NormAddress.PathOf(citation);
@@ -168,6 +175,5 @@ public sealed partial class NormPage
 
         _queryError = null;
         Navigation.NavigateTo(path);
-        return Task.CompletedTask;
     }
 }
