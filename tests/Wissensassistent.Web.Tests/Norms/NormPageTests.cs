@@ -1,6 +1,6 @@
 using Bunit;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Documents;
 using Wissensassistent.Core.Storage;
