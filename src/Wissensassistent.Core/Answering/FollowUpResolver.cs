@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wissensassistent.Core.Citations;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -13,6 +14,9 @@ namespace Wissensassistent.Core.Answering;
 public static partial class FollowUpResolver
 {
     public const int MaxFollowUpWords = 8;
+
+    /// <summary>The laws the code knows (federal and Baden-Württemberg law); enough to read the citations of a question.</summary>
+    private static readonly CitationParser Citations = new();
 
     private const int MaxAddedTerms = 6;
 
@@ -89,21 +93,36 @@ public static partial class FollowUpResolver
         return ContentTerms.Extract(question).Count < 2 && NamedNorms(question).Count == 0;
     }
 
-    /// <summary>Norm citations as written in the text: <c>§ 35 BauGB</c>, <c>§ 35 Abs. 1 BauGB</c>, <c>Art. 20 GG</c>.</summary>
+    /// <summary>
+    /// Norm citations of the text with their law, formatted (<c>§ 35 Abs. 1 BauGB</c>, <c>§ 7 SGB II</c>,
+    /// <c>Art. 20 GG</c>), read with the one grammar (<see cref="CitationParser"/>).
+    /// </summary>
     public static IReadOnlyList<string> NamedNorms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return NormPattern().Matches(text).Select(match => WhitespacePattern().Replace(match.Value, " ")).ToList();
+        return [.. Citations.FindAll(text).Where(match => match.HasLaw).Select(match => CitationFormatter.Format(match.Citation)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The text with its norm citations blanked out, so that "§ 35 BauGB" does not count as content words.</summary>
     public static string WithoutNorms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return NormPattern().Replace(text, " ");
+        var matches = Citations.FindAll(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var blanked = text.ToCharArray();
+        foreach (var match in matches)
+        {
+            Array.Fill(blanked, ' ', match.Start, Math.Min(match.Length, blanked.Length - match.Start));
+        }
+
+        return new string(blanked);
     }
 
-    private static string LawOf(string norm) => NormPattern().Match(norm).Groups["law"].Value;
+    private static string LawOf(string norm) => Citations.Parse(norm).FirstOrDefault()?.Law ?? string.Empty;
 
     /// <summary>Innenbereich/Außenbereich: different words with the same compound head name alternatives.</summary>
     private static bool SharesCompoundHead(string a, string b)
@@ -120,9 +139,4 @@ public static partial class FollowUpResolver
     [GeneratedRegex(@"^(?:und|aber|oder|sowie|auch|was ist mit|was gilt|wie ist es|wie sieht es|wie verhält es sich|gilt das|gilt dies|und wenn|was wenn|wenn aber|dann|trotzdem|ebenso)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContinuationPattern();
 
-    [GeneratedRegex(@"(?:§§?|Art\.|Artikel)\s*\d+[a-z]?(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:Satz|S\.)\s*\d+)?(?:\s*(?:Nr\.|Nummer)\s*\d+[a-z]?)?\s+(?<law>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]+(?:-[A-Z]{2})?)")]
-    private static partial Regex NormPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

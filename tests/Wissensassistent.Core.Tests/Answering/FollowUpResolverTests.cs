@@ -75,4 +75,22 @@ public sealed class FollowUpResolverTests
 
         Assert.Equal(["§ 35 Abs. 1 BauGB", "Art. 20 GG", "§ 34 BauGB"], norms);
     }
+
+    /// <summary>The regex this replaced cut "§ 7 SGB II" to "§ 7 SGB"; the one grammar reads what the parser reads.</summary>
+    [Theory]
+    [InlineData("Was gilt nach § 7 SGB II?", "§ 7 SGB II")]
+    [InlineData("Und § 44 SGB X?", "§ 44 SGB X")]
+    [InlineData("Und nach §§ 48, 49 VwVfG?", "§ 48 VwVfG")]
+    public void NamedNorms_ReadsCitationsLikeSearchAndShow(string text, string expected)
+    {
+        Assert.Contains(expected, FollowUpResolver.NamedNorms(text));
+    }
+
+    [Fact]
+    public void Resolve_FollowUp_CarriesTheEarlierNormWithItsWholeLaw()
+    {
+        var resolved = FollowUpResolver.Resolve("Und für Alleinstehende?", [new ConversationTurn("Wer ist nach § 7 SGB II leistungsberechtigt?", "…")]);
+
+        Assert.Contains("§ 7 SGB II", resolved, StringComparison.Ordinal);
+    }
 }
