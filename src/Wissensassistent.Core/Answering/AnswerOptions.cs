@@ -26,7 +26,7 @@ public sealed class AnswerOptions
     /// wann?" asks two facts, each with its conditions.
     /// </summary>
     [Range(0, 5)]
-    public int ExtraSentencesPerQuestionPart { get; set; } = 2;
+    public int ExtraSentencesPerQuestionPart { get; set; } = 3;
 
     /// <summary>Longer sentences are quoted in part, with "…" for what is left out.</summary>
     [Range(80, 4000)]

@@ -4,7 +4,7 @@ namespace Wissensassistent.Core.Answering;
 
 /// <summary>
 /// How many things a question asks: every question mark, and every question word joined on with "und"/"oder" within one
-/// question ("Wer unterschreibt, und bis wann …?"). A question of three parts needs more quoted units than one of one.
+/// question ("Wer unterschreibt, und bis wann …?"); an "Und …?" after a question mark is the next question, counted once. A question of three parts needs more quoted units than one of one.
 /// </summary>
 public static partial class QuestionParts
 {
@@ -26,6 +26,6 @@ public static partial class QuestionParts
         return options.MaxExtractiveSentences + (options.ExtraSentencesPerQuestionPart * (Of(question) - 1));
     }
 
-    [GeneratedRegex(@"[,;]?\s+(?:und|oder)\s+(?:(?:bis|ab|seit)\s+wann|wie\s+\w+|wann|wer|wem|wen|was|wo|wohin|welche[rsmn]?|ob|gilt|gibt\s+es|darf|dürfen|muss|müssen|kann|können)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![?.!])[,;]?\s+(?:und|oder)\s+(?:(?:bis|ab|seit)\s+wann|wie\s+\w+|wann|wer|wem|wen|was|wo|wohin|welche[rsmn]?|ob|gilt|gibt\s+es|darf|dürfen|muss|müssen|kann|können)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JoinedQuestion();
 }
