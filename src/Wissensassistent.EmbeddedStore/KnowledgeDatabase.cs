@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore.Indexing;
@@ -932,7 +933,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
                     throw new ArgumentException($"Der Abschnitt {chunk.Id} kommt im selben Aufruf zweimal vor.", nameof(batch));
                 }
 
-                var frequencies = TermBlob.Count(_analyzer.Analyze(chunk.SearchText));
+                var frequencies = TermBlob.Count(IndexedTerms.Of(_analyzer, chunk));
                 blobs[i] = TermBlob.Encode(frequencies);
                 indexed[i] = new IndexedChunk(
                     chunk.Id,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using F = Wissensassistent.Qdrant.PayloadFields;
@@ -508,7 +509,7 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource
         foreach (var chunk in item.Chunks)
         {
             var vectors = new Dictionary<string, Vector>();
-            var sparse = SparseVectorEncoder.FromTerms(_analyzer.Analyze(chunk.SearchText));
+            var sparse = SparseVectorEncoder.FromTerms(IndexedTerms.Of(_analyzer, chunk));
             if (!sparse.IsEmpty)
             {
                 vectors[SparseVectorName] = (sparse.Values, sparse.Indices);

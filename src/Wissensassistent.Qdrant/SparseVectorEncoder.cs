@@ -1,4 +1,5 @@
 using System.Text;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Qdrant;
@@ -7,7 +8,7 @@ namespace Wissensassistent.Qdrant;
 /// Turns analysed terms into Qdrant sparse vectors. A term's index is the 32-bit FNV-1a hash of its UTF-8 bytes:
 /// stable across processes and versions, so index and query agree without a shared vocabulary. Colliding terms
 /// share an index (their values add up); with a 2^32 space that is rare and only blurs ranking slightly.
-/// Document values are raw term frequencies; Qdrant's IDF modifier on the <c>sparse</c> vector supplies the idf.
+/// Document values are term frequencies (title terms with their field weight, <see cref="IndexedTerms"/>); Qdrant's IDF modifier on the <c>sparse</c> vector supplies the idf.
 /// </summary>
 public static class SparseVectorEncoder
 {
@@ -44,8 +45,9 @@ public static class SparseVectorEncoder
                 continue;
             }
 
-            var index = TermIndex(term);
-            weights[index] = weights.GetValueOrDefault(index) + 1f;
+            // A title field's term is folded into the text's term with its field weight, as the embedded store does (BM25F).
+            var index = TermIndex(IndexedTerms.PlainTerm(term));
+            weights[index] = weights.GetValueOrDefault(index) + (float)IndexedTerms.FieldWeight(term);
         }
 
         return ToVector(weights);

@@ -94,6 +94,23 @@ public abstract class KnowledgeStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchLexical_LawTitleField_RanksTheLawNamedInItsTitleFirst()
+    {
+        // Neither text says "Hundesteuer"; only the first document's title does. Without the title field the shorter
+        // second text would win on "Steuer" alone.
+        var dogs = SampleCorpus.Hundesteuersatzung with { Id = "kommune/hund.md", Law = "Satzung A", Title = "Satzung über die Hundesteuer" };
+        var land = SampleCorpus.Hundesteuersatzung with { Id = "kommune/grund.md", Law = "Satzung B", Title = "Satzung über die Grundsteuer" };
+        var dogsChunk = SampleCorpus.CreateChunk(dogs, SampleCorpus.Paragraph("Satzung A", "3"), 0, "Die Steuer wird für jedes Kalenderjahr erhoben.", "Entstehung", []);
+        var landChunk = SampleCorpus.CreateChunk(land, SampleCorpus.Paragraph("Satzung B", "3"), 0, "Die Steuer wird erhoben.", "Entstehung", []);
+        var store = await NewStoreAsync();
+        await store.UpsertAsync([new DocumentBatch(dogs, [dogsChunk]), new DocumentBatch(land, [landChunk])], Ct);
+
+        var hits = await store.SearchLexicalAsync(Analyzer.Query("Hundesteuer Steuer"), SearchFilter.None, 2, Ct);
+
+        Assert.Equal([dogsChunk.Id, landChunk.Id], hits.Select(hit => hit.Chunk.Id));
+    }
+
+    [Fact]
     public async Task GetDocumentHashes_ReturnsContentHashOfEveryDocument()
     {
         var store = await StoreWithSampleCorpusAsync();

@@ -21,6 +21,13 @@ public sealed class AnswerOptions
     [Range(1, 10)]
     public int MaxExtractiveSentences { get; set; } = 5;
 
+    /// <summary>
+    /// Further units for each further part of the question (<see cref="QuestionParts"/>): "Wer unterschreibt, und bis
+    /// wann?" asks two facts, each with its conditions.
+    /// </summary>
+    [Range(0, 5)]
+    public int ExtraSentencesPerQuestionPart { get; set; } = 3;
+
     /// <summary>Longer sentences are quoted in part, with "…" for what is left out.</summary>
     [Range(80, 4000)]
     public int MaxQuoteLength { get; set; } = 450;

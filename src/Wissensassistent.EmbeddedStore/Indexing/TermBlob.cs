@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.EmbeddedStore.Indexing;
 
@@ -62,19 +63,23 @@ internal static class TermBlob
             var byteLength = (int)ReadVarint(blob, ref position);
             var bytes = blob.Slice(position, byteLength);
             position += byteLength;
+            bool isTitle;
             if (byteLength <= chars.Length)
             {
                 var written = Encoding.UTF8.GetChars(bytes, chars);
                 ids[i] = terms.GetOrAdd(chars[..written]);
+                isTitle = IndexedTerms.IsTitleTerm(chars[..written]);
             }
             else
             {
-                ids[i] = terms.GetOrAdd(Encoding.UTF8.GetString(bytes));
+                var term = Encoding.UTF8.GetString(bytes);
+                ids[i] = terms.GetOrAdd(term);
+                isTitle = IndexedTerms.IsTitleTerm(term);
             }
 
             var frequency = (int)ReadVarint(blob, ref position);
             frequencies[i] = (ushort)Math.Min(frequency, ushort.MaxValue);
-            length += frequency;
+            length += isTitle ? 0 : frequency;
         }
 
         return new AnalysedTerms(ids, frequencies, length);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Wissensassistent.Core.Retrieval;
 
 namespace Wissensassistent.EmbeddedStore.Indexing;
 
@@ -22,6 +23,9 @@ internal sealed class TermDictionary
 
     public int GetOrAdd(string term) =>
         _ids.TryGetValue(term, out var id) ? id : _ids.GetOrAdd(term, _ => Interlocked.Increment(ref _count) - 1);
+
+    /// <summary>The terms of the title fields (<see cref="IndexedTerms.IsTitleTerm"/>) with their ids.</summary>
+    public List<KeyValuePair<string, int>> TitleTerms() => _ids.Where(entry => IndexedTerms.IsTitleTerm(entry.Key)).ToList();
 
     public int GetOrAdd(ReadOnlySpan<char> term) =>
         _spanLookup.TryGetValue(term, out var id) ? id : GetOrAdd(term.ToString());
