@@ -22,8 +22,25 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(1L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfVersion1_MarksEveryDocumentChanged_SoTheNextRunReadsItsTitleFields()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync([SampleCorpus.BauGBBatch], TestContext.Current.CancellationToken);
+        }
+
+        Scalar("PRAGMA user_version = 1;");
+        await using var migrated = StoreFactory.Open(_directory.Path);
+        var hashes = await migrated.GetDocumentHashesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
+        Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
+        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]

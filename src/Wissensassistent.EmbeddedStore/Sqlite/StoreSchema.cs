@@ -81,6 +81,12 @@ internal static class StoreSchema
             PRIMARY KEY (content_hash, model)
         );
         """,
+
+        // Version 2: a chunk's terms carry its norm and law titles as fields of their own. Marking every document as
+        // changed makes the next run (incremental at start) read them again; cached embeddings stay valid.
+        """
+        UPDATE documents SET content_hash = '';
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>
