@@ -7,6 +7,49 @@ namespace Wissensassistent.Cli;
 /// <summary>Reads JSON lines with at least <c>{"id", "question"}</c>; a broken line becomes an error entry, not an abort.</summary>
 public static class BatchQuestions
 {
+    /// <summary>
+    /// One JSON line per input line: <c>{"id", …}</c> from <paramref name="answer"/>, or <c>{"id","error"}</c> for a line
+    /// that cannot be read or a question that is refused as input. Progress and the total go to stderr.
+    /// </summary>
+    /// <param name="unit">What one line is, in German plural ("Fragen", "Anfragen").</param>
+    public static async Task<int> RunAsync(string path, string unit, Func<BatchQuestion, Task<object>> answer, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"Die Datei „{path}“ gibt es nicht.");
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var line in ReadAsync(path, cancellationToken))
+        {
+            count++;
+            object output;
+            if (line.Error is { } error)
+            {
+                output = new { id = line.Id, error };
+            }
+            else
+            {
+                try
+                {
+                    output = await answer(line);
+                }
+                catch (ArgumentException ex)
+                {
+                    output = new { id = line.Id, error = ex.Message };
+                }
+            }
+
+            await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(output, Terminal.Json));
+            Terminal.Progress($"{count} {unit} · {stopwatch.Elapsed.TotalMilliseconds / count:0.0} ms je Zeile");
+        }
+
+        Terminal.EndProgress();
+        Terminal.Notice($"{count} {unit} in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, count):0.0} ms je Zeile).");
+        return 0;
+    }
+
     public static async IAsyncEnumerable<BatchQuestion> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var number = 0;

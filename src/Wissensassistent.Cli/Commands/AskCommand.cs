@@ -90,36 +90,11 @@ public sealed class AskCommand : ICliCommand
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var answers = services.GetRequiredService<IAnswerService>();
         var filter = SearchFilters.From(arguments);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        var count = 0;
-        await foreach (var line in BatchQuestions.ReadAsync(path, cancellationToken))
+        return await BatchQuestions.RunAsync(path, "Fragen", async line =>
         {
-            count++;
-            object output;
-            if (line.Error is { } error)
-            {
-                output = new { id = line.Id, error };
-            }
-            else
-            {
-                try
-                {
-                    var answer = await answers.AskAsync(new AnswerRequest(line.Question!, Filter: filter), cancellationToken);
-                    output = new { id = line.Id, result = ToJson(answer) };
-                }
-                catch (ArgumentException ex)
-                {
-                    output = new { id = line.Id, error = ex.Message };
-                }
-            }
-
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(output, Terminal.Json));
-            Terminal.Progress($"{count} Fragen · {stopwatch.Elapsed.TotalMilliseconds / count:0} ms je Frage");
-        }
-
-        Terminal.EndProgress();
-        Terminal.Notice($"{count} Fragen in {stopwatch.Elapsed.TotalSeconds:0.0} s beantwortet.");
-        return 0;
+            var answer = await answers.AskAsync(new AnswerRequest(line.Question!, Filter: filter), cancellationToken);
+            return new { id = line.Id, result = ToJson(answer) };
+        }, cancellationToken);
     }
 
     private static object ToJson(Answer answer) => new

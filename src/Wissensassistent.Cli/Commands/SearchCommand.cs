@@ -58,45 +58,12 @@ public sealed class SearchCommand : ICliCommand
         return 0;
     }
 
-    private static async Task<int> RunBatchAsync(ISearchService search, string path, int top, SearchMode mode, Core.Storage.SearchFilter filter, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
+    private static Task<int> RunBatchAsync(ISearchService search, string path, int top, SearchMode mode, Core.Storage.SearchFilter filter, CancellationToken cancellationToken) =>
+        BatchQuestions.RunAsync(path, "Anfragen", async line =>
         {
-            throw new CliUsageException($"Die Datei „{path}“ gibt es nicht.");
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        var count = 0;
-        var stdout = Console.Out;
-        await foreach (var line in BatchQuestions.ReadAsync(path, cancellationToken))
-        {
-            count++;
-            object output;
-            if (line.Error is { } error)
-            {
-                output = new { id = line.Id, error };
-            }
-            else
-            {
-                try
-                {
-                    var result = await search.SearchAsync(new SearchRequest(line.Question!, top, mode, filter), cancellationToken);
-                    output = new { id = line.Id, hits = result.Hits.Select(HitView.From) };
-                }
-                catch (ArgumentException ex)
-                {
-                    output = new { id = line.Id, error = ex.Message };
-                }
-            }
-
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(output, Terminal.Json));
-            Terminal.Progress($"{count} Anfragen · {stopwatch.Elapsed.TotalMilliseconds / count:0.0} ms je Anfrage");
-        }
-
-        Terminal.EndProgress();
-        Terminal.Notice($"{count} Anfragen in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, count):0.0} ms je Anfrage).");
-        return 0;
-    }
+            var result = await search.SearchAsync(new SearchRequest(line.Question!, top, mode, filter), cancellationToken);
+            return new { id = line.Id, hits = result.Hits.Select(HitView.From) };
+        }, cancellationToken);
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + " …";
 }

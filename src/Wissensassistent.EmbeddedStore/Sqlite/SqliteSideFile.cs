@@ -34,6 +34,20 @@ public sealed class SqliteSideFile(string path, string schema) : IDisposable
         return connection;
     }
 
+    /// <summary>A command on <paramref name="connection"/> with named parameters; the caller disposes it.</summary>
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
     public void Dispose() => _schemaLock.Dispose();
 
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed class UserAccountStore : IDisposable
     public async Task<int> CountActiveInRoleAsync(string role, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT COUNT(*) FROM users WHERE role = $role AND disabled = 0", ("$role", role));
+        await using var command = SqliteSideFile.Command(connection, "SELECT COUNT(*) FROM users WHERE role = $role AND disabled = 0", ("$role", role));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -133,7 +133,7 @@ public sealed class UserAccountStore : IDisposable
     private async Task<IReadOnlyList<UserAccount>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, sql, parameters);
+        await using var command = SqliteSideFile.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var accounts = new List<UserAccount>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -153,7 +153,7 @@ public sealed class UserAccountStore : IDisposable
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, sql, parameters);
+        await using var command = SqliteSideFile.Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -194,7 +194,7 @@ public sealed class UserAccountStore : IDisposable
             // IMMEDIATE: a second process starting at the same moment waits instead of adding the column twice.
             await using var transaction = connection.BeginTransaction(deferred: false);
             var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            await using (var pragma = Command(connection, "SELECT name FROM pragma_table_info('users')"))
+            await using (var pragma = SqliteSideFile.Command(connection, "SELECT name FROM pragma_table_info('users')"))
             {
                 pragma.Transaction = transaction;
                 await using var reader = await pragma.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -218,7 +218,7 @@ public sealed class UserAccountStore : IDisposable
             statements.Add("UPDATE users SET security_stamp = upper(hex(randomblob(16))) WHERE security_stamp = ''");
             foreach (var sql in statements)
             {
-                await using var command = Command(connection, sql);
+                await using var command = SqliteSideFile.Command(connection, sql);
                 command.Transaction = transaction;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -232,15 +232,4 @@ public sealed class UserAccountStore : IDisposable
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
 }
