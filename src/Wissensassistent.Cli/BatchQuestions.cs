@@ -7,6 +7,8 @@ namespace Wissensassistent.Cli;
 /// <summary>Reads JSON lines with at least <c>{"id", "question"}</c>; a broken line becomes an error entry, not an abort.</summary>
 public static class BatchQuestions
 {
+    private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
     /// <summary>
     /// One JSON line per input line: <c>{"id", …}</c> from <paramref name="answer"/>, or <c>{"id","error"}</c> for a line
     /// that cannot be read or a question that is refused as input. Progress and the total go to stderr.
@@ -42,11 +44,11 @@ public static class BatchQuestions
             }
 
             await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(output, Terminal.Json));
-            Terminal.Progress($"{count} {unit} · {stopwatch.Elapsed.TotalMilliseconds / count:0.0} ms je Zeile");
+            Terminal.Progress(string.Create(German, $"{count} {unit} · {stopwatch.Elapsed.TotalMilliseconds / count:0.0} ms je Zeile"));
         }
 
         Terminal.EndProgress();
-        Terminal.Notice($"{count} {unit} in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, count):0.0} ms je Zeile).");
+        Terminal.Notice(string.Create(German, $"{count} {unit} in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, count):0.0} ms je Zeile)."));
         return 0;
     }
 
