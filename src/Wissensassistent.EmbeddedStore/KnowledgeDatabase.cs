@@ -764,8 +764,8 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
         lock (_stateLock)
         {
             _state = state;
-            var version = Interlocked.Increment(ref _stateVersion);
-            _snapshot = IndexSnapshot.Build(state, _terms, _bm25, version);
+            Interlocked.Increment(ref _stateVersion);
+            BuildSnapshot();
         }
 
         Volatile.Write(ref _knownChanges, changes);
@@ -954,7 +954,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
         return prepared;
     }
 
-    /// <summary>Applies a committed write to the in-memory state; the next search builds a new snapshot from it.</summary>
     /// <summary>
     /// Changes the state and builds its snapshot at once, in the writer: a search never pays for the build (a batch of
     /// embeddings every few seconds would otherwise slow the next question each time), and a write that returned is seen
@@ -975,24 +974,11 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
         }
     }
 
-    /// <summary>The snapshot of the current state; while a writer is building a newer one, the one before it.</summary>
-    private IndexSnapshot CurrentSnapshot()
-    {
-        var snapshot = _snapshot;
-        if (snapshot.Version == Interlocked.Read(ref _stateVersion) || !_stateLock.TryEnter())
-        {
-            return snapshot;
-        }
-
-        try
-        {
-            return _snapshot.Version == Interlocked.Read(ref _stateVersion) ? _snapshot : BuildSnapshot();
-        }
-        finally
-        {
-            _stateLock.Exit();
-        }
-    }
+    /// <summary>
+    /// The latest snapshot. Every state change builds its snapshot under <see cref="_stateLock"/> before it returns, so a
+    /// search never builds one and never waits; while a writer builds a newer one, searches use the one before it.
+    /// </summary>
+    private IndexSnapshot CurrentSnapshot() => _snapshot;
 
     /// <summary>Under <see cref="_stateLock"/>.</summary>
     private IndexSnapshot BuildSnapshot()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wissensassistent.Core.Answering;
 using Microsoft.Extensions.AI;
+using Wissensassistent.Cli.Evaluation;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
@@ -114,7 +115,6 @@ internal static class EmbeddingLoadBench
         }
 
         times.Sort();
-        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        return (At(0.50), At(0.95), At(0.99));
+        return (RetrievalMetrics.Percentile(times, 50), RetrievalMetrics.Percentile(times, 95), RetrievalMetrics.Percentile(times, 99));
     }
 }

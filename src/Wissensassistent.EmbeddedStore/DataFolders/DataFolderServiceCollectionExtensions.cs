@@ -18,6 +18,12 @@ public static class DataFolderServiceCollectionExtensions
     public static IServiceCollection AddDataFolder(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(LegacyLayoutMigration)))
+        {
+            // Registered already (the store, the feedback store and the host each ask for it): bind and validate once.
+            return services;
+        }
+
         var options = services.AddOptions<DataFolder>();
         if (configuration is null)
         {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Pipeline;

@@ -23,8 +23,4 @@ public static class ApiProblems
             contentType: "application/problem+json",
             cancellationToken: context.RequestAborted);
     }
-
-    /// <summary>The same as an endpoint result.</summary>
-    public static IResult Result(int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

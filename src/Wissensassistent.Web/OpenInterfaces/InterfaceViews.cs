@@ -22,7 +22,7 @@ public static class InterfaceViews
             chunk.Text,
             chunk.Stand,
             chunk.DocumentId,
-            $"/norm/{Uri.EscapeDataString(chunk.Citation.Law)}/{Uri.EscapeDataString(chunk.Citation.Section)}",
+            NormAddress.PathOf(chunk.Citation),
             chunk.IsRepealed,
             DocumentLabels.Of(chunk.Level),
             DocumentLabels.Of(chunk.DocumentType),
