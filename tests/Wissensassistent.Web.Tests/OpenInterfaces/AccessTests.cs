@@ -97,6 +97,20 @@ public sealed class AccessTests(OpenInterfacesApp app) : IClassFixture<OpenInter
     }
 
     [Fact]
+    public async Task KeyOfADisabledAccount_StopsWorking_UntilTheAccountIsEnabled()
+    {
+        var key = await app.IssueKeyAsync();
+        using var http = app.Client(key.Secret);
+
+        Assert.True((await app.Factory.Accounts.SetDisabledAsync(key.Key.UserName, disabled: true, Ct)).Succeeded);
+        var disabled = (await http.GetAsync("/v1/models", Ct)).StatusCode;
+        Assert.True((await app.Factory.Accounts.SetDisabledAsync(key.Key.UserName, disabled: false, Ct)).Succeeded);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, disabled);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/models", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task KeyOfARemovedAccount_StopsWorking()
     {
         var key = await app.IssueKeyAsync();

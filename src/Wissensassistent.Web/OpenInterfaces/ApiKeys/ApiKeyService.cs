@@ -58,7 +58,7 @@ public sealed partial class ApiKeyService(ApiKeyStore store, UserAccountStore ac
         return revoked;
     }
 
-    /// <summary>The principal a presented key acts as, or null when the key is unknown, revoked or its account is gone.</summary>
+    /// <summary>The principal a presented key acts as, or null when the key is unknown or revoked, or its account is gone or disabled.</summary>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string presented, string scheme, CancellationToken cancellationToken = default)
     {
         if (!presented.StartsWith(KeyPrefix, StringComparison.Ordinal) || presented.Length > 200)
@@ -67,7 +67,7 @@ public sealed partial class ApiKeyService(ApiKeyStore store, UserAccountStore ac
         }
 
         if (await store.FindByHashAsync(Hash(presented), cancellationToken).ConfigureAwait(false) is not { IsRevoked: false } key
-            || await accounts.FindAsync(key.UserName, cancellationToken).ConfigureAwait(false) is not { } account
+            || await accounts.FindAsync(key.UserName, cancellationToken).ConfigureAwait(false) is not { IsDisabled: false } account
             || !AppRoles.IsKnown(account.Role))
         {
             return null;
