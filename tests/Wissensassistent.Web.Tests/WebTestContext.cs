@@ -31,6 +31,8 @@ public abstract class WebTestContext : BunitContext
 
     protected WebTestContext()
     {
+        // bunit waits 1 s by default; CI runs every test project at once on 2 cores, where a render can take longer.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
