@@ -19,6 +19,7 @@ using Wissensassistent.ServiceDefaults;
 using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
 using Wissensassistent.Web.Interop;
@@ -175,7 +176,8 @@ public static class DependencyInjection
                 http.Timeout = TimeSpan.FromSeconds(30);
             }).RedactLoggedHeaders([WorkerReindexControl.ApiKeyHeader]);
 
-            // The worker ingests and embeds; this process only reads the store (ReadinessMonitor).
+            // The worker ingests and embeds; this process only reads the store (ReadinessMonitor) and records its runs.
+            services.AddReindexAudit();
             return;
         }
 
@@ -217,6 +219,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health");
+        app.MapAuditExport();
         app.MapGet("/verwaltung", () => TypedResults.LocalRedirect("/admin", permanent: true));
         if (app.Services.GetRequiredService<IOptions<SignInOptions>>().Value.Mode == AuthenticationMode.OpenIdConnect)
         {
