@@ -22,6 +22,7 @@ using Wissensassistent.Web.Admin;
 using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Rendering;
 using Wissensassistent.Web.Security;
@@ -64,10 +65,26 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
-        services.AddScoped<IConversationHistory, BrowserConversationHistory>();
+        AddHistory(services);
         AddSignIn(builder);
         AddAdministration(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// History: on the server (<c>history.db</c>) for signed-in users, with answers that outlive a reload; in the browser
+    /// for anonymous ones. Retention of conversations and of recorded questions.
+    /// </summary>
+    private static void AddHistory(IServiceCollection services)
+    {
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationArchive>();
+        services.AddSingleton<QuestionAudit>();
+        services.AddSingleton<AnswerRuns>();
+        services.AddScoped<BrowserConversationHistory>();
+        services.AddScoped<IConversationHistory, UserConversationHistory>();
+        services.AddSingleton<DataRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<DataRetention>());
     }
 
     /// <summary>Cookie sign-in with local accounts or OpenID Connect, and the policies of <see cref="Policies"/>.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Wissensassistent.Core.Audit;
 using Wissensassistent.Web.Audit;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
 
@@ -41,6 +42,9 @@ public sealed partial class UserAdministration
 
     [Inject]
     private IAuditTrail Audit { get; set; } = default!;
+
+    [Inject]
+    private ConversationArchive Conversations { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -128,6 +132,8 @@ public sealed partial class UserAdministration
         var result = await Accounts.DeleteAsync(userName);
         if (result.Succeeded)
         {
+            // The account's server-side history goes with it; a new account of the same name starts empty.
+            await Conversations.DeleteOwnerAsync(userName);
             (_message, _severity) = ($"„{userName}“ ist gelöscht.", Severity.Success);
         }
 
