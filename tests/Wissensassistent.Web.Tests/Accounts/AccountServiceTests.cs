@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -11,12 +12,14 @@ public sealed class AccountServiceTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new("wissen-accounts");
     private readonly UserAccountStore _store;
+    private readonly SqliteAuditTrail _audit;
     private readonly AccountService _accounts;
 
     public AccountServiceTests()
     {
         _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
+        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
+        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
     private const string Client = "10.0.0.1";
@@ -26,6 +29,7 @@ public sealed class AccountServiceTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
+        _audit.Dispose();
         _folder.Dispose();
     }
 
@@ -58,7 +62,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task InitialAdmin_IsCreatedExactlyOnce_AndItsPasswordPrintedOnce()
     {
-        var initial = new InitialAdmin(_accounts, _store, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
         using var first = new StringWriter();
         using var second = new StringWriter();
 
@@ -190,7 +194,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task InitialAdmin_ConsoleText_NamesThePasswordPage()
     {
-        var initial = new InitialAdmin(_accounts, _store, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
         using var console = new StringWriter();
 
         await initial.EnsureAsync(console, Ct);
