@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
@@ -47,6 +48,49 @@ public sealed class AccountServiceTests : IDisposable
         Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
         Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
         Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
+    }
+
+    [Fact]
+    public async Task SignIns_AreRecorded_FailuresAlike_AndNoPasswordIsKept()
+    {
+        const string password = "geheimes-Passwort-123";
+        await _accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
+
+        await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct);
+        await _accounts.CheckPasswordAsync("m.meier", "falsches-Passwort-1", Client, Ct);
+        await _accounts.CheckPasswordAsync("geheimes-Passwort-9", password, Client, Ct);
+
+        var entries = await _audit.QueryAsync(new AuditQuery(), Ct);
+        Assert.Equal(
+            [(AuditActors.UnknownName, AuditActions.SignInFailed), ("m.meier", AuditActions.SignInFailed), ("m.meier", AuditActions.SignIn)],
+            entries.Select(e => (e.Actor, e.Action)));
+        Assert.All(entries, e => Assert.Equal($"Anmeldung von {Client}", e.Object));
+        Assert.Equal(["fehlgeschlagen", "fehlgeschlagen"], entries.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Outcome));
+        var file = await File.ReadAllTextAsync(_audit.DatabasePath, Ct);
+        Assert.DoesNotContain("Passwort", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnPasswordChange_IsRecorded_AndAWrongCurrentPasswordAsRefused()
+    {
+        await _accounts.CreateAsync("m.meier", AppRoles.Staff, "altes-Passwort-1234", Ct);
+
+        await _accounts.ChangePasswordAsync("m.meier", "falsch-falsch-1234", "neues-Passwort-5678", Client, Ct);
+        await _accounts.ChangePasswordAsync("m.meier", "altes-Passwort-1234", "neues-Passwort-5678", Client, Ct);
+
+        var entries = await _audit.QueryAsync(new AuditQuery(Action: AuditActions.PasswordChanged), Ct);
+        Assert.Equal(["erfolgreich", "abgelehnt: Das bisherige Passwort ist falsch."], entries.Select(e => e.Outcome));
+        Assert.All(entries, e => Assert.Equal(("m.meier", "m.meier"), (e.Actor, e.Object)));
+        Assert.DoesNotContain("Passwort-5678", await File.ReadAllTextAsync(_audit.DatabasePath, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitialAdmin_IsRecordedAsCreatedByTheSystem()
+    {
+        await new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance).EnsureAsync(TextWriter.Null, Ct);
+
+        var entry = Assert.Single(await _audit.QueryAsync(new AuditQuery(Action: AuditActions.AccountCreated), Ct));
+        Assert.Equal((AuditActors.System, "admin (Rolle Verwaltung)"), (entry.Actor, entry.Object));
     }
 
     [Fact]
