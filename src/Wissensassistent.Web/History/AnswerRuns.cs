@@ -47,7 +47,7 @@ public sealed partial class AnswerRuns(IAnswerService answers, ConversationArchi
             {
                 // Stored before the run reports its end: a page that reloads now finds the answer in the archive.
                 await archive.CompleteTurnAsync(run.Owner, run.TurnId, answer, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                await questions.RecordAsync(run.Owner, answer.Question, answer, CancellationToken.None).ConfigureAwait(false);
+                await RecordQuestionAsync(run, answer).ConfigureAwait(false);
             }
             else
             {
@@ -71,6 +71,19 @@ public sealed partial class AnswerRuns(IAnswerService answers, ConversationArchi
 
         run.Finish(error, cancelled);
         _ = ForgetLaterAsync(run);
+    }
+
+    /// <summary>An audit trail that cannot be written must not take the stored answer from the user.</summary>
+    private async Task RecordQuestionAsync(AnswerRun run, Answer answer)
+    {
+        try
+        {
+            await questions.RecordAsync(run.Owner, answer.Question, answer, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(logger, exception);
+        }
     }
 
     private async Task DiscardAsync(AnswerRun run)

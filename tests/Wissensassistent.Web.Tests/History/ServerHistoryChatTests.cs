@@ -60,6 +60,26 @@ public sealed class ServerHistoryChatTests : WebTestContext
     }
 
     [Fact]
+    public async Task Stop_EndsTheAnswerOnTheServer_AndDropsTheQuestion()
+    {
+        SignInAs(AppRoles.Staff);
+        var gate = new TaskCompletionSource();
+        Answers.Answer(ScriptedAnswerService.Step.Of(new TextUpdate("Im Außenbereich ")), ScriptedAnswerService.Step.WaitFor(gate));
+        RenderPopoverProvider();
+        var chat = Render<ChatPage>();
+        chat.Find("textarea").Input(Question);
+        chat.Find("button.wa-send").Click();
+        chat.WaitForAssertion(() => Assert.NotEmpty(chat.FindAll(".wa-streaming")));
+
+        chat.Find("button.wa-stop").Click();
+
+        chat.WaitForAssertion(() => Assert.Equal("Cancelled", chat.Find(".wa-turn").GetAttribute("data-state")));
+        Assert.True(Answers.SawCancellation);
+        var id = Guid.Parse(new Uri(Navigation.Uri).Query[3..]);
+        await WaitUntilAsync(async () => (await Archive.GetAsync("test-staff", id, Ct))!.Value.Pending.Count == 0);
+    }
+
+    [Fact]
     public async Task AnotherUsersConversation_IsNotShown_AndAQuestionThereStartsAnOwnOne()
     {
         var foreign = Guid.NewGuid();
@@ -124,5 +144,15 @@ public sealed class ServerHistoryChatTests : WebTestContext
         chat.WaitForAssertion(() => Assert.Single(Audited(AuditActions.Question)));
         var entry = Audited(AuditActions.Question)[0];
         Assert.Equal(("test-staff", Question, "beantwortet", "Antwort."), (entry.Actor, entry.Object, entry.Outcome, entry.Detail));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Die Bedingung ist nicht rechtzeitig eingetreten.");
+            await Task.Delay(20, Ct);
+        }
     }
 }

@@ -178,7 +178,8 @@ public sealed partial class ChatPage : IDisposable
         foreach (var (turn, run) in attach)
         {
             // Still being answered on the server: shown pending, then completed.
-            await FollowAsync(turn, run);
+            using var reading = new CancellationTokenSource();
+            await FollowAsync(turn, run, reading);
         }
     }
 
@@ -279,21 +280,25 @@ public sealed partial class ChatPage : IDisposable
         var turn = new ChatTurn(question, filter);
         _turns.Add(turn);
         _question = "";
+
+        // Busy from here: a second question must not start while this one is being stored.
+        using var answering = new CancellationTokenSource();
+        _answering = answering;
         StateHasChanged();
         await ScrollToAsync(turn);
 
         if (await OwnerAsync() is { } owner)
         {
-            if (await BeginOnServerAsync(owner, turn) is { } run)
+            if (await BeginOnServerAsync(owner, turn, request) is { } run)
             {
-                await FollowAsync(turn, run);
+                await FollowAsync(turn, run, answering);
             }
 
+            _answering = null;
+            StateHasChanged();
             return;
         }
 
-        using var answering = new CancellationTokenSource();
-        _answering = answering;
         await ReadAsync(turn, Answers.AskStreamingAsync(request, answering.Token), answering);
         if (turn.Answer is { } answer)
         {
@@ -306,7 +311,7 @@ public sealed partial class ChatPage : IDisposable
     }
 
     /// <summary>Stores the question as pending, names the conversation in the address (for a reload) and starts the answer.</summary>
-    private async Task<AnswerRun?> BeginOnServerAsync(string owner, ChatTurn turn)
+    private async Task<AnswerRun?> BeginOnServerAsync(string owner, ChatTurn turn, AnswerRequest request)
     {
         var now = Clock.GetUtcNow();
         var title = TitleOf(_turns[0].Question);
@@ -321,20 +326,18 @@ public sealed partial class ChatPage : IDisposable
             }
         }
 
-        _conversationStarted ??= now;
         if (!Guid.TryParse(ConversationParameter, out var shown) || shown != _conversationId)
         {
             _loadedConversation = _conversationId;
             Navigation.NavigateTo($"/?c={_conversationId:N}", replace: true);
         }
 
-        return Runs.Start(owner, _conversationId, turn.Id, new AnswerRequest(turn.Question, EarlierTurns(turn), turn.Filter));
+        return Runs.Start(owner, _conversationId, turn.Id, request);
     }
 
     /// <summary>Shows a server-side answer as it is written; leaving the page stops the showing, not the answer.</summary>
-    private async Task FollowAsync(ChatTurn turn, AnswerRun run)
+    private async Task FollowAsync(ChatTurn turn, AnswerRun run, CancellationTokenSource reading)
     {
-        using var reading = new CancellationTokenSource();
         _answering = reading;
         _serverAnswer = run;
         try
@@ -404,9 +407,8 @@ public sealed partial class ChatPage : IDisposable
     private async Task<string?> OwnerAsync() =>
         AuthenticationState is null ? null : ConversationOwner.Of((await AuthenticationState).User);
 
-    /// <summary>Completed earlier answers (before <paramref name="before"/>, if given), newest last, as the service resolves follow-ups against them.</summary>
-    private IReadOnlyList<ConversationTurn> EarlierTurns(ChatTurn? before = null) => _turns
-        .TakeWhile(t => t != before)
+    /// <summary>Completed earlier answers, newest last, as the service resolves follow-ups against them.</summary>
+    private IReadOnlyList<ConversationTurn> EarlierTurns() => _turns
         .Where(t => t.Answer is not null)
         .TakeLast(Options.Value.HistoryTurns)
         .Select(t => new ConversationTurn(t.Question, t.Answer!.Text))
