@@ -216,7 +216,7 @@ public sealed class AnswerService : IAnswerService
     }
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
-        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options), sources);
+        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
 
     /// <summary>
     /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies

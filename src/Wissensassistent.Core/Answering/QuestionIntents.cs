@@ -104,7 +104,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|kostet|kosten|gebühre?n?|beträgt|betrag|höhe|steuersatz|zuschlag|entschädigung|erstattet|zahlen|verlangen|abführen|wie\s+groß|wie\s+weit|wie\s+oft|menge|mindestens|höchstens)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AmountQuestion();
 
-    [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|frist|fristen|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
 
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
