@@ -22,7 +22,7 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Shown before the units that follow the direct answer.</summary>
     public const string MoreHeading = "Dazu im Einzelnen:";
 
-    private const double RankDecay = 0.35;
+    private const double RankDecay = 0.2;
 
     private const double LeadBonus = 0.25;
 
