@@ -38,14 +38,15 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
 
     /// <summary>
     /// The distinct matters among <paramref name="stems"/> that occur in the vocabulary: a stem inside another matched one
-    /// counts once with it ("Grundstücksgrenze … Grenze" is one matter, not two).
+    /// counts once with it ("Grundstücksgrenze … Grenze" is one matter, not two). <paramref name="whole"/> asks that the
+    /// vocabulary name the stem itself (<see cref="ContentTerms.OccursWhole"/>), not only a part of it.
     /// </summary>
-    public static int Matters(IEnumerable<string> stems, IReadOnlySet<string> vocabulary)
+    public static int Matters(IEnumerable<string> stems, IReadOnlySet<string> vocabulary, bool whole = false)
     {
         ArgumentNullException.ThrowIfNull(stems);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var kept = new List<string>();
-        foreach (var stem in stems.Where(stem => ContentTerms.Occurs(stem, vocabulary)).OrderByDescending(stem => stem.Length))
+        foreach (var stem in stems.Where(stem => whole ? ContentTerms.OccursWhole(stem, vocabulary) : ContentTerms.Occurs(stem, vocabulary)).OrderByDescending(stem => stem.Length))
         {
             if (!kept.Any(other => other.Contains(stem, StringComparison.Ordinal)))
             {

@@ -80,6 +80,10 @@ public static class RelevanceAssessor
         // not be in the norm.
         var terms = QuestionTerms.Of(AskingSentences(question), placeNames);
         var evidence = terms.MatterEvidence;
+
+        // The sentence with the figure may name what the story named before ("Wir wollen ein Zwangsgeld androhen. Wie hoch
+        // darf das sein?").
+        var readingEvidence = QuestionTerms.Of(question, placeNames).MatterEvidence;
         var own = terms.OwnMatterEvidence;
         var ownMatters = QuestionTerms.Matters(own, own.ToHashSet(StringComparer.Ordinal));
         var needed = Math.Min(2, ownMatters);
@@ -98,12 +102,13 @@ public static class RelevanceAssessor
                 continue;
             }
 
-            // A figure counts where its own words name the matter; a plain sentence also in a norm that names all of it.
-            var coversAll = QuestionTerms.Matters(own, vocabulary) >= ownMatters;
+            // A figure counts where its own words name the matter (the matter itself: "Beitrag" is not "Rundfunkbeitrag"); a
+            // plain sentence also in a norm that names all of it.
+            var coversAll = QuestionTerms.Matters(own, vocabulary, whole: true) >= ownMatters;
             foreach (var (reading, plain) in norm.SelectMany(chunk => AnswerUnits.Of(chunk.Text)).SelectMany(Readings))
             {
                 if (QuestionIntents.StatesFigure(intent, reading)
-                    && ((plain && coversAll) || QuestionTerms.Matters(evidence, ContentTerms.Vocabulary(reading)) > 0))
+                    && ((plain && coversAll) || QuestionTerms.Matters(readingEvidence, ContentTerms.Vocabulary(reading), whole: true) > 0))
                 {
                     return true;
                 }

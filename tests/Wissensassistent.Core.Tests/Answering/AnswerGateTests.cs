@@ -128,6 +128,18 @@ public sealed class AnswerGateTests
         Assert.True(answer.Refused, answer.Text);
     }
 
+    [Fact]
+    public async Task FigureQuestion_PassageNamesOnlyTheHeadOfTheMattersCompound_IsRefused()
+    {
+        // "Beitrag" is a part of "Rundfunkbeitrag", not the matter: a contribution of another kind says nothing about it.
+        var sewer = AnswerFixtures.Passage("kommune/GEM-BBO/Abwasser.md", "Abwassersatzung Bad Boll", "Abwassersatzung", "30", "1", "Beitragssatz", 30,
+            "(1) Der Beitrag beträgt monatlich 18,36 € je Wohnung.");
+
+        var answer = await Service(sewer).AskAsync(new AnswerRequest("Wie hoch ist der Rundfunkbeitrag im Monat?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+    }
+
     private static AnswerService Service(params Chunk[] passages) =>
         new(new FakeSearchService(passages), NullLogger<AnswerService>.Instance, Options.Create(new AnswerOptions()));
 }
