@@ -44,10 +44,12 @@ public sealed class AnswerService : IAnswerService
     private readonly IKnowledgeStore? _store;
     private readonly ILogger<AnswerService> _logger;
     private readonly AnswerOptions _options;
+    private readonly IReadOnlyList<string> _placeNames;
 
+    /// <param name="deployment">The Gemeinde, Landkreis and Land, whose names are not content words of a question.</param>
     /// <param name="store">When given, the best norms' other Absätze join the sources, so that the sentence that states the
     /// asked fact is found even where search ranked only a neighbouring Absatz.</param>
-    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null)
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null, IOptions<DeploymentProfile>? deployment = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(logger);
@@ -57,6 +59,8 @@ public sealed class AnswerService : IAnswerService
         _options = options.Value;
         _chatClient = chatClient;
         _store = store;
+        var profile = deployment?.Value ?? new DeploymentProfile();
+        _placeNames = [profile.Gemeinde, profile.Landkreis, profile.Land];
     }
 
     /// <exception cref="ArgumentException">An empty question (checked at once, not on first iteration).</exception>
@@ -91,12 +95,12 @@ public sealed class AnswerService : IAnswerService
         var result = await _search.SearchAsync(
             new SearchRequest(query, Top: Math.Max(passages * 2, 10), Mode: SearchMode.Hybrid, Filter: request.Filter),
             cancellationToken).ConfigureAwait(false);
-        var assessment = RelevanceAssessor.Assess(query, result, _options, passages);
+        var assessment = RelevanceAssessor.Assess(query, result, _options, passages, _placeNames);
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
         var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, cancellationToken).ConfigureAwait(false);
-        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources))
+        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -212,7 +216,7 @@ public sealed class AnswerService : IAnswerService
     }
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
-        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options), sources);
+        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
 
     /// <summary>
     /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies

@@ -126,6 +126,25 @@ public static partial class ContentTerms
         return false;
     }
 
+    /// <summary>
+    /// True when the stem occurs as a word of the vocabulary or inside one (<c>hecke</c> in <c>hecken</c>,
+    /// <c>grundsteu</c> in <c>grundsteuerbescheid</c>), but not when only a part of it does: the question's
+    /// <c>rundfunkbeitrag</c> is not the passage's <c>beitrag</c>. The strict test for whether a text names a matter.
+    /// </summary>
+    public static bool OccursWhole(string stem, IReadOnlySet<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (vocabulary.Contains(stem))
+        {
+            return true;
+        }
+
+        return stem.Length >= MinimumContainmentLength
+            ? vocabulary.Any(word => word.Contains(stem, StringComparison.Ordinal))
+            : stem.Length >= MinimumPrefixLength && vocabulary.Any(word => word.Length >= stem.Length + 3 && word.StartsWith(stem, StringComparison.Ordinal));
+    }
+
     /// <summary>How many of <paramref name="stems"/> occur in <paramref name="vocabulary"/>.</summary>
     public static int CountOccurring(IEnumerable<string> stems, IReadOnlySet<string> vocabulary) =>
         stems.Count(stem => Occurs(stem, vocabulary));

@@ -22,7 +22,7 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Shown before the units that follow the direct answer.</summary>
     public const string MoreHeading = "Dazu im Einzelnen:";
 
-    private const double RankDecay = 0.35;
+    private const double RankDecay = 0.2;
 
     private const double LeadBonus = 0.25;
 
@@ -41,20 +41,26 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>A unit stating the asked amount or time span is preferred as the direct answer over a better match that states none, down to this share.</summary>
     private const double FactPreference = 0.6;
 
-    /// <summary>Units quoted from one norm, the direct answer included, so that a second norm can still speak.</summary>
-    private const int MaxUnitsPerNorm = 4;
+    /// <summary>
+    /// Units quoted from a norm other than the direct answer's: the direct answer's own norm may fill the answer (its
+    /// conditions, exceptions and deadlines are what completes it), another norm adds at most this many.
+    /// </summary>
+    private const int MaxUnitsPerOtherNorm = 2;
+
+    /// <summary>Units of the direct answer's norm, itself included, so that a second norm can still speak.</summary>
+    private const int MaxUnitsPerBestNorm = 4;
 
     /// <summary>Items of a list quoted in full when the list is this short; longer lists show the matching items.</summary>
     private const int ShortList = 4;
 
-    public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options)
+    /// <param name="placeNames">The deployment's Gemeinde, Landkreis and Land, which are no content words (<see cref="QuestionTerms"/>).</param>
+    public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
 
-        var own = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
-        IReadOnlyList<string> terms = [.. own, .. ContentTerms.LegalAlternatives(question, own)];
+        var terms = QuestionTerms.Of(question, placeNames).All;
         var intent = QuestionIntents.Of(question);
         var candidates = Candidates(sources, terms, intent, options);
         if (candidates.Count == 0)
@@ -87,8 +93,9 @@ public static partial class ExtractiveAnswerComposer
                 break;
             }
 
-            var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal)) + (candidate.NormKey == best.NormKey ? 1 : 0);
-            if (fromNorm < MaxUnitsPerNorm && seen.Add(Fold(candidate.Display)))
+            var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+            var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal));
+            if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm) && seen.Add(Fold(candidate.Display)))
             {
                 followers.Add(candidate);
             }
@@ -151,7 +158,7 @@ public static partial class ExtractiveAnswerComposer
             var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
             var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
             var titleMatched = ContentTerms.CountOccurring(terms, title);
-            foreach (var unit in AnswerUnits.Of(chunk.Text))
+            foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit)))
             {
                 var display = Display(unit, terms, intent, options.MaxQuoteLength);
                 if (ContentTerms.Words(display).Count() < 3)
@@ -208,10 +215,23 @@ public static partial class ExtractiveAnswerComposer
             shown = items.Take(2).ToList();
         }
 
-        var parts = new List<string> { Quote(Excerpt(unit.Parts[0], terms, maxLength)) };
-        parts.AddRange(shown.Select(item => Quote(Excerpt(item, terms, maxLength))));
-        return string.Join(shown.Count < items.Count ? " … " : " ", parts);
+        // One quotation for the opener and its items, "…" where items are left out: the items stay inside the quotation, so
+        // that an item ending in a full stop does not end the sentence that carries the marker.
+        var text = new StringBuilder(Excerpt(unit.Parts[0], terms, maxLength));
+        var next = 0;
+        foreach (var item in shown)
+        {
+            var index = items.IndexOf(item);
+            text.Append(index == next ? " " : " … ").Append(Excerpt(item, terms, maxLength));
+            next = index + 1;
+        }
+
+        return Quote(next < items.Count ? $"{text} …" : text.ToString());
     }
+
+    /// <summary>A footnote or editorial note of the source ("*) Verkündet als Artikel 1 …"), which states no rule.</summary>
+    private static bool IsEditorialNote(AnswerUnit unit) =>
+        unit.Parts[0].StartsWith("*)", StringComparison.Ordinal) || unit.Parts[0].StartsWith("Fußnote", StringComparison.Ordinal);
 
     private static string Line(Candidate candidate, Chunk chunk) =>
         $"{candidate.Display} [{candidate.Source + 1}] ({CitationFormatter.Format(chunk.Citation)}; Stand: {ShortStand(chunk.Stand)})";

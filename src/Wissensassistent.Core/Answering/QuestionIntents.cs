@@ -42,22 +42,56 @@ public static partial class QuestionIntents
     }
 
     /// <summary>
-    /// How strongly the sentence states an asked fact: 1 for an amount or a time span (specific), 0.5 for competence,
-    /// permission or procedure (their words are common), 0 when it states none or the question asks for none.
+    /// The figures a question asks for outright ("Wie hoch …", "Wie viele …", "Was kostet …", "Bis wann …", "Wie lange …",
+    /// "Ab welchem Alter …"): a question that only names costs or a deadline ("Kosten?", "Frist Widerspruch?") may be
+    /// answered by who bears them or what starts them, so it asks for none. These are what the refusal gate checks.
+    /// </summary>
+    public static QuestionIntent AskedFigure(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return (AskedAmount().IsMatch(question) ? QuestionIntent.Amount : QuestionIntent.None)
+            | (AskedTime().IsMatch(question) ? QuestionIntent.Time : QuestionIntent.None);
+    }
+
+    /// <summary>
+    /// How strongly the sentence states an asked fact: 1 for a figure (an amount with its unit, a count of something, a
+    /// time span, a clock time, a date, an age), 0.5 for a word that points to a time without one ("unverzüglich",
+    /// "Frist"), and for competence, permission or procedure (their words are common), 0 when it states none or the
+    /// question asks for none.
     /// </summary>
     public static double FactsStated(QuestionIntent intent, string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        if ((intent.HasFlag(QuestionIntent.Amount) && AmountFact().IsMatch(sentence)) || (intent.HasFlag(QuestionIntent.Time) && TimeFact().IsMatch(sentence)))
+        if (StatesFigure(intent, sentence))
         {
             return 1;
         }
 
-        return (intent.HasFlag(QuestionIntent.Competence) && CompetenceFact().IsMatch(sentence))
+        return (intent.HasFlag(QuestionIntent.Time) && TimeWord().IsMatch(sentence))
+            || (intent.HasFlag(QuestionIntent.Competence) && CompetenceFact().IsMatch(sentence))
             || (intent.HasFlag(QuestionIntent.Permission) && PermissionFact().IsMatch(sentence))
             || (intent.HasFlag(QuestionIntent.Procedure) && ProcedureFact().IsMatch(sentence))
             ? 0.5
             : 0;
+    }
+
+    /// <summary>True when the text states a figure of the asked kind: for an amount a number with its unit or of something
+    /// counted ("5 vom Hundert", "zwei Mitglieder", "die Hälfte"), for a time a span, a clock time, a date or an age.</summary>
+    public static bool StatesFigure(QuestionIntent intent, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return (intent.HasFlag(QuestionIntent.Amount) && (AmountFact().IsMatch(text) || CountedThing().IsMatch(text)))
+            || (intent.HasFlag(QuestionIntent.Time) && TimeFact().IsMatch(text));
+    }
+
+    /// <summary>
+    /// Stems of units, numbers and measure words ("Meter", "drei", "hoch", "lange"): in a question they say which figure is
+    /// asked, not what it is about, so they are no evidence that a sentence with a figure is about the question's matter.
+    /// </summary>
+    public static bool IsFigureWord(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        return FigureWord().IsMatch(stem);
     }
 
     /// <summary>A sentence that states a condition, an exception or who is competent: what may follow the direct answer.</summary>
@@ -67,10 +101,10 @@ public static partial class QuestionIntents
         return ConditionFact().IsMatch(sentence);
     }
 
-    [GeneratedRegex(@"\b(?:wie\s+hoch|wie\s*viele?|wieviele?|was\s+kostet|was\s+kosten|kostet|kosten|gebühre?n?|beträgt|betrag|höhe|steuersatz|zuschlag|entschädigung|erstattet|zahlen|verlangen|abführen|wie\s+groß|wie\s+weit|wie\s+oft|menge|mindestens|höchstens)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|kostet|kosten|gebühre?n?|beträgt|betrag|höhe|steuersatz|zuschlag|entschädigung|erstattet|zahlen|verlangen|abführen|wie\s+groß|wie\s+weit|wie\s+oft|menge|mindestens|höchstens)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AmountQuestion();
 
-    [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|frist|fristen|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
 
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -85,8 +119,24 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert|m²|m2|m³|Quadratmeter|Kubikmeter|Meter|Kilogramm|kg|dB)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)|\b\d+(?:[.,]\d+)?\s+(?:Einwohner\w*|Unterschriften|Wohnungen|Angelegenheiten|Personen|Mitglieder\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AmountFact();
 
-    [GeneratedRegex(@"\b(?:\d+|eine[nms]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn|dreißig|achtzig|hundertzehn)\s+(?:Kalender|Werk|Arbeits)?(?:Tage?n?|Wochen?|Monate?n?|Jahre?n?|Stunden?|Minuten)\b|\b(?:innerhalb|binnen|spätestens|frühestens|längstens|Ablauf|Frist|bis\s+zum|vor\s+Beginn|vorher|unverzüglich|\d{1,2}[.:]\d{2}\s*Uhr|\d{1,2}\s*Uhr)\b|\b\d{1,2}\.\s+(?:Lebensjahr\w*|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:\d+|eine[nmrs]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|sechzig|achtzig|neunzig|hundert|hundertzehn|halbe[nr]?|ersten|zweiten|dritten|vierten|fünften|letzten)\s+(?:Kalender|Werk|Arbeits|Schul)?(?:Tage?n?s?|Wochen?|Monate?n?s?|Jahre?n?s?|Stunden?|Minuten|Vierteljahr\w*|Quartal\w*)\b|\b(?:unverzüglich|\d{1,2}[.:]\d{2}\s*Uhr|\d{1,2}\s*Uhr)\b|\b\d{1,2}\.\s+(?:Lebensjahr\w*|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)|\b(?:zwölfte|vierzehnte|sechzehnte|achtzehnte|einundzwanzigste|fünfundzwanzigste)\w*\s+Lebensjahr\w*|\b(?:Ende|Beginn|Anfang|Ablauf|Ersten)\s+(?:des|eines|der)\s+(?:\w+\s+)?(?:Kalender)?(?:Jahres|Monats|Quartals|Vierteljahres|Woche|Schuljahres)|\bvor\s+Beginn\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeFact();
+
+    [GeneratedRegex(@"\b(?:innerhalb|binnen|spätestens|frühestens|längstens|Ablauf|Frist\w*|bis\s+zum|vorher|rechtzeitig|sofort)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeWord();
+
+    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|wie\s+teuer|wie\s+groß|wie\s+lang(?!e)|wie\s+weit|wie\s+breit|wie\s+tief|wie\s+oft|welche[rnms]?\s+(?:betrag|höhe|gebühr|abstand|satz|anzahl)|in\s+welcher\s+höhe|ab\s+welche[mr]\s+(?:betrag|wert|anzahl|zahl|höhe))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedAmount();
+
+    [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s*viele?\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden)|wie\s+früh|wie\s+alt|ab\s+welche[mr]\s+(?:alter|zeitpunkt|uhrzeit|tag|datum|jahr)|welche\s+(?:frist|uhrzeit|öffnungszeiten|ruhezeiten)|innerhalb\s+welche[rs])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedTime();
+
+    /// <summary>A number word or figure before a counted noun ("zwei Gemeinderäten", "350 Einwohnern"), or a share.</summary>
+    [GeneratedRegex(@"\b(?:mindestens|höchstens|wenigstens|bis\s+zu|mehr\s+als|weniger\s+als|aus|von)\s+(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert)\s+(?:[a-zäöü]+\s+)?(?!(?:Kalender|Werk|Arbeits|Lebens)?(?:Tag|Woche|Monat|Jahr|Stunde|Minute))[A-ZÄÖÜ][a-zäöüß]+|(?<!§\s?|§§\s?|Nr\.\s?|Abs\.\s?|Absatz\s|Satz\s|Art\.\s?|Artikel\s|Nummer\s|Anlage\s)\b\d+(?:[.,]\d+)?\s+(?!(?:Kalender|Werk|Arbeits|Lebens)?(?:Tag|Woche|Monat|Jahr|Stunde|Minute|Abs|Satz|Nr))[A-ZÄÖÜ][a-zäöüß]{3,}|\b(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|Mehrheit)\b|\b\d[\d.,]*\s*(?:m|cm|km|ha|l|t)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CountedThing();
+
+    [GeneratedRegex(@"^(?:meter|met|cm|km|tag|woch|monat|jahr|stund|minut|uhr|euro|eur|prozent|hundert|hoch|hoh|hohe|weit|lang|lange|viel|oft|gross|alt|teu|teuer|ein|eins|zwei|drei|vier|funf|sechs|sieb|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dreissig|funfzig|hundert|tausend|pro|inzwisch|zeit|mitt|anfang|januar|februar|marz|april|mai|juni|juli|august|septemb|oktob|novemb|dezemb|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenend)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FigureWord();
 
     [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinderat\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();

@@ -17,21 +17,28 @@ public static class RelevanceAssessor
     /// <summary>Passages of one norm among those that ground an answer, so that one long norm does not crowd out the rest.</summary>
     private const int MaxPassagesPerNorm = 3;
 
-    public static RelevanceAssessment Assess(string question, SearchResult result, AnswerOptions options, int maxPassages)
+    /// <param name="placeNames">The deployment's Gemeinde, Landkreis and Land: not content words (see <see cref="QuestionTerms"/>).</param>
+    public static RelevanceAssessment Assess(string question, SearchResult result, AnswerOptions options, int maxPassages, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
 
         // A named norm is matched through NamedNorms; its law abbreviation would match every passage of that law.
-        var terms = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
-        var alternatives = ContentTerms.LegalAlternatives(question, terms);
+        var questionTerms = QuestionTerms.Of(question, placeNames);
+        var terms = questionTerms.Own;
+        var alternatives = questionTerms.Alternatives;
         var named = result.NamedNorms.Select(norm => norm.NormKey).ToHashSet(StringComparer.Ordinal);
         var required = RequiredMatches(terms.Count, options);
+        // A question told as a case ("… einen Welpen geholt. Ab wann zahlt sie Hundesteuer?"): a passage that names every
+        // matter of the asking sentences is on the matter, whatever the story's words.
+        var asked = QuestionTerms.Of(AskingSentences(question), placeNames).OwnMatterEvidence;
         // A norm is relevant when one of its passages is; its other retrieved passages (the Absatz with the figure that
         // does not repeat the question's words) then count too.
         var relevantNorms = result.Hits
-            .Where(hit => !hit.Chunk.IsRepealed && (named.Contains(hit.Chunk.Citation.NormKey) || Matches(hit.Chunk, terms) + Math.Min(1, Matches(hit.Chunk, alternatives)) >= required))
+            .Where(hit => !hit.Chunk.IsRepealed && (named.Contains(hit.Chunk.Citation.NormKey)
+                || Matches(hit.Chunk, terms) + Math.Min(1, Matches(hit.Chunk, alternatives)) >= required
+                || (asked.Count > 0 && Matches(hit.Chunk, asked) == asked.Count)))
             .Select(hit => hit.Chunk.Citation.NormKey)
             .ToHashSet(StringComparer.Ordinal);
         var relevant = result.Hits
@@ -52,30 +59,56 @@ public static class RelevanceAssessor
     }
 
     /// <summary>
-    /// The second half of the gate: a question for an amount or a time span ("Was kostet …", "Bis wann …") is answered only
-    /// when a relevant passage states one in a sentence that shares a content word with the question (or under a norm title
-    /// that does). A norm that is about the matter but leaves the figure to another text (a fee ordinance that is not in
-    /// the corpus) does not answer it.
+    /// The second half of the gate: a question that asks outright for a figure (<see cref="QuestionIntents.AskedFigure"/>:
+    /// "Wie viel …", "Bis wann …") is answered only when a relevant norm that is about the matter (two of the nouns of the
+    /// asking sentences in its text and titles, or their only one) states a figure of that kind in a sentence, list item or
+    /// table row that names one of them (a sentence may also stand in a norm that names them all). Units and numbers of the question ("drei Meter hoch") are no evidence: a norm that merely
+    /// mentions the matter and leaves the figure to another text (a fee ordinance, a state regulation the corpus lacks)
+    /// does not answer it, and neither does a figure about something else in a norm that shares one word.
     /// </summary>
-    public static bool StatesAskedFact(string question, IReadOnlyList<Chunk> relevant)
+    public static bool StatesAskedFact(string question, IReadOnlyList<Chunk> relevant, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(relevant);
-        var intent = QuestionIntents.Of(question) & (QuestionIntent.Amount | QuestionIntent.Time);
+        var intent = QuestionIntents.AskedFigure(question);
         if (intent == QuestionIntent.None)
         {
             return true;
         }
 
-        var own = ContentTerms.Extract(FollowUpResolver.WithoutNorms(question));
-        IReadOnlyList<string> terms = [.. own, .. ContentTerms.LegalAlternatives(question, own)];
-        foreach (var chunk in relevant)
+        // The matter is what the sentences that ask for the figure name; the story around them ("einen Welpen geholt") need
+        // not be in the norm.
+        var terms = QuestionTerms.Of(AskingSentences(question), placeNames);
+        var evidence = terms.MatterEvidence;
+
+        // The sentence with the figure may name what the story named before ("Wir wollen ein Zwangsgeld androhen. Wie hoch
+        // darf das sein?").
+        var readingEvidence = QuestionTerms.Of(question, placeNames).MatterEvidence;
+        var own = terms.OwnMatterEvidence;
+        var ownMatters = QuestionTerms.Matters(own, own.ToHashSet(StringComparer.Ordinal));
+        var needed = Math.Min(2, ownMatters);
+        foreach (var norm in relevant.Where(chunk => !chunk.IsRepealed).GroupBy(chunk => chunk.Citation.NormKey, StringComparer.Ordinal))
         {
-            var titleMatched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}")) > 0;
-            foreach (var unit in AnswerUnits.Of(chunk.Text))
+            var titles = ContentTerms.Vocabulary(string.Join('\n', norm.Select(chunk => $"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}\n{chunk.Citation.Law}\n{chunk.LawTitle}").Distinct(StringComparer.Ordinal)));
+            var vocabulary = new HashSet<string>(titles, StringComparer.Ordinal);
+            foreach (var chunk in norm)
             {
-                if (QuestionIntents.FactsStated(intent, unit.Text) >= 1
-                    && (titleMatched || ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(unit.Text)) > 0))
+                vocabulary.UnionWith(ContentTerms.Vocabulary(chunk.Text));
+            }
+
+            var normMatters = QuestionTerms.Matters(evidence, vocabulary);
+            if (normMatters < needed)
+            {
+                continue;
+            }
+
+            // A figure counts where its own words name the matter (the matter itself: "Beitrag" is not "Rundfunkbeitrag"); a
+            // plain sentence also in a norm that names all of it.
+            var coversAll = QuestionTerms.Matters(own, vocabulary, whole: true) >= ownMatters;
+            foreach (var (reading, plain) in norm.SelectMany(chunk => AnswerUnits.Of(chunk.Text)).SelectMany(Readings))
+            {
+                if (QuestionIntents.StatesFigure(intent, reading)
+                    && ((plain && coversAll) || QuestionTerms.Matters(readingEvidence, ContentTerms.Vocabulary(reading), whole: true) > 0))
                 {
                     return true;
                 }
@@ -83,6 +116,30 @@ public static class RelevanceAssessor
         }
 
         return false;
+    }
+
+    /// <summary>The sentences of a question that ask (a question mark, or a request for a figure); the whole question when none does.</summary>
+    private static string AskingSentences(string question)
+    {
+        var asking = string.Join(' ', GermanSentenceSplitter.SplitToStrings(question)
+            .Where(sentence => sentence.TrimEnd().EndsWith('?') || QuestionIntents.AskedFigure(sentence) != QuestionIntent.None));
+        return asking.Length > 0 ? asking : question;
+    }
+
+    /// <summary>What can be read on its own: a sentence, each list item after its opener, a table row under its header.</summary>
+    private static IEnumerable<(string Text, bool Plain)> Readings(AnswerUnit unit)
+    {
+        if (unit.Header is not null || !unit.IsList)
+        {
+            yield return (unit.Text, unit.Header is null);
+            yield break;
+        }
+
+        yield return (unit.Parts[0], true);
+        foreach (var item in unit.Parts.Skip(1))
+        {
+            yield return ($"{unit.Parts[0]} {item}", false);
+        }
     }
 
     /// <summary>How many of the question's content stems the passage contains.</summary>
@@ -99,9 +156,16 @@ public static class RelevanceAssessor
         return ContentTerms.CountOccurring(terms, vocabulary);
     }
 
-    /// <summary>Without content words (a bare "§ 35 BauGB?") only named norms qualify.</summary>
+    /// <summary>
+    /// Without content words (a bare "§ 35 BauGB?") only named norms qualify. A question of two content words ("Sporthalle
+    /// mieten?") names its matter and one aspect in words of its own; a passage among the best hits that shares one of them
+    /// is on the matter, as the search that ranked it found.
+    /// </summary>
     private static int RequiredMatches(int termCount, AnswerOptions options) =>
-        termCount == 0
-            ? int.MaxValue
-            : Math.Max(Math.Min(options.MinMatchedTerms, termCount), (int)Math.Ceiling(options.MinTermCoverage * termCount));
+        termCount switch
+        {
+            0 => int.MaxValue,
+            <= 2 => 1,
+            _ => Math.Max(Math.Min(options.MinMatchedTerms, termCount), (int)Math.Ceiling(options.MinTermCoverage * termCount)),
+        };
 }

@@ -55,6 +55,91 @@ public sealed class AnswerGateTests
         Assert.Contains("mindestens 10 Tage", answer.Text.Split('\n')[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FigureQuestion_FigureAboutAnotherMatterSharingOneWord_IsRefused()
+    {
+        // "Grenze" is shared, but the distance is for solar panels; hedges are not regulated here.
+        var solar = AnswerFixtures.Passage("land-bw/lbo.md", "LBO", "Landesbauordnung", "5", "7", "Abstandsflächen", 50,
+            "(7) Solaranlagen auf Dächern müssen von Nachbargrenzen mindestens 2 Meter entfernt bleiben.");
+
+        var answer = await Service(solar).AskAsync(new AnswerRequest("Der Nachbar hat eine Hecke gepflanzt. Wie weit muss eine Hecke von der Grenze entfernt sein?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+    }
+
+    [Fact]
+    public async Task FigureQuestion_NormOnTheMatterStatesIt_IsAnswered()
+    {
+        var hedges = AnswerFixtures.Passage("land-bw/nrg.md", "NRG", "Nachbarrechtsgesetz", "12", "1", "Hecken", 12,
+            "(1) Hecken bis 1,80 Meter Höhe müssen von der Grenze mindestens 0,50 Meter entfernt sein.");
+
+        var answer = await Service(hedges).AskAsync(new AnswerRequest("Der Nachbar hat eine Hecke gepflanzt. Wie weit muss eine Hecke von der Grenze entfernt sein?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.Contains("0,50 Meter", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FigureQuestion_StoryAroundTheQuestion_NeedNotBeInTheNorm()
+    {
+        // "Welpe" is the clerk's word for the case; the asking sentence names the Hundesteuer, which the bylaw regulates.
+        var start = AnswerFixtures.Passage("kommune/GEM-BBO/Hundesteuer.md", "Hundesteuersatzung Bad Boll", "Hundesteuersatzung", "3", "2", "Beginn der Steuerpflicht", 3,
+            "(2) Die Steuerpflicht beginnt am ersten Tag des Kalendermonats, der auf den Monat folgt, in dem der Hund drei Monate alt wird.");
+
+        var answer = await Service(start).AskAsync(new AnswerRequest("Eine Bürgerin hat sich im März einen Welpen geholt. Ab wann zahlt sie Hundesteuer?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.Contains("drei Monate", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionNamingCosts_WithoutAskingAnAmount_IsAnsweredByWhoBearsThem()
+    {
+        var costs = AnswerFixtures.Passage("bund/bgb.md", "BGB", "Bürgerliches Gesetzbuch", "1968", null, "Beerdigungskosten", 1968,
+            "Der Erbe trägt die Kosten der Beerdigung des Erblassers.");
+
+        var answer = await Service(costs).AskAsync(new AnswerRequest("Beerdigung Kosten?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.Contains("Der Erbe trägt die Kosten", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoWordQuestion_PassageSharingItsMatter_IsAnswered()
+    {
+        // Everyday "mieten" against the bylaw's "überlassen": the matter, the Sporthalle, is enough for two words.
+        var halls = AnswerFixtures.Passage("kommune/GEM-BBO/Sporthallen.md", "Benutzungsordnung Sporthallen Bad Boll", "Benutzungsordnung Sporthallen", "3", "1", "Überlassung der Sporthallen", 3,
+            "(1) Die Sporthallen werden Vereinen und Gruppen auf schriftlichen Antrag durch die Gemeinde überlassen.");
+
+        var answer = await Service(halls).AskAsync(new AnswerRequest("Sporthalle mieten?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+    }
+
+    [Fact]
+    public async Task PlaceNameOfTheGemeinde_IsNoEvidenceOfTheMatter()
+    {
+        // Every bylaw of Bad Boll carries the name; an amount in one of them does not answer a question about another matter.
+        var pool = AnswerFixtures.Passage("kommune/GEM-BBO/Badeordnung.md", "Badeordnung Bad Boll", "Badeordnung", "4", "1", "Eintritt", 4,
+            "(1) Der Eintritt in das Freibad der Gemeinde Bad Boll beträgt 3,00 € für Erwachsene.");
+
+        var answer = await Service(pool).AskAsync(new AnswerRequest("Wie viel Kurtaxe muss ein Hotel in Bad Boll je Übernachtung abführen?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+    }
+
+    [Fact]
+    public async Task FigureQuestion_PassageNamesOnlyTheHeadOfTheMattersCompound_IsRefused()
+    {
+        // "Beitrag" is a part of "Rundfunkbeitrag", not the matter: a contribution of another kind says nothing about it.
+        var sewer = AnswerFixtures.Passage("kommune/GEM-BBO/Abwasser.md", "Abwassersatzung Bad Boll", "Abwassersatzung", "30", "1", "Beitragssatz", 30,
+            "(1) Der Beitrag beträgt monatlich 18,36 € je Wohnung.");
+
+        var answer = await Service(sewer).AskAsync(new AnswerRequest("Wie hoch ist der Rundfunkbeitrag im Monat?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+    }
+
     private static AnswerService Service(params Chunk[] passages) =>
         new(new FakeSearchService(passages), NullLogger<AnswerService>.Instance, Options.Create(new AnswerOptions()));
 }

@@ -57,6 +57,21 @@ public sealed class AnswerServiceTests
     }
 
     [Fact]
+    public async Task Ask_FigureAskedButNotStated_RefusedBeforeTheChatModel()
+    {
+        // The same gate guards the generative path: a model must not supply the fee the sources leave open.
+        var chat = ScriptedChatClient.Answering("Der Reisepass kostet 70 Euro [1].");
+        var delegated = AnswerFixtures.Passage("bund/passg.md", "PassG", "Passgesetz", "20", "1", "Gebühren und Auslagen", 40,
+            "(1) Für die Ausstellung eines Passes werden Gebühren und Auslagen erhoben. Die Höhe der Gebühren bestimmt eine Rechtsverordnung.");
+        var service = Service(new FakeSearchService([delegated]), chat);
+
+        var answer = await service.AskAsync(new AnswerRequest("Wie viel kostet ein Reisepass?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+        Assert.Empty(chat.Requests);
+    }
+
+    [Fact]
     public void Ask_EmptyQuestion_ThrowsGermanArgumentException()
     {
         var service = Service(new FakeSearchService());

@@ -54,8 +54,24 @@ public sealed class ExtractiveAnswerComposerTests
         var verification = CitationVerifier.Verify(text, [VerfahrensfreieVorhaben]);
 
         var opener = Assert.Single(text.Split('\n'), line => line.Contains("Keiner Baugenehmigung bedürfen:", StringComparison.Ordinal));
-        Assert.Contains("„3. Wärmepumpen mit einem Schallpegel bis 55 dB(A).“", opener, StringComparison.Ordinal);
+        Assert.Matches("„Keiner Baugenehmigung bedürfen:[^“]* 3. Wärmepumpen mit einem Schallpegel bis 55 dB\\(A\\).[^“]*“", opener);
         Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
+    }
+
+    [Fact]
+    public void Compose_ListItemEndingInAFullStop_StaysInsideTheVerifiedQuotation()
+    {
+        // Item 2 ends in a full stop before item 3: quoted apart, item 2 would end a sentence without a marker.
+        var fields = AnswerFixtures.Passage("kommune/GEM-BBO/Friedhof.md", "Friedhofsatzung Bad Boll", "Friedhofsatzung", "11", "2", "Reihengräber", 11,
+            "(2) Auf den Friedhöfen werden Reihengrabfelder ausgewiesen:\n1. Reihengrabfelder für Verstorbene bis zum vollendeten 10. Lebensjahr,\n"
+            + "2. Reihengrabfelder für Verstorbene vom vollendeten 10. Lebensjahr ab.\n3. Rasenreihengrabfelder mit Gedenktafel für Erdbestattungen");
+
+        var text = ExtractiveAnswerComposer.Compose("Welche Reihengrabfelder gibt es auf den Friedhöfen?", [fields], _options);
+        var verification = CitationVerifier.Verify(text, [fields]);
+
+        Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
+        Assert.DoesNotContain(CitationVerifier.UnverifiedQuotationMark, verification.Text, StringComparison.Ordinal);
+        Assert.Contains("3. Rasenreihengrabfelder", text, StringComparison.Ordinal);
     }
 
     [Fact]

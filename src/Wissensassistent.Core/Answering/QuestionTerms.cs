@@ -1,0 +1,59 @@
+namespace Wissensassistent.Core.Answering;
+
+/// <summary>
+/// What a question is about, as <see cref="ContentTerms"/> stems: its own content words (a norm it names is matched as a
+/// norm, not by its law's name) and the legal terms for its everyday words. The deployment's place names ("bei uns in Bad
+/// Boll") are left out: every bylaw of the Gemeinde carries them, so they say nothing about the matter.
+/// </summary>
+/// <param name="Own">The question's own content stems, in order of first occurrence.</param>
+/// <param name="Alternatives">Stems of legal terms for its everyday words that it does not hold itself.</param>
+/// <param name="Nouns">The stems of <paramref name="Own"/> written with a capital letter: the nouns that name the matter.</param>
+public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Nouns)
+{
+    /// <summary>Nouns every administrative text uses for its bodies and its public: they name no matter.</summary>
+    private static readonly HashSet<string> ActorNouns = new(
+        ContentTerms.Extract("Gemeinde Gemeinden Landkreis Kreis Behörde Verwaltung Amt Bürger Bürgerin Bürgerinnen Einwohner Einwohnerin Person Personen Frau Mann Leute Kollege Kollegin Mitarbeiter Mitarbeiterin Sachbearbeiter Fall"),
+        StringComparer.Ordinal);
+
+    public IReadOnlyList<string> All { get; } = [.. Own, .. Alternatives];
+
+    /// <summary>
+    /// What shows that a text is about the question's matter: its nouns and the legal terms for its everyday words, less the
+    /// names of units, numbers and times (<see cref="QuestionIntents.IsFigureWord"/>) and of the actors every text names.
+    /// </summary>
+    public IReadOnlyList<string> MatterEvidence { get; } = [.. Nouns.Concat(Alternatives).Where(stem => !QuestionIntents.IsFigureWord(stem) && !ActorNouns.Contains(stem)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The question's own nouns among <see cref="MatterEvidence"/>.</summary>
+    public IReadOnlyList<string> OwnMatterEvidence => [.. MatterEvidence.Where(stem => Nouns.Contains(stem, StringComparer.Ordinal))];
+
+    public static QuestionTerms Of(string question, IEnumerable<string>? placeNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var places = placeNames is null ? [] : ContentTerms.Extract(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
+        var text = FollowUpResolver.WithoutNorms(question);
+        var own = ContentTerms.Extract(text).Where(stem => !places.Contains(stem)).ToList();
+        var nouns = ContentTerms.Extract(string.Join(' ', ContentTerms.Words(text).Where(word => char.IsUpper(word[0])))).Where(stem => !places.Contains(stem)).ToList();
+        return new QuestionTerms(own, ContentTerms.LegalAlternatives(question, own).Where(stem => !places.Contains(stem)).ToList(), nouns);
+    }
+
+    /// <summary>
+    /// The distinct matters among <paramref name="stems"/> that occur in the vocabulary: a stem inside another matched one
+    /// counts once with it ("Grundstücksgrenze … Grenze" is one matter, not two). <paramref name="whole"/> asks that the
+    /// vocabulary name the stem itself (<see cref="ContentTerms.OccursWhole"/>), not only a part of it.
+    /// </summary>
+    public static int Matters(IEnumerable<string> stems, IReadOnlySet<string> vocabulary, bool whole = false)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var kept = new List<string>();
+        foreach (var stem in stems.Where(stem => whole ? ContentTerms.OccursWhole(stem, vocabulary) : ContentTerms.Occurs(stem, vocabulary)).OrderByDescending(stem => stem.Length))
+        {
+            if (!kept.Any(other => other.Contains(stem, StringComparison.Ordinal)))
+            {
+                kept.Add(stem);
+            }
+        }
+
+        return kept.Count;
+    }
+}
