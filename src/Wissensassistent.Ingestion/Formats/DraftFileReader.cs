@@ -68,6 +68,16 @@ public static class DraftFileReader
         }
     }
 
+    /// <summary>Refuses a file by its declared size, before it is transferred.</summary>
+    /// <exception cref="DraftRejectedException">Larger than <see cref="MaxBytes"/>.</exception>
+    public static void EnsureWithinLimit(long declaredBytes)
+    {
+        if (declaredBytes > MaxBytes)
+        {
+            throw TooLarge();
+        }
+    }
+
     /// <summary>The accepted extensions, for a file picker's <c>accept</c> attribute and for messages.</summary>
     public static string ExtensionList => string.Join(", ", Extensions);
 
