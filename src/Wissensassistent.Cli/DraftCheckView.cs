@@ -63,10 +63,11 @@ public sealed record DraftCitationView(
         finding.Excerpt,
         finding.Lookup.Message,
         finding.Lookup.Suggestions,
-        finding.Displacement is { } d ? new DraftDisplacementView(d.Displaced, d.Applies, d.Parallel, d.IsStateLaw, d.Note) : null);
+        finding.Displacement is { } d ? new DraftDisplacementView(d.Displaced, d.Applies, d.Parallel, d.IsStateLaw, d.Note, d.ParallelDifferences) : null);
 }
 
-public sealed record DraftDisplacementView(string Law, string Applies, string? Parallel, bool StateLaw, string Note);
+/// <param name="ParallelDifferences">The parallel's words (draft side) against the cited passage's, where they differ.</param>
+public sealed record DraftDisplacementView(string Law, string Applies, string? Parallel, bool StateLaw, string Note, IReadOnlyList<QuotationDifference> ParallelDifferences);
 
 /// <param name="Status">One of <c>verbatim</c>, <c>inOtherPassage</c>, <c>altered</c>, <c>notInPassage</c>, <c>unchecked</c>, <c>noCitation</c>.</param>
 public sealed record DraftQuotationView(

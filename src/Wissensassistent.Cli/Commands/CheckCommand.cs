@@ -88,6 +88,10 @@ public sealed class CheckCommand : ICliCommand
             if (citation.Displacement is { } displaced)
             {
                 output.WriteLine($"           {displaced.Note}" + (displaced.Parallel is { } parallel ? $" Stattdessen: {parallel}." : string.Empty));
+                if (displaced.WordingNote is { } wording)
+                {
+                    output.WriteLine($"           {wording}");
+                }
             }
         }
 

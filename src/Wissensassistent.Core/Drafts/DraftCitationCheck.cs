@@ -91,7 +91,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
             }
 
             previousLaw = lookup.Citation is { Law.Length: > 0 } read ? read.Law : citation.Law.Length > 0 ? citation.Law : previousLaw;
-            var displacement = await DisplacementAsync(lookup.Citation ?? citation, citedLaws, known, cancellationToken).ConfigureAwait(false);
+            var displacement = await DisplacementAsync(lookup, citation, citedLaws, known, cancellationToken).ConfigureAwait(false);
             findings.Add(new DraftCitationFinding(
                 match.Start,
                 match.Length,
@@ -113,8 +113,9 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         return new DraftCheckReport(findings, checkedQuotations, notices);
     }
 
-    private async Task<DisplacedParallel?> DisplacementAsync(Citation citation, IReadOnlyList<string> citedLaws, IReadOnlyList<LawInfo> known, CancellationToken cancellationToken)
+    private async Task<DisplacedParallel?> DisplacementAsync(NormLookupResult lookup, Citation written, IReadOnlyList<string> citedLaws, IReadOnlyList<LawInfo> known, CancellationToken cancellationToken)
     {
+        var citation = lookup.Citation ?? written;
         if (citation.Law.Length == 0)
         {
             return null;
@@ -128,16 +129,35 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         }
 
         string? parallel = null;
+        IReadOnlyList<QuotationDifference> differences = [];
         if (rule.Sections is null)
         {
             // The whole law is displaced by one with the same numbering where the Land copied it (VwVfG → LVwVfG).
             var same = await norms.LookupAsync(citation with { Law = rule.Applies }, cancellationToken).ConfigureAwait(false);
-            parallel = same.Found && !same.IsRepealed ? same.FormattedCitation : null;
+            if (same.Found && !same.IsRepealed)
+            {
+                parallel = same.FormattedCitation;
+                differences = WordingDifferences(same, lookup);
+            }
         }
 
         var applies = known.FirstOrDefault(l => string.Equals(l.Law, rule.Applies, StringComparison.OrdinalIgnoreCase));
-        return new DisplacedParallel(rule, parallel, applies?.Level == Level.Land);
+        return new DisplacedParallel(rule, parallel, applies?.Level == Level.Land, differences);
     }
+
+    /// <summary>The parallel's words against the cited passage's, when both are there and are the same provision.</summary>
+    private static IReadOnlyList<QuotationDifference> WordingDifferences(NormLookupResult parallel, NormLookupResult cited)
+    {
+        if (!cited.Found)
+        {
+            return [];
+        }
+
+        var compared = QuotationComparison.Compare(Joined(parallel.Passage), Joined(cited.Passage));
+        return compared?.Differences ?? [];
+    }
+
+    private static string Joined(IReadOnlyList<Chunk> passage) => string.Join("\n", passage.Select(chunk => chunk.Text));
 
     private async Task<DraftQuotationFinding> CheckQuotationAsync(string text, Quotation quotation, IReadOnlyList<DraftCitationFinding> citations, CancellationToken cancellationToken)
     {

@@ -102,7 +102,7 @@ public static class InterfaceViews
                 c.Excerpt,
                 c.Lookup.Message,
                 c.Lookup.Suggestions,
-                c.Displacement is { } d ? new DisplacementView(d.Displaced, d.Applies, d.Parallel, d.IsStateLaw, d.Note) : null)).ToList(),
+                c.Displacement is { } d ? new DisplacementView(d.Displaced, d.Applies, d.Parallel, d.IsStateLaw, d.Note, d.ParallelDifferences.Select(x => new QuotationDifferenceView(x.Draft, x.Passage)).ToList()) : null)).ToList(),
             report.Quotations.Select(q => new CheckedQuotationView(
                 q.Line,
                 q.Content,

@@ -10,6 +10,7 @@ public sealed class DraftCitationCheckTests
     private const string Absatz1 = "(1) Im Außenbereich ist ein Vorhaben nur zulässig, wenn öffentliche Belange nicht entgegenstehen und die ausreichende Erschließung gesichert ist.";
     private const string Absatz2 = "(2) Sonstige Vorhaben können im Einzelfall zugelassen werden, wenn ihre Ausführung oder Benutzung öffentliche Belange nicht beeinträchtigt.";
     private const string Bekanntgabe = "(2) Ein schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am vierten Tag nach der Aufgabe zur Post als bekannt gegeben.";
+    private const string BekanntgabeBund = "(2) Ein schriftlicher Verwaltungsakt, der im Inland durch die Post übermittelt wird, gilt am dritten Tag nach der Aufgabe zur Post als bekannt gegeben.";
 
     /// <summary>A Bescheid made for the test: right, wrong, repealed and displaced citations, one altered quotation.</summary>
     private const string Draft = """
@@ -31,7 +32,7 @@ public sealed class DraftCitationCheckTests
             .Add("BauGB", Level.Bund, "bund/bbaug.md", "35", "1", Absatz1)
             .Add("BauGB", Level.Bund, "bund/bbaug.md", "35", "2", Absatz2)
             .Add("BauGB", Level.Bund, "bund/bbaug.md", "36", "1", "(1) Über die Zulässigkeit von Vorhaben wird im Einvernehmen mit der Gemeinde entschieden.")
-            .Add("VwVfG", Level.Bund, "bund/vwvfg.md", "41", "2", Bekanntgabe)
+            .Add("VwVfG", Level.Bund, "bund/vwvfg.md", "41", "2", BekanntgabeBund)
             .Add("LVwVfG", Level.Land, "land-bw/LVwVfG-BW_TEIL-3_Verwaltungsakt.md", "41", "2", Bekanntgabe);
         var laws = new LawDirectory(store);
         return new DraftCitationCheck(store, laws, new NormLookup(store, laws), ApplicableLaw.Default);
@@ -106,6 +107,7 @@ public sealed class DraftCitationCheckTests
         Assert.Equal("§ 41 Abs. 2 LVwVfG", parallel.Parallel);
         Assert.Equal("verdrängt durch Landesrecht (LVwVfG)", displaced.StatusLabel);
         Assert.Contains("gilt das LVwVfG", parallel.Note, StringComparison.Ordinal);
+        Assert.Equal("Wortlaut im LVwVfG: „vierten“ statt „dritten“", parallel.WordingNote);
     }
 
     [Fact]
