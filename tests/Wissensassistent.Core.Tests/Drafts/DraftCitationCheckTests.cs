@@ -33,7 +33,9 @@ public sealed class DraftCitationCheckTests
             .Add("BauGB", Level.Bund, "bund/bbaug.md", "35", "2", Absatz2)
             .Add("BauGB", Level.Bund, "bund/bbaug.md", "36", "1", "(1) Über die Zulässigkeit von Vorhaben wird im Einvernehmen mit der Gemeinde entschieden.")
             .Add("VwVfG", Level.Bund, "bund/vwvfg.md", "41", "2", BekanntgabeBund)
-            .Add("LVwVfG", Level.Land, "land-bw/LVwVfG-BW_TEIL-3_Verwaltungsakt.md", "41", "2", Bekanntgabe);
+            .Add("LVwVfG", Level.Land, "land-bw/LVwVfG-BW_TEIL-3_Verwaltungsakt.md", "41", "2", Bekanntgabe)
+            .Add("SGB II", Level.Bund, "bund/sgb_2.md", "7", "1", "(1) Leistungen nach diesem Buch erhalten Personen, die erwerbsfähig und hilfebedürftig sind.")
+            .Add("SGB X", Level.Bund, "bund/sgb_10.md", "37", "2", "(2) Ein schriftlicher Verwaltungsakt, der im Inland übermittelt wird, gilt am vierten Tag nach der Aufgabe zur Post als bekannt gegeben.");
         var laws = new LawDirectory(store);
         return new DraftCitationCheck(store, laws, new NormLookup(store, laws), ApplicableLaw.Default);
     }
@@ -108,6 +110,19 @@ public sealed class DraftCitationCheckTests
         Assert.Equal("verdrängt durch Landesrecht (LVwVfG)", displaced.StatusLabel);
         Assert.Contains("gilt das LVwVfG", parallel.Note, StringComparison.Ordinal);
         Assert.Equal("Wortlaut im LVwVfG: „vierten“ statt „dritten“", parallel.WordingNote);
+    }
+
+    [Fact]
+    public async Task StateProcedureLaw_InASocialBenefitMatter_IsDisplacedBySgbX_OnlyWhenTheDraftCitesSuchALaw()
+    {
+        var social = await CheckDraftAsync("Der Antrag auf Leistungen nach § 7 Abs. 1 SGB II wird abgelehnt. Der Bescheid gilt nach § 41 Abs. 2 LVwVfG als bekannt gegeben.");
+        var plain = await CheckDraftAsync("Der Bescheid gilt nach § 41 Abs. 2 LVwVfG als bekannt gegeben.");
+
+        var displaced = social.Citations[1];
+        Assert.Equal(DraftCitationStatus.Displaced, displaced.Status);
+        Assert.Equal("verdrängt durch SGB X", displaced.StatusLabel);
+        Assert.False(displaced.Displacement!.IsStateLaw);
+        Assert.Equal(DraftCitationStatus.Resolved, Assert.Single(plain.Citations).Status);
     }
 
     [Fact]

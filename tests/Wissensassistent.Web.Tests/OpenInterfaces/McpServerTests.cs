@@ -147,7 +147,7 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
         await using var client = await ConnectAsync(key.Secret);
         const string text = """
             Nach § 35 Abs. 2 BauGB können sonstige Vorhaben „im Einzelfall zugelassen werden“. Nach § 35 Abs. 1 BauGB ist ein Vorhaben „stets zulässig“.
-            § 20 BauGB ist nicht einschlägig, § 35c BauGB auch nicht. Bekannt gegeben nach § 41 VwVfG.
+            § 20 BauGB ist nicht einschlägig, § 35c BauGB auch nicht. Die Gartenhütte gilt nach § 41 VwVfG als bekannt gegeben.
             """;
 
         var result = await client.CallToolAsync("check_citations", new Dictionary<string, object?> { ["text"] = text }, cancellationToken: Ct);
@@ -166,6 +166,7 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
         Assert.Equal(["Verbatim", "Altered"], quotations.Select(q => q.GetProperty("status").GetString()));
         var difference = Assert.Single(quotations[1].GetProperty("differences").EnumerateArray());
         Assert.Equal(("stets", "nur"), (difference.GetProperty("draft").GetString(), difference.GetProperty("passage").GetString()));
+        Assert.DoesNotContain("Gartenhütte", app.InformationLog, StringComparison.Ordinal);
     }
 
     [Fact]

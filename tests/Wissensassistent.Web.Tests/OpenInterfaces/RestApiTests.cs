@@ -93,7 +93,7 @@ public sealed class RestApiTests(OpenInterfacesApp app) : IClassFixture<OpenInte
     {
         using var http = app.Client((await app.IssueKeyAsync()).Secret);
 
-        using var response = await http.PostAsJsonAsync("/api/citation-checks", new { text = "Nach § 35 Abs. 2 BauGB, nicht nach § 20 BauGB." }, Ct);
+        using var response = await http.PostAsJsonAsync("/api/citation-checks", new { text = "Die Gartenhütte ist nach § 35 Abs. 2 BauGB zu beurteilen, nicht nach § 20 BauGB." }, Ct);
         using var empty = await http.PostAsJsonAsync("/api/citation-checks", new { text = "" }, Ct);
 
         response.EnsureSuccessStatusCode();
@@ -101,6 +101,7 @@ public sealed class RestApiTests(OpenInterfacesApp app) : IClassFixture<OpenInte
         Assert.Equal(["Resolved", "Repealed"], check.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Der Entwurf ist leer", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gartenhütte", app.InformationLog, StringComparison.Ordinal);
     }
 
     [Fact]
