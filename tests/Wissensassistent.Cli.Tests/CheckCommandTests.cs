@@ -52,7 +52,7 @@ public sealed class CheckCommandTests(IngestedCorpus corpus) : IDisposable
         Assert.Contains("Nächstgelegene Normen: ", text, StringComparison.Ordinal);
         Assert.Contains("§ 41 Abs. 2 VwVfG – ⚠ verdrängt durch Landesrecht (LVwVfG)", text, StringComparison.Ordinal);
         Assert.Contains("Stattdessen: § 41 Abs. 2 LVwVfG.", text, StringComparison.Ordinal);
-        Assert.Contains("Wortlaut im LVwVfG: „vierten“ statt „dritten“", text, StringComparison.Ordinal);
+        Assert.Contains("Wortlaut im LVwVfG: „vierten“ statt „dritten“ (2-mal)", text, StringComparison.Ordinal);
         Assert.Contains("✓ wörtlich in § 35 Abs. 2 BauGB", text, StringComparison.Ordinal);
         Assert.Contains("✗ Zitat abweichend: „stets“ statt „nur“", text, StringComparison.Ordinal);
         Assert.Contains("Stand: ", text, StringComparison.Ordinal);

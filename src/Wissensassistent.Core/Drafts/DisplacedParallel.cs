@@ -20,10 +20,10 @@ public sealed record DisplacedParallel(PrecedenceRule Rule, string? Parallel, bo
     public string Note => Rule.Note;
 
     /// <summary>"verdrängt durch Landesrecht (LVwVfG)", "verdrängt durch SGB X".</summary>
-    /// <summary>"Wortlaut im LVwVfG: „vierten“ statt „dritten“", or null when the wording agrees.</summary>
+    /// <summary>"Wortlaut im LVwVfG: „vierten“ statt „dritten“ (2-mal)", or null when the wording agrees.</summary>
     public string? WordingNote => ParallelDifferences.Count == 0
         ? null
-        : $"Wortlaut im {Applies}: {string.Join("; ", ParallelDifferences.Select(d => d.Describe()))}";
+        : $"Wortlaut im {Applies}: {string.Join("; ", ParallelDifferences.GroupBy(d => d.Describe()).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({g.Count()}-mal)"))}";
 
     public string Label => IsStateLaw ? $"verdrängt durch Landesrecht ({Applies})" : $"verdrängt durch {Applies}";
 }
