@@ -3,12 +3,20 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Drafts;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
 
 namespace Wissensassistent.Web.OpenInterfaces;
 
 /// <summary>Search, norm lookup, answers and the citation check, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
-public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms, IAnswerService answers, DraftCitationCheck drafts, IOptions<OpenInterfacesOptions> options)
+public sealed class OpenInterfaceQueries(
+    ISearchService search,
+    NormLookup norms,
+    IAnswerService answers,
+    DraftCitationCheck drafts,
+    QuestionAudit questions,
+    IHttpContextAccessor http,
+    IOptions<OpenInterfacesOptions> options)
 {
     public const int DefaultTop = 10;
 
@@ -61,9 +69,14 @@ public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms
         }
     }
 
-    /// <summary>The verified answer.</summary>
-    public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken) =>
-        InterfaceViews.Of(await answers.AskAsync(Request(question, history, filter), cancellationToken).ConfigureAwait(false));
+    /// <summary>The verified answer; into the audit trail, with the key's account, when questions are recorded.</summary>
+    public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var request = Request(question, history, filter);
+        var answer = await answers.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        await questions.RecordAsync(AuditActorName.Of(http.HttpContext?.User), request.Question, answer, cancellationToken).ConfigureAwait(false);
+        return InterfaceViews.Of(answer);
+    }
 
     /// <summary>The request the chat would send, with the last <see cref="OpenInterfacesOptions.HistoryTurns"/> turns.</summary>
     public AnswerRequest Request(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter)
