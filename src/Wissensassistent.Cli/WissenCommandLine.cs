@@ -24,6 +24,7 @@ public static class WissenCommandLine
           show "<fundstelle>"                   eine Norm oder einen Absatz anzeigen, z. B. "§ 35 Abs. 1 BauGB"
           ask "<frage>" [--json]                Antwort mit geprüften Fundstellen
           ask --batch DATEI.jsonl               viele Fragen in einem Lauf; je Zeile eine JSON-Antwort mit "id"
+          check DATEI [--json]                  Zitate eines Entwurfs prüfen (.txt, .md, .docx, .pdf; „-“: Standardeingabe)
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
                                                 Normen (gold), Antworten (key_facts, answerable) oder Dateien (gold_path)
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
@@ -70,6 +71,7 @@ public static class WissenCommandLine
                 "search" => new SearchCommand(),
                 "show" => new ShowCommand(),
                 "ask" => new AskCommand(),
+                "check" => new CheckCommand(),
                 "eval" => new EvalCommand(),
                 "bench" => new BenchCommand(),
                 _ => throw new CliUsageException($"Unbekannter Befehl „{arguments.Verb}“. „wissen help“ zeigt die Befehle."),

@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Wissensassistent.AI;
 using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Drafts;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
@@ -65,6 +66,7 @@ public static class HostingExtensions
         services.AddOptions<DeploymentProfile>().BindConfiguration(DeploymentProfile.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApplicableLaw>();
         services.AddSingleton<NormLookup>();
+        services.AddSingleton<DraftCitationCheck>();
         services.AddSingleton<ISearchService, HybridSearchService>();
         services.AddAnswering(configuration);
         services.AddSingleton<CorpusDocumentParserFactory>();

@@ -42,10 +42,11 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // A question of MaxQuestionLength characters must fit into one SignalR message (default 32 KB).
+        // A question of MaxQuestionLength characters, and a draft of DraftCitationCheck.MaxCharacters (up to 3 bytes each in
+        // UTF-8) for "Zitate prüfen", must fit into one SignalR message (default 32 KB).
         services.AddRazorComponents()
             .AddInteractiveServerComponents()
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 640 * 1024);
 
         services.AddMudServices(mud =>
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
 
 namespace Wissensassistent.Core.Jurisdiction;
 
@@ -23,7 +24,14 @@ public sealed record PrecedenceRule(
     public bool Displaces(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        if (!string.Equals(chunk.Citation.Law, Displaced, StringComparison.OrdinalIgnoreCase))
+        return Displaces(chunk.Citation);
+    }
+
+    /// <summary>True when the address belongs to the displaced law (and § range), whether or not the corpus holds it.</summary>
+    public bool Displaces(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        if (!string.Equals(citation.Law, Displaced, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -33,7 +41,7 @@ public sealed record PrecedenceRule(
             return true;
         }
 
-        var digits = new string(chunk.Citation.Section.TakeWhile(char.IsDigit).ToArray());
+        var digits = new string(citation.Section.TakeWhile(char.IsDigit).ToArray());
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= range.First && number <= range.Last;
     }
 

@@ -2,6 +2,7 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Drafts;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
 
@@ -70,5 +71,47 @@ public static class InterfaceViews
                 .ToList(),
             new AnswerChecksView(checks.Passed, checks.Markers, checks.InvalidMarkers, checks.Quotations, checks.UnverifiedQuotations, checks.UnsupportedSentences, checks.Issues),
             answer.Notices);
+    }
+
+    public static CitationCheckView Of(DraftCheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new CitationCheckView(
+            report.HasFindings,
+            new CitationCheckCountsView(
+                report.Citations.Count,
+                report.Count(DraftCitationStatus.Resolved),
+                report.Count(DraftCitationStatus.NotFound),
+                report.Count(DraftCitationStatus.Repealed),
+                report.Count(DraftCitationStatus.Displaced),
+                report.Quotations.Count,
+                report.VerbatimQuotations,
+                report.DeviatingQuotations),
+            report.Citations.Select(c => new CheckedCitationView(
+                c.Line,
+                c.Written,
+                c.FormattedCitation,
+                c.Status.ToString(),
+                c.StatusLabel,
+                c.Lookup.Found,
+                c.Lookup.IsRepealed,
+                c.LawFromContext,
+                c.Lookup.Stand,
+                c.Lookup.Source,
+                c.Lookup.Passage.Select(chunk => Of(chunk)).ToList(),
+                c.Excerpt,
+                c.Lookup.Message,
+                c.Lookup.Suggestions,
+                c.Displacement is { } d ? new DisplacementView(d.Displaced, d.Applies, d.Parallel, d.IsStateLaw, d.Note, d.ParallelDifferences.Select(x => new QuotationDifferenceView(x.Draft, x.Passage)).ToList()) : null)).ToList(),
+            report.Quotations.Select(q => new CheckedQuotationView(
+                q.Line,
+                q.Content,
+                q.Status.ToString(),
+                q.Summary,
+                q.CitationIndex is { } i ? report.Citations[i].FormattedCitation : null,
+                q.FoundIn,
+                q.PassageWording,
+                q.Differences.Select(d => new QuotationDifferenceView(d.Draft, d.Passage)).ToList())).ToList(),
+            report.Notices);
     }
 }

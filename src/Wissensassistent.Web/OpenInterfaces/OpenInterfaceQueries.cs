@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Drafts;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.Audit;
@@ -7,11 +8,12 @@ using Wissensassistent.Web.OpenInterfaces.Contracts;
 
 namespace Wissensassistent.Web.OpenInterfaces;
 
-/// <summary>Search, norm lookup and answers, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
+/// <summary>Search, norm lookup, answers and the citation check, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
 public sealed class OpenInterfaceQueries(
     ISearchService search,
     NormLookup norms,
     IAnswerService answers,
+    DraftCitationCheck drafts,
     QuestionAudit questions,
     IHttpContextAccessor http,
     IOptions<OpenInterfacesOptions> options)
@@ -51,6 +53,20 @@ public sealed class OpenInterfaceQueries(
 
         var results = await norms.LookupAsync(citation, cancellationToken).ConfigureAwait(false);
         return new NormLookupView(results.Select(InterfaceViews.Of).ToList());
+    }
+
+    /// <summary>Every citation of <paramref name="text"/> resolved, every quotation checked verbatim; nothing of the text is kept or logged.</summary>
+    /// <exception cref="InterfaceInputException">An empty or overlong text.</exception>
+    public async Task<CitationCheckView> CheckCitationsAsync(string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return InterfaceViews.Of(await drafts.CheckAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false));
+        }
+        catch (DraftRejectedException rejected)
+        {
+            throw new InterfaceInputException(rejected.Message);
+        }
     }
 
     /// <summary>The verified answer; into the audit trail, with the key's account, when questions are recorded.</summary>

@@ -11,6 +11,12 @@ public static class Policies
     /// <summary>Reading feedback (<c>/rueckmeldungen</c>): <see cref="AppRoles.LegalOfficer"/> or <see cref="AppRoles.Admin"/>.</summary>
     public const string FeedbackReview = "FeedbackReview";
 
+    /// <summary>
+    /// Checking a draft's citations (<c>/zitate-pruefen</c>): any signed-in role, also where anonymous chat is allowed, since
+    /// a draft is the authority's own internal text.
+    /// </summary>
+    public const string DraftCheck = "DraftCheck";
+
     /// <summary>Asking, norms and history: everyone when anonymous chat is allowed, otherwise any signed-in role.</summary>
     public const string Chat = "Chat";
 
@@ -19,6 +25,7 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(AdminArea, policy => policy.RequireRole(AppRoles.Admin));
         options.AddPolicy(FeedbackReview, policy => policy.RequireRole(AppRoles.LegalOfficer, AppRoles.Admin));
+        options.AddPolicy(DraftCheck, policy => policy.RequireRole([.. AppRoles.All]));
         options.AddPolicy(Chat, policy =>
         {
             if (allowAnonymousChat)

@@ -17,6 +17,7 @@ public sealed class AccessTests(OpenInterfacesApp app) : IClassFixture<OpenInter
         { "GET", "/api/search?q=Au%C3%9Fenbereich" },
         { "GET", "/api/norms/BauGB/35" },
         { "POST", "/api/answers" },
+        { "POST", "/api/citation-checks" },
         { "GET", "/v1/models" },
         { "POST", "/v1/chat/completions" },
         { "POST", "/mcp" },

@@ -26,14 +26,14 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
     }
 
     [Fact]
-    public async Task ListTools_OffersSearchNormAndAnswer_WithGermanAndEnglishDescriptionsAndOutputSchemas()
+    public async Task ListTools_OffersSearchNormAnswerAndCheck_WithGermanAndEnglishDescriptionsAndOutputSchemas()
     {
         var key = await app.IssueKeyAsync();
         await using var client = await ConnectAsync(key.Secret);
 
         var tools = await client.ListToolsAsync(cancellationToken: Ct);
 
-        Assert.Equal(["answer_question", "get_norm", "search_norms"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["answer_question", "check_citations", "get_norm", "search_norms"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, tool =>
         {
             Assert.Contains("wörtlich", tool.Description, StringComparison.Ordinal);
@@ -138,6 +138,47 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
         }
 
         Assert.True(answer.GetProperty("checks").GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CheckCitations_ResolvesEachCitation_AndChecksEachQuotation()
+    {
+        var key = await app.IssueKeyAsync();
+        await using var client = await ConnectAsync(key.Secret);
+        const string text = """
+            Nach § 35 Abs. 2 BauGB können sonstige Vorhaben „im Einzelfall zugelassen werden“. Nach § 35 Abs. 1 BauGB ist ein Vorhaben „stets zulässig“.
+            § 20 BauGB ist nicht einschlägig, § 35c BauGB auch nicht. Die Gartenhütte gilt nach § 41 VwVfG als bekannt gegeben.
+            """;
+
+        var result = await client.CallToolAsync("check_citations", new Dictionary<string, object?> { ["text"] = text }, cancellationToken: Ct);
+
+        var check = Structured(result);
+        Assert.True(check.GetProperty("hasFindings").GetBoolean());
+        var citations = check.GetProperty("citations").EnumerateArray().ToList();
+        Assert.Equal(
+            [("§ 35 Abs. 2 BauGB", "Resolved"), ("§ 35 Abs. 1 BauGB", "Resolved"), ("§ 20 BauGB", "Repealed"), ("§ 35c BauGB", "NotFound"), ("§ 41 VwVfG", "NotFound")],
+            citations.Select(c => (c.GetProperty("citation").GetString(), c.GetProperty("status").GetString())));
+        Assert.StartsWith("Sonstige Vorhaben", citations[0].GetProperty("passages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(citations[0].GetProperty("stand").GetString()));
+        Assert.Contains("§ 35 BauGB", citations[3].GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("LVwVfG", citations[4].GetProperty("displaced").GetProperty("applies").GetString());
+        var quotations = check.GetProperty("quotations").EnumerateArray().ToList();
+        Assert.Equal(["Verbatim", "Altered"], quotations.Select(q => q.GetProperty("status").GetString()));
+        var difference = Assert.Single(quotations[1].GetProperty("differences").EnumerateArray());
+        Assert.Equal(("stets", "nur"), (difference.GetProperty("draft").GetString(), difference.GetProperty("passage").GetString()));
+        Assert.DoesNotContain("Gartenhütte", app.InformationLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckCitations_EmptyText_IsAToolErrorInGerman()
+    {
+        var key = await app.IssueKeyAsync();
+        await using var client = await ConnectAsync(key.Secret);
+
+        var result = await client.CallToolAsync("check_citations", new Dictionary<string, object?> { ["text"] = " " }, cancellationToken: Ct);
+
+        Assert.True(result.IsError);
+        Assert.Contains("Der Entwurf ist leer", Assert.IsType<TextContentBlock>(result.Content[0]).Text, StringComparison.Ordinal);
     }
 
     [Fact]

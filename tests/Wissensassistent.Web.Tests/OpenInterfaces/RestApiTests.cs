@@ -89,6 +89,22 @@ public sealed class RestApiTests(OpenInterfacesApp app) : IClassFixture<OpenInte
     }
 
     [Fact]
+    public async Task CitationCheck_ReturnsEachCitationWithItsStatus_And400ForAnEmptyText()
+    {
+        using var http = app.Client((await app.IssueKeyAsync()).Secret);
+
+        using var response = await http.PostAsJsonAsync("/api/citation-checks", new { text = "Die Gartenhütte ist nach § 35 Abs. 2 BauGB zu beurteilen, nicht nach § 20 BauGB." }, Ct);
+        using var empty = await http.PostAsJsonAsync("/api/citation-checks", new { text = "" }, Ct);
+
+        response.EnsureSuccessStatusCode();
+        using var check = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["Resolved", "Repealed"], check.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Der Entwurf ist leer", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gartenhütte", app.InformationLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_EmptyQuestion_Is400()
     {
         using var http = app.Client((await app.IssueKeyAsync()).Secret);

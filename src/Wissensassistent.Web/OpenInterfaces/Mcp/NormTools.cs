@@ -6,7 +6,7 @@ using Wissensassistent.Web.OpenInterfaces.Contracts;
 namespace Wissensassistent.Web.OpenInterfaces.Mcp;
 
 /// <summary>
-/// The MCP tools at <c>/mcp</c>: search, exact norm lookup and verified answers over the corpus. Results are structured
+/// The MCP tools at <c>/mcp</c>: search, exact norm lookup, verified answers and the citation check of a text over the corpus. Results are structured
 /// content (with an output schema) and the same JSON as text, for clients that read only text.
 /// </summary>
 [McpServerToolType]
@@ -71,6 +71,25 @@ public sealed class NormTools(OpenInterfaceQueries queries)
         try
         {
             return await queries.AnswerAsync(question, null, InterfaceFilter.Create(law, level, type, date), cancellationToken);
+        }
+        catch (InterfaceInputException invalid)
+        {
+            throw new McpException(invalid.Message);
+        }
+    }
+
+    [McpServerTool(Name = "check_citations", Title = "Zitate prüfen / check citations", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("""
+        Prüft die Fundstellen eines Textes (Bescheid, Vermerk, Beschlussvorlage, Antwort eines Sprachmodells): jede Fundstelle wird im Bestand nachgeschlagen (wörtliche Stelle, Stand, Quelle; nicht gefunden mit den nächstgelegenen Normen; weggefallen; verdrängt, etwa VwVfG statt LVwVfG), jedes Zitat („…“) wörtlich mit der zitierten Stelle verglichen, Abweichungen mit den geänderten Wörtern. Der Text wird nicht gespeichert.
+        Checks the citations of a text (a decision, a memo, a model's answer): each citation is looked up in the corpus (verbatim passage, Stand, source; not found with the nearest norms; repealed; displaced, e.g. the federal VwVfG where the state LVwVfG governs), each quotation is compared verbatim with the cited passage, altered ones with the changed words. The text is not stored.
+        """)]
+    public async Task<CitationCheckView> CheckCitationsAsync(
+        [Description("Der zu prüfende Text auf Deutsch, höchstens 200 000 Zeichen / the German text to check, at most 200,000 characters")] string text,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await queries.CheckCitationsAsync(text, cancellationToken);
         }
         catch (InterfaceInputException invalid)
         {

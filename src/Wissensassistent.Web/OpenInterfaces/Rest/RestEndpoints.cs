@@ -5,7 +5,7 @@ using Wissensassistent.Web.OpenInterfaces.Contracts;
 
 namespace Wissensassistent.Web.OpenInterfaces.Rest;
 
-/// <summary>The REST API for Fachverfahren: search, one norm, a verified answer. Described at <c>/openapi/v1.json</c>.</summary>
+/// <summary>The REST API for Fachverfahren: search, one norm, a verified answer, the citation check of a text. Described at <c>/openapi/v1.json</c>.</summary>
 public static class RestEndpoints
 {
     public static RouteGroupBuilder MapRestApi(this IEndpointRouteBuilder endpoints)
@@ -28,7 +28,25 @@ public static class RestEndpoints
             .WithSummary("Geprüfte Antwort / verified answer")
             .WithDescription("Eine Antwort, die nur gefundene Passagen zitiert; jede Fundstelle ist geprüft. An answer that cites only retrieved passages, each citation verified.");
 
+        api.MapPost("/citation-checks", CheckCitationsAsync)
+            .WithName("CheckCitations")
+            .WithSummary("Zitate prüfen / check citations")
+            .WithDescription("Jede Fundstelle eines Textes im Bestand nachgeschlagen (gefunden, nicht gefunden, weggefallen, verdrängt), jedes Zitat wörtlich geprüft; der Text wird nicht gespeichert. Each citation of a text looked up (resolved, not found, repealed, displaced), each quotation verified verbatim; the text is not stored.");
+
         return api;
+    }
+
+    private static async Task<Results<Ok<CitationCheckView>, ProblemHttpResult>> CheckCitationsAsync(
+        CitationCheckInput input, OpenInterfaceQueries queries, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(await queries.CheckCitationsAsync(input.Text, cancellationToken));
+        }
+        catch (InterfaceInputException invalid)
+        {
+            return BadRequest(invalid);
+        }
     }
 
     private static async Task<Results<Ok<SearchView>, ProblemHttpResult>> SearchAsync(
