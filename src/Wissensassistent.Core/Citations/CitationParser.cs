@@ -154,7 +154,7 @@ public sealed class CitationParser
     }
 
     /// <summary>Whether only connectors ("und", ",", "i. V. m.") stand between two token positions.</summary>
-    internal static bool AreJoined(string text, List<LexToken> tokens, int fromToken, int toToken)
+    private static bool AreJoined(string text, List<LexToken> tokens, int fromToken, int toToken)
     {
         for (var k = fromToken; k < toToken; k++)
         {

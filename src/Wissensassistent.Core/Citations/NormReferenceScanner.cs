@@ -355,9 +355,9 @@ internal static class NormReferenceScanner
         keywordLength = dotted ? 2 : 1;
         Level? level = Folded(text, token) switch
         {
-            "abs" or "absatz" or "absatze" or "abss" => Level.Absatz,
+            "abs" or "absatz" or "absatze" or "absatzes" or "absatzen" or "abss" => Level.Absatz,
             "s" when dotted => Level.Satz,
-            "satz" or "satze" => Level.Satz,
+            "satz" or "satze" or "satzes" or "satzen" => Level.Satz,
             "nr" or "nrn" or "nummer" or "nummern" or "ziff" or "ziffer" or "ziffern" => Level.Nummer,
             "buchst" or "buchstabe" or "buchstaben" or "lit" => Level.Buchstabe,
             "hs" or "halbs" or "halbsatz" or "alt" or "alternative" or "var" or "variante" or "uabs" or "unterabsatz" => Level.Ignored,

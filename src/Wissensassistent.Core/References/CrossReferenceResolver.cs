@@ -39,6 +39,13 @@ public sealed class CrossReferenceResolver
         .Select((ordinal, i) => (Key: GermanNormalizer.Normalize(ordinal.AsSpan(0, ordinal.Length - 2)), Law: "SGB " + BuiltInLaw.Roman[i]))
         .ToFrozenDictionary(e => e.Key, e => e.Law, StringComparer.Ordinal);
 
+    /// <summary>Endings of compound statute names in the genitive ("des Bestattungsgesetzes") and their nominative.</summary>
+    private static readonly (string Genitive, string Nominative)[] StatuteGenitives =
+    [
+        ("gesetzes", "gesetz"), ("gesetzbuches", "gesetzbuch"), ("gesetzbuchs", "gesetzbuch"), ("verordnung", "verordnung"),
+        ("ordnung", "ordnung"), ("satzung", "satzung"),
+    ];
+
     private readonly CitationParser _parser;
 
     public CrossReferenceResolver(CitationParser parser)
@@ -157,16 +164,54 @@ public sealed class CrossReferenceResolver
         if (Word(text, tokens, after) is "des" or "der" && after + 1 < tokens.Count && tokens[after + 1].Kind == LexKind.Word
             && char.IsUpper(text[tokens[after + 1].Start]))
         {
-            // "§ 2 des Gesetzes über …", "§ 5 der Satzung": another law the parser could not name.
-            return null;
+            // "§ 12 des Bestattungsgesetzes": a law outside the names known, kept as written so that it shows as such;
+            // "§ 2 des Gesetzes über …", "§ 5 der Satzung": another law that cannot be told, left out.
+            return StatuteNamed(text, tokens[after + 1]) is { } written ? (written, ReferenceBasis.Explicit) : null;
         }
 
-        if (previous is not null && previousLaw is not null && CitationParser.AreJoined(text, tokens, previous.EndToken, designation.StartToken))
+        if (previous is not null && previousLaw is not null && IsInConnectionWith(text, tokens, previous.EndToken, designation.StartToken))
         {
             return (previousLaw, ReferenceBasis.Chain);
         }
 
         return (context.Citation.Law, ReferenceBasis.SameLaw);
+    }
+
+    /// <summary>
+    /// "i. V. m." or "in Verbindung mit" between two citations and nothing else: the second continues the first's law.
+    /// "und" or a comma does not (in a bylaw "§ 19 GemO und § 5" may well mean the bylaw's own § 5).
+    /// </summary>
+    private static bool IsInConnectionWith(string text, List<LexToken> tokens, int from, int to)
+    {
+        var words = new List<string>();
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Kind == LexKind.Word)
+            {
+                words.Add(NormReferenceScanner.Folded(text, tokens[k]));
+            }
+            else if (!tokens[k].IsPunctuation(text, '.'))
+            {
+                return false;
+            }
+        }
+
+        return string.Join(' ', words) is "i v m" or "ivm" or "in verbindung mit";
+    }
+
+    /// <summary>"Bestattungsgesetzes" → "Bestattungsgesetz": a compound statute name in the genitive; null for "Gesetzes", "Satzung".</summary>
+    private static string? StatuteNamed(string text, LexToken token)
+    {
+        var word = token.Span(text).ToString();
+        foreach (var (genitive, nominative) in StatuteGenitives)
+        {
+            if (word.Length > genitive.Length + 3 && word.EndsWith(genitive, StringComparison.Ordinal))
+            {
+                return word[..^genitive.Length] + nominative;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"nach Absatz 1", "Satz 2", "Nummern 1 bis 3", "Absatz 2 des § 5", "der vorstehenden Vorschrift".</summary>
@@ -181,8 +226,10 @@ public sealed class CrossReferenceResolver
                 continue;
             }
 
-            if (Word(text, tokens, i) is { } word && word.StartsWith("vorstehend", StringComparison.Ordinal))
+            if (Word(text, tokens, i) is { } word && word.StartsWith("vorstehend", StringComparison.Ordinal)
+                && !(i + 2 < tokens.Count && tokens[i + 2].Kind == LexKind.Number))
             {
+                // "den vorstehenden Absätzen 1 bis 3" names its numbers: the relative reading below takes them.
                 if (Preceding(text, tokens, i, context) is { } preceding)
                 {
                     foreach (var target in preceding)
