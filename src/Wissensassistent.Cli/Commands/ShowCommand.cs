@@ -44,7 +44,11 @@ public sealed class ShowCommand : ICliCommand
         Console.WriteLine(first.HeadingPathText);
         if (passage.Any(c => c.IsRepealed))
         {
-            Console.WriteLine("(weggefallen – diese Norm ist aufgehoben)");
+            // A number inside a repealed run is shown with the run's heading: "§ 1330 BGB" within "§§ 1321 bis 1352 BGB".
+            var run = first.Citation.Norm;
+            Console.WriteLine(string.Equals(run.Section, citation.Section, StringComparison.OrdinalIgnoreCase)
+                ? "(weggefallen – diese Norm ist aufgehoben)"
+                : $"(weggefallen – aufgehoben mit {CitationFormatter.FormatNorm(run)})");
         }
 
         Console.WriteLine();
