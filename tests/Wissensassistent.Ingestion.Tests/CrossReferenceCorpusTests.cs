@@ -102,6 +102,13 @@ public sealed class CrossReferenceCorpusTests
         Assert.Contains(formula.References, r => r.Target.ToString() == "§ 4 GemO" && r.Basis == ReferenceBasis.Chain);
         Assert.Contains(formula.References, r => r.Target.ToString() == "§ 142 GemO" && r.Basis == ReferenceBasis.Explicit);
 
+        // "Die Vorschriften des Dritten Buches über … (§ 330 Absatz 2 …); § 335 … in Verbindung mit Absatz 1 Satz 1":
+        // the law named at the head of the sentence, and an Absatz after "in Verbindung mit" of the norm just cited.
+        var sgbII = References("bund/sgb_2.md", "§ 40 Abs. 2 SGB II");
+        Assert.Contains(sgbII, r => r.Target == "§ 330 Abs. 2 SGB III" && r.Basis == ReferenceBasis.Chain);
+        Assert.Contains(sgbII, r => r.Text == "Absatz 1 Satz 1" && r.Target == "§ 335 Abs. 1 Satz 1 SGB III" && r.Basis == ReferenceBasis.Chain);
+        Assert.DoesNotContain(sgbII, r => r.Target.EndsWith("SGB II", StringComparison.Ordinal));
+
         // Backward: a norm without a law after "i. V. m." keeps the law before it.
         var text = "Die Entschädigung richtet sich nach § 19 GemO i. V. m. § 5 Abs. 2; § 3 gilt entsprechend.";
         var references = Resolver.Resolve(text, new ReferenceContext(new Citation("Entschädigungssatzung Bad Boll", NormKind.Paragraph, "4", "1")));

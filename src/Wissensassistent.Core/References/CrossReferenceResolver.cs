@@ -95,6 +95,7 @@ public sealed class CrossReferenceResolver
         var covered = new bool[tokens.Count];
         var references = new List<CrossReference>();
         var designations = _parser.FindDesignations(text, tokens);
+        var declared = DeclaredLaws(text, tokens);
         DesignatedCitation? previousGroup = null;
         string? previousLaw = null;
         foreach (var designation in designations)
@@ -105,7 +106,7 @@ public sealed class CrossReferenceResolver
             }
 
             var isNewGroup = previousGroup is null || previousGroup.StartToken != designation.StartToken;
-            if (LawOf(text, tokens, designation, context, isNewGroup ? previousGroup : null, isNewGroup ? previousLaw : null) is not { } found)
+            if (LawOf(text, tokens, designation, context, isNewGroup ? previousGroup : null, isNewGroup ? previousLaw : null, declared) is not { } found)
             {
                 continue;
             }
@@ -139,7 +140,7 @@ public sealed class CrossReferenceResolver
             .ToList();
     }
 
-    private (string Law, ReferenceBasis Basis)? LawOf(string text, List<LexToken> tokens, DesignatedCitation designation, ReferenceContext context, DesignatedCitation? previous, string? previousLaw)
+    private static (string Law, ReferenceBasis Basis)? LawOf(string text, List<LexToken> tokens, DesignatedCitation designation, ReferenceContext context, DesignatedCitation? previous, string? previousLaw, IReadOnlyList<(int Token, string Law)> declared)
     {
         var citation = designation.Citation;
         if (citation.Law.Length > 0)
@@ -174,7 +175,63 @@ public sealed class CrossReferenceResolver
             return (previousLaw, ReferenceBasis.Chain);
         }
 
+        // "Entsprechend anwendbar sind die Vorschriften des Dritten Buches über … (§ 330 Absatz 2)": within that sentence.
+        if (declared.LastOrDefault(d => d.Token < designation.StartToken && !EndsSentenceBetween(text, tokens, d.Token, designation.StartToken)) is { Law: { } law })
+        {
+            return (law, ReferenceBasis.Chain);
+        }
+
         return (context.Citation.Law, ReferenceBasis.SameLaw);
+    }
+
+    /// <summary>
+    /// Laws a passage names for what follows: "die Vorschriften des Dritten Buches über", "Aus der Abgabenordnung sind
+    /// anzuwenden:", "Bestimmungen des Baugesetzbuchs"; each with the token it starts at.
+    /// </summary>
+    private List<(int Token, string Law)> DeclaredLaws(string text, List<LexToken> tokens)
+    {
+        var declared = new List<(int Token, string Law)>();
+        string?[]? keys = null;
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (Word(text, tokens, i) is not ("vorschrift" or "vorschriften" or "bestimmung" or "bestimmungen" or "aus")
+                || Word(text, tokens, i + 1) is not ("des" or "der" or "dem"))
+            {
+                continue;
+            }
+
+            if (Word(text, tokens, i + 3) is "buches" or "buchs" && Word(text, tokens, i + 2) is { Length: > 4 } ordinal
+                && ordinal.EndsWith("en", StringComparison.Ordinal) && SocialCodeBooks.TryGetValue(ordinal[..^2], out var book))
+            {
+                declared.Add((i, book));
+                continue;
+            }
+
+            keys ??= LawNameResolver.StemKeys(text, tokens);
+            if (keys[i + 2] is not null && _parser.Laws.Match(keys, i + 2) is { } match)
+            {
+                declared.Add((i, match.Law));
+            }
+        }
+
+        return declared;
+    }
+
+    /// <summary>Whether a sentence ends between two tokens: a full stop before a capital, outside abbreviations such as "Abs.".</summary>
+    private static bool EndsSentenceBetween(string text, List<LexToken> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to - 1; k++)
+        {
+            var previous = tokens[k - 1];
+            var abbreviation = previous.Kind == LexKind.Word && previous.Length <= 4;
+            if (tokens[k].IsPunctuation(text, '.') && !abbreviation
+                && tokens[k + 1].Kind == LexKind.Word && char.IsUpper(text[tokens[k + 1].Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -252,7 +309,15 @@ public sealed class CrossReferenceResolver
             var end = relative.EndToken;
             var basis = ReferenceBasis.Relative;
             var targets = relative.Items.Select(r => r.ToCitation(own.Law)).ToList();
-            if (Word(text, tokens, end) is "des" or "der" or "dieses" or "dieser" or "in")
+            var before = designations.LastOrDefault(d => d.EndToken <= i);
+            if (before is not null && IsInConnectionWith(text, tokens, before.EndToken, i)
+                && references.FirstOrDefault(r => r.Start == before.Start) is { } chained)
+            {
+                // "§ 335 Absatz 5 SGB III in Verbindung mit Absatz 1 Satz 1": the Absatz of the norm just cited.
+                targets = targets.Select(t => t with { Law = chained.Target.Law, Kind = chained.Target.Kind, Section = chained.Target.Section }).ToList();
+                basis = ReferenceBasis.Chain;
+            }
+            else if (Word(text, tokens, end) is "des" or "der" or "dieses" or "dieser" or "in")
             {
                 var norm = designations.FirstOrDefault(d => d.StartToken == end + 1);
                 if (norm is not null)

@@ -12,6 +12,9 @@ public enum ReferenceBasis
     /// <summary>A part of the referring norm or its neighbour: <c>nach Absatz 1</c>, <c>Satz 2</c>, <c>der vorstehenden Vorschrift</c>.</summary>
     Relative,
 
-    /// <summary>The law of a joined citation: <c>§ 35 i. V. m. § 34 BauGB</c>, <c>§ 18 GemO i. V. m. § 5</c>.</summary>
+    /// <summary>
+    /// The law from the context: of a joined citation (<c>§ 35 i. V. m. § 34 BauGB</c>, <c>§ 18 GemO i. V. m. § 5</c>) or
+    /// named before in the sentence (<c>die Vorschriften des Dritten Buches über … (§ 330)</c>).
+    /// </summary>
     Chain,
 }
