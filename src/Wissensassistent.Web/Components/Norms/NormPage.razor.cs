@@ -278,10 +278,21 @@ public sealed partial class NormPage
             .Select(g => new CitedByGroup(
                 g.First().Citation.Law,
                 g.First().LawTitle,
-                [.. g.DistinctBy(c => (c.Citation.Section, c.Citation.Absatz)).Select(c => new CitedByNorm(
-                    CitationFormatter.Format(c.Citation.Norm with { Absatz = c.Citation.Absatz }) + (string.IsNullOrWhiteSpace(c.NormTitle) ? string.Empty : " – " + c.NormTitle),
-                    NormAddress.PathOf(c.Citation.Norm with { Absatz = c.Citation.Absatz }, withDetails: true)))]))
+                [.. g.GroupBy(c => c.Citation.Section, StringComparer.OrdinalIgnoreCase).Select(CitedByNormOf)]))
             .ToList();
+    }
+
+    /// <summary>One citing norm: its first citing Absatz as the link, and every citing Absatz when there are several.</summary>
+    private static CitedByNorm CitedByNormOf(IEnumerable<Chunk> chunks)
+    {
+        var absaetze = chunks.Select(c => c.Citation).DistinctBy(c => c.Absatz).ToList();
+        var first = chunks.First();
+        var text = CitationFormatter.Format(absaetze[0].Norm with { Absatz = absaetze.Count == 1 ? absaetze[0].Absatz : null })
+            + (string.IsNullOrWhiteSpace(first.NormTitle) ? string.Empty : " – " + first.NormTitle);
+        return new CitedByNorm(
+            text,
+            NormAddress.PathOf(absaetze[0].Norm with { Absatz = absaetze[0].Absatz }, withDetails: true),
+            [.. absaetze.Where(c => c.Absatz is not null).Select(c => (c.Absatz!, NormAddress.PathOf(c.Norm with { Absatz = c.Absatz }, withDetails: true)))]);
     }
 
     private List<LawInfo> SimilarLawsTo(string name) => _laws
@@ -318,5 +329,5 @@ public sealed partial class NormPage
 
     private sealed record CitedByGroup(string Law, string LawTitle, IReadOnlyList<CitedByNorm> Norms);
 
-    private sealed record CitedByNorm(string Text, string Href);
+    private sealed record CitedByNorm(string Text, string Href, IReadOnlyList<(string Absatz, string Href)> Absaetze);
 }
