@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore.DataFolders;
@@ -26,7 +27,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// keep the previous file and snapshot until the new one is loaded; a retired file is closed after its last operation.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
+public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
 {
     private readonly ITextAnalyzer _analyzer;
     private readonly ILogger<EmbeddedKnowledgeStore> _logger;
@@ -115,6 +116,12 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
 
     public Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default) =>
         RunAsync(database => database.ListNormChunkHashesAsync(cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Chunk>> GetReferringChunksAsync(string law, string section, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.GetReferringChunksAsync(law, section, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<CrossReference>> ListReferencesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ListReferencesAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// A new, empty database file beside the live one, with the live file's embedding cache copied in. Generation files

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
@@ -38,7 +39,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// they are not pruned.
 /// </para>
 /// </remarks>
-internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsyncDisposable, IDisposable
+internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
 {
     /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
     private const int MaxParametersPerStatement = 500;
@@ -134,9 +135,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
             using (var connection = OpenConnection())
             using (var transaction = connection.BeginTransaction())
             {
-                using var deleteChunks = CreateCommand(connection, transaction, "DELETE FROM chunks WHERE document_id = $id;", "$id");
+                using var deleteChunks = CreateCommand(connection, transaction, "DELETE FROM chunks WHERE document_id = $id; " + ReferenceRows.DeleteOfDocument, "$id");
                 using var upsertDocument = ChunkRows.CreateDocumentUpsert(connection, transaction);
                 using var insertChunk = ChunkRows.CreateChunkInsert(connection, transaction);
+                using var insertReference = ReferenceRows.CreateInsert(connection, transaction);
                 foreach (var document in prepared)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -148,6 +150,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
                     {
                         ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i]);
                         insertChunk.ExecuteNonQuery();
+                        ReferenceRows.Insert(insertReference, document.Batch.Chunks[i]);
                     }
                 }
 
@@ -204,7 +207,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
                 using var delete = CreateCommand(
                     connection,
                     transaction,
-                    "DELETE FROM chunks WHERE document_id = $id; DELETE FROM documents WHERE id = $id;",
+                    "DELETE FROM chunks WHERE document_id = $id; DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
                     "$id");
                 foreach (var id in documentIds)
                 {
@@ -603,6 +606,53 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
         {
             _writeLock.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetReferringChunksAsync(string law, string section, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        ArgumentNullException.ThrowIfNull(section);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var keys = LawKeysOf(connection, transaction, law).Select(key => ReferenceRows.TargetKey(key, section)).ToList();
+        var ids = ReferenceRows.ReferringChunkIds(connection, transaction, keys);
+        var chunks = new List<Chunk>(ids.Count);
+        foreach (var group in ids.Chunk(MaxParametersPerStatement))
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, group)}) ORDER BY c.document_id, c.ordinal;";
+            chunks.AddRange(ReadChunks(command));
+        }
+
+        return chunks;
+    }
+
+    public async Task<IReadOnlyList<CrossReference>> ListReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = OpenConnection();
+        return ReferenceRows.ReadAll(connection);
+    }
+
+    /// <summary>The law itself and, when documents of it are held, their laws and aliases (lower-cased).</summary>
+    private static List<string> LawKeysOf(SqliteConnection connection, SqliteTransaction transaction, string law)
+    {
+        var key = IndexedDocument.LawKey(law);
+        var keys = new List<string> { key };
+        using var command = CreateCommand(connection, transaction, "SELECT law, aliases FROM documents;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var documentKeys = IndexedDocument.LawKeysOf(reader.GetString(0), ChunkRows.DeserializeList(reader.GetString(1)));
+            if (documentKeys.Contains(key))
+            {
+                keys.AddRange(documentKeys);
+            }
+        }
+
+        return [.. keys.Distinct(StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<NormChunkHash>> ListNormChunkHashesAsync(CancellationToken cancellationToken = default)
@@ -1144,13 +1194,15 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, IAsy
     private static List<Chunk> ReadChunks(SqliteCommand command)
     {
         var chunks = new List<Chunk>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            chunks.Add(ChunkRows.Read(reader));
+            while (reader.Read())
+            {
+                chunks.Add(ChunkRows.Read(reader));
+            }
         }
 
-        return chunks;
+        return ReferenceRows.Attach(command.Connection!, command.Transaction, chunks);
     }
 
     private static string? ReadMeta(SqliteConnection connection, SqliteTransaction transaction, string key)

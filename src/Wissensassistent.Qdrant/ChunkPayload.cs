@@ -2,6 +2,7 @@ using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.References;
 using F = Wissensassistent.Qdrant.PayloadFields;
 using static Wissensassistent.Qdrant.PayloadReader;
 
@@ -50,6 +51,12 @@ internal static class ChunkPayload
             payload[F.Satz] = (long)satz;
         }
 
+        if (chunk.References.Count > 0)
+        {
+            payload[F.References] = new Value { ListValue = new ListValue { Values = { chunk.References.Select(ReferenceValue) } } };
+            payload[F.ReferenceTargets] = chunk.References.Select(r => Citation.NormKeyOf(r.Target.Law, r.Target.Section)).Distinct(StringComparer.Ordinal).ToArray();
+        }
+
         // Unknown bounds stay absent: the in-force filter lets missing fields pass.
         if (chunk.ValidFrom is { } from)
         {
@@ -94,7 +101,71 @@ internal static class ChunkPayload
             ValidFrom = OptionalDay(payload, F.ValidFromDay),
             ValidUntil = OptionalDay(payload, F.ValidUntilDay),
             ContentHash = RequiredString(payload, F.ContentHash),
+            References = References(payload),
         };
+    }
+
+    /// <summary>The references of a chunk payload; entries this version cannot read are skipped.</summary>
+    public static IReadOnlyList<CrossReference> References(IReadOnlyDictionary<string, Value> payload)
+    {
+        if (!payload.TryGetValue(F.References, out var value) || value.KindCase != Value.KindOneofCase.ListValue)
+        {
+            return [];
+        }
+
+        var references = new List<CrossReference>(value.ListValue.Values.Count);
+        foreach (var entry in value.ListValue.Values)
+        {
+            if (entry.KindCase != Value.KindOneofCase.StructValue)
+            {
+                continue;
+            }
+
+            var fields = entry.StructValue.Fields;
+            if (OptionalString(fields, "law") is not { } law || OptionalString(fields, "section") is not { } section
+                || !Enum.TryParse<NormKind>(OptionalString(fields, "kind"), out var kind)
+                || !Enum.TryParse<ReferenceBasis>(OptionalString(fields, "basis"), out var basis))
+            {
+                continue;
+            }
+
+            var target = new Citation(
+                law,
+                kind,
+                section,
+                OptionalString(fields, "absatz"),
+                OptionalInteger(fields, "satz") is { } satz ? (int)satz : null,
+                OptionalString(fields, "nummer"),
+                OptionalString(fields, "buchstabe"));
+            references.Add(new CrossReference((int)(OptionalInteger(fields, "start") ?? 0), (int)(OptionalInteger(fields, "length") ?? 0), target, basis));
+        }
+
+        return references;
+    }
+
+    private static Value ReferenceValue(CrossReference reference)
+    {
+        var target = reference.Target;
+        var fields = new Dictionary<string, Value>
+        {
+            ["start"] = (long)reference.Start,
+            ["length"] = (long)reference.Length,
+            ["basis"] = reference.Basis.ToString(),
+            ["law"] = target.Law,
+            ["kind"] = target.Kind.ToString(),
+            ["section"] = target.Section,
+        };
+        AddIfPresent(fields, "absatz", target.Absatz);
+        AddIfPresent(fields, "nummer", target.Nummer);
+        AddIfPresent(fields, "buchstabe", target.Buchstabe);
+        if (target.Satz is { } satz)
+        {
+            fields["satz"] = (long)satz;
+        }
+
+        var structure = new Struct();
+        structure.Fields.Add(fields);
+        return new Value { StructValue = structure };
     }
 
     /// <summary>The lower-cased, trimmed form used by every case-insensitive keyword filter.</summary>

@@ -34,6 +34,10 @@ internal static class PayloadFields
     public const string HasDense = "has_dense";
     public const string EmbeddingModel = "embedding_model";
 
+    /// <summary>The chunk's cross-references, one struct each; <see cref="ReferenceTargets"/> holds their norm keys for "zitiert von".</summary>
+    public const string References = "references";
+    public const string ReferenceTargets = "reference_targets";
+
     // Points of the documents collection.
     public const string Kind = "kind";
     public const string Title = "title";

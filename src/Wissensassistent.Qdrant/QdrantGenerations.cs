@@ -34,6 +34,7 @@ public sealed class QdrantGenerations
         (F.ValidFromDay, PayloadSchemaType.Integer),
         (F.ValidUntilDay, PayloadSchemaType.Integer),
         (F.Ordinal, PayloadSchemaType.Integer),
+        (F.ReferenceTargets, PayloadSchemaType.Keyword),
     ];
 
     internal static readonly (string Field, PayloadSchemaType Type)[] DocumentIndexes =

@@ -5,6 +5,7 @@ using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using F = Wissensassistent.Qdrant.PayloadFields;
@@ -22,7 +23,7 @@ namespace Wissensassistent.Qdrant;
 /// a crash in between leaves the old hash, so the next ingestion redoes the document. Deletion first blanks the
 /// document's hash for the same reason. Full rebuilds use generations (<see cref="QdrantGenerations"/>) and are atomic.
 /// </remarks>
-public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource
+public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICrossReferenceIndex
 {
     public const string DenseVectorName = "dense";
     public const string SparseVectorName = "sparse";
@@ -636,6 +637,36 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource
             (client, ct) => client.RetrieveAsync(DocumentsCollection, DocumentPayload.StorePointId, withPayload: true, withVectors: false, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
         return points.Count == 0 ? null : PayloadReader.OptionalString(points[0].Payload, F.EmbeddingModel);
+    }
+
+    public async Task<IReadOnlyList<Chunk>> GetReferringChunksAsync(string law, string section, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(law) || string.IsNullOrWhiteSpace(section))
+        {
+            return [];
+        }
+
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var laws = await ListLawsAsync(cancellationToken).ConfigureAwait(false);
+        var info = laws.FirstOrDefault(l => string.Equals(l.Law, law, StringComparison.OrdinalIgnoreCase) || l.Aliases.Any(a => string.Equals(a, law, StringComparison.OrdinalIgnoreCase)));
+        var names = info is null ? [law] : info.Aliases.Prepend(info.Law).Append(law);
+        var keys = names.Select(name => Citation.NormKeyOf(name, section)).Distinct(StringComparer.Ordinal).ToList();
+        var chunks = await ScrollChunksAsync(new Filter { Must = { Conditions.Match(F.ReferenceTargets, keys) } }, cancellationToken).ConfigureAwait(false);
+        return [.. chunks.OrderBy(c => c.DocumentId, StringComparer.Ordinal).ThenBy(c => c.Ordinal)];
+    }
+
+    /// <summary>One scroll over the chunks that have references, payload limited to them.</summary>
+    public async Task<IReadOnlyList<CrossReference>> ListReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var references = new List<CrossReference>();
+        var filter = new Filter { MustNot = { Conditions.IsEmpty(F.ReferenceTargets) } };
+        await foreach (var point in ScrollAsync(ChunksCollection, filter, Include(F.References), null, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            references.AddRange(ChunkPayload.References(point.Payload));
+        }
+
+        return references;
     }
 
     /// <summary>One scroll over all chunks, payload limited to the norm and the content hash.</summary>

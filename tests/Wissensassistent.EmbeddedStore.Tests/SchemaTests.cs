@@ -22,7 +22,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
     }
 
@@ -40,7 +40,29 @@ public sealed class SchemaTests : IDisposable
 
         Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
         Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfVersion2_KeepsEveryChunk_AddsTheReferenceTable_AndMarksDocumentsChanged()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync(SampleCorpus.All, Ct);
+        }
+
+        // A data folder of the previous version: no reference table yet.
+        Scalar("DROP TABLE chunk_references; PRAGMA user_version = 2;");
+        var chunks = Scalar("SELECT count(*) FROM chunks;");
+        await using var migrated = StoreFactory.Open(_directory.Path);
+        var hashes = await migrated.GetDocumentHashesAsync(Ct);
+
+        Assert.All(hashes.Values, hash => Assert.Equal(string.Empty, hash));
+        Assert.Equal(chunks, Scalar("SELECT count(*) FROM chunks;"));
+        Assert.Equal(SampleCorpus.All.Count, (await migrated.GetStatisticsAsync(Ct)).Documents);
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM chunk_references;"));
+        Assert.NotEmpty(await migrated.GetNormAsync("BauGB", "35", Ct));
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]

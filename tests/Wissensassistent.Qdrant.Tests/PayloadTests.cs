@@ -2,6 +2,7 @@ using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.References;
 
 namespace Wissensassistent.Qdrant.Tests;
 
@@ -41,6 +42,30 @@ public sealed class PayloadTests
         Assert.Equal(["bbaug", "baugesetzbuch"], payload["law_aliases"].ListValue.Values.Select(v => v.StringValue));
         Assert.True(payload["has_dense"].BoolValue);
         Assert.Equal("minilm", payload["embedding_model"].StringValue);
+    }
+
+    [Fact]
+    public void References_RoundTripThroughPayload_AndTheirNormsAreKeysForZitiertVon()
+    {
+        var document = TestCorpus.Document("bund/baugb.md", "BauGB", Level.Bund, DocumentType.Gesetz);
+        var chunk = TestCorpus.Chunk(document, "36", 0, "Über Vorhaben nach den §§ 31, 33 bis 35 und § 5 WaffG nach Absatz 2 Satz 1.") with
+        {
+            References =
+            [
+                new CrossReference(22, 6, new Citation("BauGB", NormKind.Paragraph, "31"), ReferenceBasis.SameLaw),
+                new CrossReference(30, 11, new Citation("BauGB", NormKind.Paragraph, "35"), ReferenceBasis.SameLaw),
+                new CrossReference(30, 11, new Citation("BauGB", NormKind.Paragraph, "34"), ReferenceBasis.SameLaw),
+                new CrossReference(46, 9, new Citation("WaffG", NormKind.Paragraph, "5"), ReferenceBasis.Explicit),
+                new CrossReference(61, 16, new Citation("BauGB", NormKind.Paragraph, "36", "2", 1), ReferenceBasis.Relative),
+            ],
+        };
+
+        var payload = ChunkPayload.Create(chunk, [], null);
+        var back = ChunkPayload.ToChunk(payload);
+
+        Assert.Equal(chunk.References, back.References);
+        Assert.Equal(["baugb|31", "baugb|35", "baugb|34", "waffg|5", "baugb|36"], payload["reference_targets"].ListValue.Values.Select(v => v.StringValue));
+        Assert.False(ChunkPayload.Create(chunk with { References = [] }, [], null).ContainsKey("reference_targets"));
     }
 
     [Fact]

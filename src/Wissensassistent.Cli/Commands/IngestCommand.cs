@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.References;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Reindexing;
 
 namespace Wissensassistent.Cli.Commands;
@@ -19,6 +22,8 @@ public sealed class IngestCommand : ICliCommand
         {
             return 1;
         }
+
+        PrintReferences(await CrossReferenceCensus.CountAsync(services.GetRequiredService<IKnowledgeStore>(), cancellationToken));
 
         if (!arguments.Has("no-embed"))
         {
@@ -55,6 +60,21 @@ public sealed class IngestCommand : ICliCommand
         PrintList("Übersprungen", [.. run.Errors.Skip(run.FilesFailed)]);
         PrintList("Fehlgeschlagen", [.. run.Errors.Take(run.FilesFailed)]);
         PrintList("Hinweise", run.Warnings);
+    }
+
+    /// <summary>The corpus's cross-references: how many, what share resolves, and why the rest does not.</summary>
+    internal static void PrintReferences(ReferenceFigures? figures)
+    {
+        if (figures is null || figures.Found == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.GetCultureInfo("de-DE");
+        Console.WriteLine(string.Create(c, $"Querverweise: {figures.Found:N0} gefunden, {figures.Resolved:N0} aufgelöst ({(double)figures.Resolved / figures.Found:P1})."));
+        var laws = string.Join(", ", figures.UnresolvedLaws.Select(l => string.Create(c, $"{l.Key} {l.Value:N0}")));
+        Console.WriteLine(string.Create(c, $"  nicht aufgelöst: Gesetz nicht im Bestand {figures.Count(ReferenceOutcome.LawOutsideCorpus):N0}{(laws.Length > 0 ? $" (am häufigsten: {laws})" : string.Empty)}; Norm nicht im Bestand {figures.Count(ReferenceOutcome.NormOutsideCorpus):N0}; weggefallen {figures.Count(ReferenceOutcome.Repealed):N0}."));
+        Console.WriteLine(string.Create(c, $"  gefunden als: mit Gesetz {figures.Count(ReferenceBasis.Explicit):N0}, im selben Gesetz {figures.Count(ReferenceBasis.SameLaw):N0}, innerhalb der Norm {figures.Count(ReferenceBasis.Relative):N0}, über „i. V. m.“ {figures.Count(ReferenceBasis.Chain):N0}."));
     }
 
     private static void PrintList(string title, IReadOnlyList<FileError> errors)

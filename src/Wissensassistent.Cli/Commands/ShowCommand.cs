@@ -28,7 +28,7 @@ public sealed class ShowCommand : ICliCommand
                 continue;
             }
 
-            Print(result.Citation!, result.Passage);
+            Print(Console.Out, result.Citation!, result.Passage);
         }
 
         return exit;
@@ -37,25 +37,33 @@ public sealed class ShowCommand : ICliCommand
     /// <summary>The cited Absatz (and Nummer) if given, else the whole norm.</summary>
     public static IReadOnlyList<Chunk> SelectPassage(IReadOnlyList<Chunk> norm, Citation citation) => NormLookup.SelectPassage(norm, citation);
 
-    private static void Print(Citation citation, IReadOnlyList<Chunk> passage)
+    /// <summary>The passage as <c>show</c> prints it: address, heading path, whether repealed, text, Stand and source.</summary>
+    public static void Print(TextWriter output, Citation citation, IReadOnlyList<Chunk> passage)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(citation);
+        ArgumentNullException.ThrowIfNull(passage);
         var first = passage[0];
-        Console.WriteLine(CitationFormatter.Format(citation));
-        Console.WriteLine(first.HeadingPathText);
+        output.WriteLine(CitationFormatter.Format(citation));
+        output.WriteLine(first.HeadingPathText);
         if (passage.Any(c => c.IsRepealed))
         {
-            Console.WriteLine("(weggefallen – diese Norm ist aufgehoben)");
+            // A number inside a repealed run is shown with the run's heading: "§ 1330 BGB" within "§§ 1321 bis 1352 BGB".
+            var run = first.Citation.Norm;
+            output.WriteLine(string.Equals(run.Section, citation.Section, StringComparison.OrdinalIgnoreCase)
+                ? "(weggefallen – diese Norm ist aufgehoben)"
+                : $"(weggefallen – aufgehoben mit {CitationFormatter.FormatNorm(run)})");
         }
 
-        Console.WriteLine();
+        output.WriteLine();
         foreach (var chunk in passage)
         {
-            Console.WriteLine(chunk.Text);
-            Console.WriteLine();
+            output.WriteLine(chunk.Text);
+            output.WriteLine();
         }
 
-        Console.WriteLine($"Stand: {first.Stand ?? "unbekannt"}");
-        Console.WriteLine($"Quelle: corpus/{first.DocumentId}");
-        Console.WriteLine();
+        output.WriteLine($"Stand: {first.Stand ?? "unbekannt"}");
+        output.WriteLine($"Quelle: corpus/{first.DocumentId}");
+        output.WriteLine();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.References;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -12,7 +13,9 @@ public static class AnswerMarkdownExporter
 {
     public const string ExtractiveNotice = "Extraktive Antwort – ohne Sprachmodell zusammengestellt.";
 
-    public static string Export(Answer answer, DateTimeOffset? answeredAt = null)
+    /// <param name="references">The checked targets of the cited passages' references: listed under each passage, as links
+    /// into <paramref name="baseAddress"/>'s norm view where held, marked where not. The quotation itself stays verbatim.</param>
+    public static string Export(Answer answer, DateTimeOffset? answeredAt = null, IReadOnlyDictionary<Citation, ReferenceTarget>? references = null, Uri? baseAddress = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var md = new StringBuilder();
@@ -44,7 +47,7 @@ public static class AnswerMarkdownExporter
             md.Append("## Fundstellen\n\n");
             foreach (var citation in answer.Citations.OrderBy(c => c.Marker))
             {
-                AppendCitation(md, citation);
+                AppendCitation(md, citation, references, baseAddress);
             }
         }
 
@@ -64,7 +67,7 @@ public static class AnswerMarkdownExporter
         return md.ToString();
     }
 
-    private static void AppendCitation(StringBuilder md, AnswerCitation citation)
+    private static void AppendCitation(StringBuilder md, AnswerCitation citation, IReadOnlyDictionary<Citation, ReferenceTarget>? references, Uri? baseAddress)
     {
         var chunk = citation.Chunk;
         md.Append("### [").Append(citation.Marker).Append("] ").Append(CitationFormatter.Format(chunk.Citation));
@@ -77,9 +80,34 @@ public static class AnswerMarkdownExporter
         md.Append("- Gesetz/Dokument: ").Append(OneLine(chunk.LawTitle)).Append('\n');
         md.Append("- Stand: ").Append(string.IsNullOrWhiteSpace(chunk.Stand) ? "nicht angegeben" : OneLine(chunk.Stand)).Append('\n');
         md.Append("- Quelle: ").Append(chunk.DocumentId).Append('\n');
-        md.Append("- Prüfung: ").Append(citation.Verified ? "Zitat im Wortlaut belegt" : "Zitat nicht belegt – bitte selbst prüfen").Append("\n\n");
+        md.Append("- Prüfung: ").Append(citation.Verified ? "Zitat im Wortlaut belegt" : "Zitat nicht belegt – bitte selbst prüfen").Append('\n');
+        AppendReferences(md, chunk.References, references, baseAddress);
+        md.Append('\n');
         AppendQuoted(md, chunk.Text);
         md.Append('\n');
+    }
+
+    /// <summary>"- Verweise: [§ 34 Abs. 1 BauGB](…/norm/BauGB/34?abs=1), § 5 WaffG (Gesetz nicht im Bestand)".</summary>
+    private static void AppendReferences(StringBuilder md, IReadOnlyList<CrossReference> cited, IReadOnlyDictionary<Citation, ReferenceTarget>? checkedTargets, Uri? baseAddress)
+    {
+        var targets = cited.Select(r => r.Target).Distinct().Select(t => checkedTargets is not null && checkedTargets.TryGetValue(t, out var found) ? found : null).OfType<ReferenceTarget>().ToList();
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("- Verweise: ").AppendJoin(", ", targets.Select(t =>
+        {
+            var text = CitationFormatter.Format(t.Target).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+            return t.Outcome switch
+            {
+                ReferenceOutcome.Resolved when baseAddress is not null && t.Href is { } href => $"[{text}]({new Uri(baseAddress, href).AbsoluteUri})",
+                ReferenceOutcome.Resolved => text,
+                ReferenceOutcome.Repealed => text + " (weggefallen)",
+                ReferenceOutcome.NormOutsideCorpus => text + " (nicht im Bestand)",
+                _ => text + " (Gesetz nicht im Bestand)",
+            };
+        })).Append('\n');
     }
 
     private static void AppendQuoted(StringBuilder md, string text)

@@ -1,5 +1,6 @@
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.References;
 
 namespace Wissensassistent.Core.Chunks;
 
@@ -47,6 +48,9 @@ public sealed record Chunk
     public DateOnly? ValidFrom { get; init; }
 
     public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>The references inside <see cref="Text"/>, resolved at ingestion, in order of appearance.</summary>
+    public IReadOnlyList<CrossReference> References { get; init; } = [];
 
     /// <summary>SHA-256 of <see cref="SearchText"/>: embeddings are cached under it.</summary>
     public required string ContentHash { get; init; }

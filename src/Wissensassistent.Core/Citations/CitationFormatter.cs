@@ -12,7 +12,8 @@ public static class CitationFormatter
         switch (citation.Kind)
         {
             case NormKind.Paragraph:
-                sb.Append("§ ").Append(citation.Section);
+                // A repealed run under one heading: "§§ 1321 bis 1352 BGB".
+                sb.Append(SectionRange.IsRange(citation.Section) ? "§§ " : "§ ").Append(citation.Section);
                 AppendDetails(sb, citation);
                 AppendLaw(sb, citation);
                 break;

@@ -104,6 +104,78 @@ public sealed class CitationParser
         ArgumentNullException.ThrowIfNull(text);
         text = ToNfc(text);
         var tokens = TextLexer.Tokenize(text);
+        return FindGroups(text, tokens).SelectMany(g => g.Items.Select(item => new CitationMatch(
+                item.ToCitation(g.Law?.Law ?? string.Empty),
+                tokens[g.StartToken].Start,
+                tokens[g.EndToken - 1].End - tokens[g.StartToken].Start,
+                g.Law?.Resolved ?? false)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every citation in <paramref name="text"/> (already NFC, tokenised as <paramref name="tokens"/>) with the span of
+    /// its own designation, for the cross-reference resolver: <c>§§ 48, 49 VwVfG</c> gives "§§ 48" and "49".
+    /// </summary>
+    internal IReadOnlyList<DesignatedCitation> FindDesignations(string text, List<LexToken> tokens)
+    {
+        var found = new List<DesignatedCitation>();
+        foreach (var group in FindGroups(text, tokens))
+        {
+            var start = tokens[group.StartToken].Start;
+            var end = tokens[group.EndToken - 1].End;
+            var inherited = group.Law is { } law && (law.StartToken < group.StartToken || law.StartToken >= group.EndToken);
+            var distinct = group.Items.Select(item => item.SectionToken).Distinct().Count();
+
+            // The numbers inside a range ("§§ 12 bis 14" is also § 13) share the end's token: the end comes first there.
+            var items = group.Items
+                .OrderBy(item => item.SectionToken)
+                .ThenBy(item => tokens[item.SectionToken].Span(text).Equals(item.Section, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ToList();
+            foreach (var item in items)
+            {
+                var token = tokens[item.SectionToken];
+                var (itemStart, itemEnd) = distinct == 1 ? (start, end)
+                    : item.SectionToken == group.Items[0].SectionToken ? (start, token.End)
+                    : (token.Start, token.End);
+                found.Add(new DesignatedCitation(
+                    item.ToCitation(group.Law?.Law ?? string.Empty),
+                    start,
+                    end,
+                    itemStart,
+                    itemEnd,
+                    group.Law?.Resolved ?? false,
+                    inherited,
+                    group.StartToken,
+                    group.EndToken));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether only connectors ("und", ",", "i. V. m.") stand between two token positions.</summary>
+    private static bool AreJoined(string text, List<LexToken> tokens, int fromToken, int toToken)
+    {
+        for (var k = fromToken; k < toToken; k++)
+        {
+            var token = tokens[k];
+            var joined = token.Kind switch
+            {
+                LexKind.Punctuation => text[token.Start] is ',' or '.' or ';',
+                LexKind.Word => Connectors.Contains(NormReferenceScanner.Folded(text, token)),
+                _ => false,
+            };
+            if (!joined)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<MatchGroup> FindGroups(string text, List<LexToken> tokens)
+    {
         var keys = LawNameResolver.StemKeys(text, tokens);
         var groups = new List<MatchGroup>();
         var i = 0;
@@ -116,12 +188,7 @@ public sealed class CitationParser
         }
 
         InheritLaws(text, tokens, groups);
-        return groups.SelectMany(g => g.Items.Select(item => new CitationMatch(
-                item.ToCitation(g.Law?.Law ?? string.Empty),
-                tokens[g.StartToken].Start,
-                tokens[g.EndToken - 1].End - tokens[g.StartToken].Start,
-                g.Law?.Resolved ?? false)))
-            .ToList();
+        return groups;
     }
 
     /// <summary>"§ 35 BauGB", "SGB X § 44", "Art. 20 GG", "§ 5 Abs. 1".</summary>
@@ -520,19 +587,7 @@ public sealed class CitationParser
                 continue;
             }
 
-            var joined = true;
-            for (var k = group.EndToken; k < next.StartToken && joined; k++)
-            {
-                var token = tokens[k];
-                joined = token.Kind switch
-                {
-                    LexKind.Punctuation => text[token.Start] is ',' or '.' or ';',
-                    LexKind.Word => Connectors.Contains(NormReferenceScanner.Folded(text, token)),
-                    _ => false,
-                };
-            }
-
-            if (joined)
+            if (AreJoined(text, tokens, group.EndToken, next.StartToken))
             {
                 groups[g] = group with { Law = nextLaw };
             }

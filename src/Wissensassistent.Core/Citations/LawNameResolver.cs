@@ -61,6 +61,21 @@ public sealed partial class LawNameResolver
     {
     }
 
+    /// <summary>
+    /// The laws of a store and every built-in law beside them: for reading the references of statutes at ingestion,
+    /// where a cited law need not be in the corpus (<c>§ 5 WaffG</c>) and the store may still be empty.
+    /// </summary>
+    public static LawNameResolver WithBuiltIns(IEnumerable<LawInfo> laws)
+    {
+        ArgumentNullException.ThrowIfNull(laws);
+        var named = laws.Select(l => new NamedLaw(l.Law, l.Title, l.Aliases, BuiltInFor(l)?.DefaultKind ?? NormKind.Paragraph)).ToList();
+        var held = named.Select(l => l.Law).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        named.AddRange(BuiltInLaw.All
+            .Where(b => !held.Contains(b.Law) && !b.Aliases.Any(held.Contains))
+            .Select(b => new NamedLaw(b.Law, b.Title, b.Aliases, b.DefaultKind)));
+        return new LawNameResolver(named, BuiltInLaw.All);
+    }
+
     private LawNameResolver(IReadOnlyList<NamedLaw> laws, IReadOnlyList<BuiltInLaw> enrichment)
     {
         var candidates = new Dictionary<string, (string Law, int Priority, string[] Stems, bool Ambiguous)>(StringComparer.Ordinal);

@@ -66,7 +66,37 @@ internal static class NormReferenceScanner
         j++;
         var deepest = Level.Section;
         j = ReadDetails(text, tokens, j, items, ref deepest);
+        j = ReadContinuation(text, tokens, j, items, deepest, plural, kind, allowNewSection: true);
+        return new NormReference(items, index, j, hasMarker);
+    }
 
+    /// <summary>
+    /// Reads a reference without § inside a norm, starting at a detail keyword: <c>Absatz 1</c>, <c>Satz 2</c>,
+    /// <c>Nummern 1 bis 4</c>, <c>Absatz 2 Satz 1 Nr. 3</c>. Its items are <paramref name="context"/> (the passage
+    /// that refers) with the details replaced from the keyword's level down; null when no detail keyword starts there.
+    /// </summary>
+    public static NormReference? ScanRelative(string text, IReadOnlyList<LexToken> tokens, int index, NormReferenceItem context)
+    {
+        if (DetailLevel(text, tokens, index, out _) is not { } level || level is Level.Section or Level.Ignored)
+        {
+            return null;
+        }
+
+        var items = new List<NormReferenceItem> { Truncate(context, level) with { SectionToken = index } };
+        var deepest = Level.Section;
+        var j = ReadDetails(text, tokens, index, items, ref deepest);
+        if (deepest == Level.Section)
+        {
+            return null;
+        }
+
+        j = ReadContinuation(text, tokens, j, items, deepest, plural: false, context.Kind, allowNewSection: false);
+        return new NormReference(items, index, j, HasMarker: false);
+    }
+
+    /// <summary>Lists, ranges and "f."/"ff." after the first designation; returns the index after them.</summary>
+    private static int ReadContinuation(string text, IReadOnlyList<LexToken> tokens, int j, List<NormReferenceItem> items, Level deepest, bool plural, NormKind kind, bool allowNewSection)
+    {
         while (j < tokens.Count)
         {
             var current = items[^1];
@@ -118,6 +148,11 @@ internal static class NormReferenceScanner
 
             var followingLevel = afterSeparator + 1 < tokens.Count ? DetailLevel(text, tokens, afterSeparator + 1, out _) : null;
             var newSection = plural || deepest == Level.Section || (followingLevel is { } f && f <= deepest);
+            if (newSection && !allowNewSection)
+            {
+                break;
+            }
+
             if (newSection)
             {
                 if (!TryReadSections(text, target, out var sections))
@@ -144,7 +179,7 @@ internal static class NormReferenceScanner
             j = ReadDetails(text, tokens, afterSeparator + 1, items, ref deepest);
         }
 
-        return new NormReference(items, index, j, hasMarker);
+        return j;
     }
 
     private static int MarkerLength(string text, IReadOnlyList<LexToken> tokens, int index, out NormKind kind, out bool plural)
@@ -320,9 +355,9 @@ internal static class NormReferenceScanner
         keywordLength = dotted ? 2 : 1;
         Level? level = Folded(text, token) switch
         {
-            "abs" or "absatz" or "absatze" or "abss" => Level.Absatz,
+            "abs" or "absatz" or "absatze" or "absatzes" or "absatzen" or "abss" => Level.Absatz,
             "s" when dotted => Level.Satz,
-            "satz" or "satze" => Level.Satz,
+            "satz" or "satze" or "satzes" or "satzen" => Level.Satz,
             "nr" or "nrn" or "nummer" or "nummern" or "ziff" or "ziffer" or "ziffern" => Level.Nummer,
             "buchst" or "buchstabe" or "buchstaben" or "lit" => Level.Buchstabe,
             "hs" or "halbs" or "halbsatz" or "alt" or "alternative" or "var" or "variante" or "uabs" or "unterabsatz" => Level.Ignored,

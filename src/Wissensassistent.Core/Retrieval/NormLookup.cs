@@ -60,7 +60,7 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
     public async Task<NormLookupResult> LookupAsync(Citation citation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        var norm = await store.GetNormAsync(citation.Law, citation.Section, cancellationToken).ConfigureAwait(false);
+        var norm = await GetNormAsync(citation.Law, citation.Section, cancellationToken).ConfigureAwait(false);
         var passage = SelectPassage(norm, citation);
         if (passage.Count > 0)
         {
@@ -100,6 +100,23 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
             [],
             $"„{formatted}“ gibt es im Bestand nicht." + (near.Count > 0 ? $" Nächstgelegene Normen: {string.Join(", ", near)}." : string.Empty),
             near);
+    }
+
+    /// <summary>
+    /// The chunks of a norm; for a number inside a repealed run (<c>§ 1330 BGB</c> within <c>§§ 1321 bis 1352 (weggefallen)</c>)
+    /// those of the run's heading, so that the address says "weggefallen" rather than "not found".
+    /// </summary>
+    public async Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default)
+    {
+        var norm = await store.GetNormAsync(law, section, cancellationToken).ConfigureAwait(false);
+        if (norm.Count > 0 || !char.IsAsciiDigit(section.Trim().FirstOrDefault()))
+        {
+            return norm;
+        }
+
+        var norms = await store.ListNormsAsync(law, cancellationToken).ConfigureAwait(false);
+        var run = norms.FirstOrDefault(n => n.IsRepealed && SectionRange.Contains(n.Citation.Section, section));
+        return run is null ? [] : await store.GetNormAsync(law, run.Citation.Section, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cited Absatz (and Nummer) if given, else the whole norm.</summary>

@@ -87,6 +87,31 @@ internal static class StoreSchema
         """
         UPDATE documents SET content_hash = '';
         """,
+
+        // Version 3: the references inside each chunk's text, resolved at ingestion, and their targets for "zitiert
+        // von". Nothing is dropped; marking every document as changed makes the next run read them again.
+        """
+        CREATE TABLE IF NOT EXISTS chunk_references (
+            chunk_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            basis TEXT NOT NULL,
+            law TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            section TEXT NOT NULL,
+            absatz TEXT,
+            satz INTEGER,
+            nummer TEXT,
+            buchstabe TEXT,
+            target_key TEXT NOT NULL,
+            PRIMARY KEY (chunk_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS chunk_references_by_target ON chunk_references (target_key);
+        CREATE INDEX IF NOT EXISTS chunk_references_by_document ON chunk_references (document_id);
+        UPDATE documents SET content_hash = '';
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Documents;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Ingestion.Pipeline;
@@ -37,6 +40,7 @@ public sealed partial class IngestionPipeline(
         var files = scans.SelectMany(scan => scan.Files).ToList();
         var parser = parserFactory.Create(corpusRoots[0].Path);
         var stored = await target.GetDocumentHashesAsync(cancellationToken);
+        var references = await CreateReferenceResolverAsync(target, LawCatalog.Load(corpusRoots[0].Path), cancellationToken);
 
         var skipped = scans.SelectMany(scan => scan.Refused).ToList();
         var failed = new List<FileError>();
@@ -58,7 +62,7 @@ public sealed partial class IngestionPipeline(
                 cancellationToken.ThrowIfCancellationRequested();
                 var file = supported[i];
                 status.Update(s => s with { CurrentFile = file.RelativePath });
-                var outcome = await ReadAsync(file, parser, stored, mode, cancellationToken);
+                var outcome = await ReadAsync(file, parser, references, stored, mode, cancellationToken);
                 switch (outcome)
                 {
                     case Outcome.Unchanged:
@@ -139,7 +143,20 @@ public sealed partial class IngestionPipeline(
         return false;
     }
 
-    private async Task<Outcome> ReadAsync(CorpusFile file, CorpusDocumentParser parser, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the references of every norm with the laws the target holds, the federal catalogue and the built-in
+    /// names, so that a law cited by name resolves even while a new generation is still empty.
+    /// </summary>
+    private static async Task<CrossReferenceResolver> CreateReferenceResolverAsync(IKnowledgeStore target, LawCatalog catalog, CancellationToken cancellationToken)
+    {
+        var held = await target.ListLawsAsync(cancellationToken);
+        var catalogued = catalog.Entries
+            .Where(entry => !held.Any(law => string.Equals(law.Law, entry.CitationAbbreviation, StringComparison.OrdinalIgnoreCase)))
+            .Select(entry => new LawInfo(entry.CitationAbbreviation, entry.Title, [entry.JurabkInFile], Level.Bund, DocumentType.Gesetz, null, 0));
+        return new CrossReferenceResolver(new CitationParser(LawNameResolver.WithBuiltIns(held.Concat(catalogued))));
+    }
+
+    private async Task<Outcome> ReadAsync(CorpusFile file, CorpusDocumentParser parser, CrossReferenceResolver references, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
     {
         if (file.Length > _options.MaxFileBytes)
         {
@@ -172,6 +189,7 @@ public sealed partial class IngestionPipeline(
         try
         {
             var parsed = parser.Parse(file.RelativePath, content);
+            parsed = parsed with { Batch = parsed.Batch with { Chunks = references.Annotate(parsed.Batch.Chunks) } };
             activity?.SetTag("wissen.chunks", parsed.Batch.Chunks.Count);
             return new Outcome.Parsed(parsed);
         }

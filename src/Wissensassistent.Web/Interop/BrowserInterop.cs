@@ -15,6 +15,10 @@ public sealed class BrowserInterop(IJSRuntime js)
     public ValueTask DownloadTextAsync(string fileName, string text, string mimeType, CancellationToken cancellationToken = default) =>
         js.InvokeVoidAsync("wissensassistent.downloadText", cancellationToken, fileName, text, mimeType);
 
+    /// <summary>Scrolls the element into the middle of the window at once (the norm view's cited Absatz).</summary>
+    public ValueTask ScrollToCitedAsync(string elementId, CancellationToken cancellationToken = default) =>
+        js.InvokeVoidAsync("wissensassistent.scrollToCited", cancellationToken, elementId);
+
     public ValueTask ScrollIntoViewAsync(string elementId, CancellationToken cancellationToken = default) =>
         js.InvokeVoidAsync("wissensassistent.scrollIntoView", cancellationToken, elementId);
 }

@@ -90,7 +90,7 @@ public sealed class ChatPageTests : WebTestContext
         Assert.Equal("bund/bbaug.md", chat.Find(".wa-source-file").TextContent.Trim());
         Assert.Contains("Zitat geprüft", chat.Find(".wa-verified").TextContent);
         Assert.Contains("BauGB › Erstes Kapitel › § 35 Bauen im Außenbereich", chat.Find(".wa-heading-path").TextContent);
-        Assert.Equal("/norm/BauGB/35", chat.Find("a.wa-open-norm").GetAttribute("href"));
+        Assert.Equal("/norm/BauGB/35?abs=1", chat.Find("a.wa-open-norm").GetAttribute("href"));
 
         // The whole norm: both Absätze of § 35, the cited one marked.
         chat.WaitForAssertion(() => Assert.Equal(2, chat.FindAll(".wa-norm .wa-norm-part").Count));

@@ -108,6 +108,54 @@ public sealed class RealAppTests(RealAppProcess app, ChromiumFixture chromium) :
     }
 
     [Fact]
+    public async Task NormView_AtACitedAbsatz_ScrollsThere_LinksItsReferences_AndListsWhoCitesIt()
+    {
+        var page = await OpenAsync("/");
+        await WaitUntilAskableAsync(page);
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // The Gemeinde's bylaws are read after the federal laws: wait until the start-up run has reached them.
+        var deadline = DateTime.UtcNow + IndexingTimeout;
+        do
+        {
+            await page.GotoAsync("/norm/BauGB/34?abs=3a&satz=1");
+            await page.Locator("main[data-interactive]").WaitForAsync(new() { Timeout = 120_000 });
+            await Assertions.Expect(page.Locator(".wa-cited-by-law").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+        while (await page.Locator(".wa-cited-by-law", new() { HasTextString = "Bad Boll" }).CountAsync() == 0 && DateTime.UtcNow < deadline);
+
+        // Stand and source at the top; the cited Absatz marked and scrolled into view.
+        await Assertions.Expect(page.Locator("h1.wa-norm-title")).ToHaveTextAsync("§ 34 BauGB", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".wa-norm-head .wa-stand")).Not.ToBeEmptyAsync();
+        var current = page.Locator(".wa-norm .wa-current");
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        await Assertions.Expect(current).ToContainTextAsync("(3a)");
+        await Assertions.Expect(current).ToBeInViewportAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<double>("window.scrollY") > 0, "Die Ansicht ist nicht zum zitierten Absatz gescrollt.");
+
+        // References are links into the norm view, at their Absatz.
+        var toAbsatz1 = current.Locator("a.wa-ref[href='/norm/BauGB/34?abs=1&satz=1']");
+        await Assertions.Expect(toAbsatz1).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".wa-norm a.wa-ref[href='/norm/BauGB/31?abs=1']")).ToHaveCountAsync(1);
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "norm-references.png") });
+
+        // "Zitiert von": the norms that cite § 34, grouped by law, the BauGB first and the Gemeinde's bylaws after it.
+        var citedBy = page.Locator(".wa-cited-by");
+        await Assertions.Expect(citedBy.Locator(".wa-cited-by-law").First).ToHaveTextAsync("Baugesetzbuch (BauGB)");
+        await Assertions.Expect(citedBy.Locator("a[href='/norm/BauGB/36?abs=1']").First).ToBeVisibleAsync();
+        await Assertions.Expect(citedBy.Locator(".wa-cited-by-law", new() { HasTextString = "Bad Boll" }).First).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, document.querySelector('.wa-cited-by').getBoundingClientRect().top + window.scrollY - 72)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Screenshots, "norm-cited-by.png") });
+
+        // Following a reference opens its target at the cited Absatz.
+        await toAbsatz1.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/norm/BauGB/34\\?abs=1&satz=1$"));
+        await Assertions.Expect(page.Locator(".wa-norm .wa-current")).ToContainTextAsync("(1)");
+        FailIfNotWired();
+    }
+
+    [Fact]
     public async Task Admin_SignsInWithTheFirstStartPassword_AndStartsAnIncrementalReindex()
     {
         var page = await OpenAsync("/");

@@ -1,10 +1,11 @@
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Web.Tests.Fakes;
 
 /// <summary>The read side of the store over a list of chunks; the write side is not used by the UI.</summary>
-public sealed class InMemoryKnowledgeStore : IKnowledgeStore
+public sealed class InMemoryKnowledgeStore : IKnowledgeStore, ICrossReferenceIndex
 {
     public List<Chunk> Chunks { get; } = [];
 
@@ -65,4 +66,16 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
         Task.FromResult<IReadOnlyList<Chunk>>([]);
 
     public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<Chunk>> GetReferringChunksAsync(string law, string section, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Chunk> result = Chunks
+            .Where(c => c.References.Any(r => string.Equals(r.Target.Law, law, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Target.Section, section, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(c => c.Ordinal)
+            .ToList();
+        return Task.FromResult(result);
+    }
+
+    public Task<IReadOnlyList<CrossReference>> ListReferencesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CrossReference>>([.. Chunks.SelectMany(c => c.References)]);
 }

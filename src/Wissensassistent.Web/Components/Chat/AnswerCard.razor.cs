@@ -3,6 +3,9 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Feedback;
+using Wissensassistent.Core.References;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.Interop;
 
 namespace Wissensassistent.Web.Components.Chat;
@@ -24,6 +27,15 @@ public sealed partial class AnswerCard
 
     [Inject]
     private ILogger<AnswerCard> Logger { get; set; } = default!;
+
+    [Inject]
+    private IKnowledgeStore Store { get; set; } = default!;
+
+    [Inject]
+    private LawDirectory Laws { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ChatTurn Turn { get; set; } = default!;
@@ -79,7 +91,7 @@ public sealed partial class AnswerCard
         var copied = false;
         try
         {
-            copied = await Browser.CopyTextAsync(AnswerMarkdownExporter.Export(answer, Turn.AnsweredAt?.ToLocalTime()));
+            copied = await Browser.CopyTextAsync(await VermerkAsync(answer, Turn.AnsweredAt?.ToLocalTime()));
         }
         catch (JSException exception)
         {
@@ -97,12 +109,28 @@ public sealed partial class AnswerCard
         var fileName = $"Vermerk-{at:yyyy-MM-dd-HHmm}.md";
         try
         {
-            await Browser.DownloadTextAsync(fileName, AnswerMarkdownExporter.Export(answer, at), "text/markdown;charset=utf-8");
+            await Browser.DownloadTextAsync(fileName, await VermerkAsync(answer, at), "text/markdown;charset=utf-8");
         }
         catch (JSException exception)
         {
             ChatLog.BrowserCallFailed(Logger, exception);
             Snackbar.Add("Der Download konnte nicht gestartet werden.", Severity.Error);
         }
+    }
+
+    /// <summary>The Vermerk with the cited passages' references as links into the norm view (plain, should the store be down).</summary>
+    private async Task<string> VermerkAsync(Answer answer, DateTimeOffset? at)
+    {
+        IReadOnlyDictionary<Core.Citations.Citation, ReferenceTarget>? targets = null;
+        try
+        {
+            targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync()).CheckAsync(answer.Citations.Select(c => c.Chunk));
+        }
+        catch (KnowledgeStoreUnavailableException)
+        {
+            // The Vermerk does not depend on the references; it is written without them.
+        }
+
+        return AnswerMarkdownExporter.Export(answer, at, targets, new Uri(Navigation.BaseUri));
     }
 }

@@ -5,6 +5,8 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Feedback;
+using Wissensassistent.Core.References;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.Web.Components.Chat;
@@ -15,7 +17,8 @@ namespace Wissensassistent.Web.Components.Sources;
 /// <summary>The passage behind a citation, verbatim and highlighted, within its whole norm.</summary>
 public sealed partial class SourcePanel
 {
-    private IReadOnlyList<TextSegment> _segments = [];
+    private IReadOnlyList<PassageSegment> _segments = [];
+    private IReadOnlyDictionary<Citation, ReferenceTarget> _targets = new Dictionary<Citation, ReferenceTarget>();
     private IReadOnlyList<Chunk> _context = [];
     private string? _loadedChunkId;
     private bool _loading;
@@ -25,6 +28,9 @@ public sealed partial class SourcePanel
 
     [Inject]
     private IFeedbackStore Feedback { get; set; } = default!;
+
+    [Inject]
+    private LawDirectory Laws { get; set; } = default!;
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
@@ -60,7 +66,8 @@ public sealed partial class SourcePanel
             return;
         }
 
-        _segments = PassageHighlighter.Highlight(citation.Chunk.Text, citation.Quotes, Turn?.Question);
+        var highlighted = PassageHighlighter.Highlight(citation.Chunk.Text, citation.Quotes, Turn?.Question);
+        _segments = PassageSegments.Split(citation.Chunk.Text, citation.Chunk.References, highlighted);
         if (citation.Chunk.Id == _loadedChunkId)
         {
             return;
@@ -69,11 +76,13 @@ public sealed partial class SourcePanel
         _loadedChunkId = citation.Chunk.Id;
         _loading = true;
         _context = [];
+        _targets = new Dictionary<Citation, ReferenceTarget>();
         try
         {
             var chunk = citation.Chunk;
             var norm = await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section);
             _context = norm.Any(c => c.Id == chunk.Id) ? norm : await Store.GetNeighboursAsync(chunk.Id, 2);
+            _targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync()).CheckAsync(_context.Append(chunk));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

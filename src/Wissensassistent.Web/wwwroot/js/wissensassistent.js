@@ -44,6 +44,14 @@ window.wissensassistent = {
         setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
 
+    // The norm view opens at the cited Absatz: centred, without animation, so that it is there at once.
+    scrollToCited(id) {
+        const element = document.getElementById(id);
+        if (element) {
+            element.scrollIntoView({ block: "center" });
+        }
+    },
+
     scrollIntoView(id) {
         const element = document.getElementById(id);
         if (element) {

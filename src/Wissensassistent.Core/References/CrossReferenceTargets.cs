@@ -1,0 +1,93 @@
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.Storage;
+
+namespace Wissensassistent.Core.References;
+
+/// <summary>
+/// Checks reference targets against the live store: held and in force, repealed (alone or within a repealed run such as
+/// <c>§§ 1321 bis 1352 BGB</c>), or outside the corpus. Whether a target exists is decided when it is shown, never
+/// frozen at ingestion, so that a law added later turns its references into links without reading the citing texts again.
+/// </summary>
+/// <remarks>One instance per page or report: it caches the norm lists it reads.</remarks>
+public sealed class CrossReferenceTargets
+{
+    private readonly IKnowledgeStore _store;
+    private readonly IReadOnlyList<LawInfo> _laws;
+    private readonly LawNameResolver _names;
+    private readonly Dictionary<string, IReadOnlyList<NormInfo>> _norms = new(StringComparer.OrdinalIgnoreCase);
+
+    public CrossReferenceTargets(IKnowledgeStore store, IReadOnlyList<LawInfo> laws)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(laws);
+        _store = store;
+        _laws = laws;
+        _names = new LawNameResolver(laws);
+    }
+
+    /// <summary>Every distinct target of the chunks' references, checked.</summary>
+    public async Task<IReadOnlyDictionary<Citation, ReferenceTarget>> CheckAsync(IEnumerable<Chunk> chunks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var checkedTargets = new Dictionary<Citation, ReferenceTarget>();
+        foreach (var target in chunks.SelectMany(c => c.References).Select(r => r.Target).Distinct())
+        {
+            checkedTargets[target] = await CheckAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        return checkedTargets;
+    }
+
+    public async Task<ReferenceTarget> CheckAsync(Citation target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (LawOf(target.Law) is not { } law)
+        {
+            return new ReferenceTarget(target, ReferenceOutcome.LawOutsideCorpus, null);
+        }
+
+        var norms = await NormsOfAsync(law.Law, cancellationToken).ConfigureAwait(false);
+        var norm = FindNorm(norms, target.Section);
+        if (norm is null)
+        {
+            return new ReferenceTarget(target with { Law = law.Law }, ReferenceOutcome.NormOutsideCorpus, null);
+        }
+
+        var outcome = norm.IsRepealed ? ReferenceOutcome.Repealed : ReferenceOutcome.Resolved;
+        return new ReferenceTarget(target with { Law = law.Law }, outcome, norm.Citation);
+    }
+
+    /// <summary>The norm a section names: itself, or the repealed run whose heading stands for it (<c>1321 bis 1352</c> for <c>1330</c>).</summary>
+    public static NormInfo? FindNorm(IReadOnlyList<NormInfo> norms, string section)
+    {
+        ArgumentNullException.ThrowIfNull(norms);
+        ArgumentNullException.ThrowIfNull(section);
+        return norms.FirstOrDefault(n => string.Equals(n.Citation.Section, section, StringComparison.OrdinalIgnoreCase))
+            ?? norms.FirstOrDefault(n => SectionRange.Contains(n.Citation.Section, section));
+    }
+
+    private LawInfo? LawOf(string name)
+    {
+        var law = _laws.FirstOrDefault(l => string.Equals(l.Law, name, StringComparison.OrdinalIgnoreCase))
+            ?? _laws.FirstOrDefault(l => l.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
+        if (law is null && _names.Resolve(name) is { } resolved)
+        {
+            // A law written out at ingestion ("Bestattungsgesetz") that the corpus has gained since.
+            law = _laws.FirstOrDefault(l => string.Equals(l.Law, resolved, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return law;
+    }
+
+    private async Task<IReadOnlyList<NormInfo>> NormsOfAsync(string law, CancellationToken cancellationToken)
+    {
+        if (!_norms.TryGetValue(law, out var norms))
+        {
+            norms = await _store.ListNormsAsync(law, cancellationToken).ConfigureAwait(false);
+            _norms[law] = norms;
+        }
+
+        return norms;
+    }
+}
