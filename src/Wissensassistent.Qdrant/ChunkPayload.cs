@@ -2,6 +2,7 @@ using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Storage;
 using F = Wissensassistent.Qdrant.PayloadFields;
 using static Wissensassistent.Qdrant.PayloadReader;
 
@@ -13,7 +14,9 @@ namespace Wissensassistent.Qdrant;
 /// </summary>
 internal static class ChunkPayload
 {
-    public static Dictionary<string, Value> Create(Chunk chunk, IReadOnlyList<string> lawAliases, string? embeddingModel)
+    /// <param name="accessGroups">The document's (normalized); by default the chunk's own. Public chunks carry none, so
+    /// that points written before permissions existed read as public.</param>
+    public static Dictionary<string, Value> Create(Chunk chunk, IReadOnlyList<string> lawAliases, string? embeddingModel, IReadOnlyList<string>? accessGroups = null)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var citation = chunk.Citation;
@@ -45,6 +48,12 @@ internal static class ChunkPayload
         AddIfPresent(payload, F.NormTitle, chunk.NormTitle);
         AddIfPresent(payload, F.Stand, chunk.Stand);
         AddIfPresent(payload, F.EmbeddingModel, embeddingModel);
+        var groups = DocumentAccess.NormalizeGroups(accessGroups ?? chunk.AccessGroups);
+        if (groups.Count > 0)
+        {
+            payload[F.AccessGroups] = groups.ToArray();
+        }
+
         if (citation.Satz is { } satz)
         {
             payload[F.Satz] = (long)satz;
@@ -94,6 +103,7 @@ internal static class ChunkPayload
             ValidFrom = OptionalDay(payload, F.ValidFromDay),
             ValidUntil = OptionalDay(payload, F.ValidUntilDay),
             ContentHash = RequiredString(payload, F.ContentHash),
+            AccessGroups = Strings(payload, F.AccessGroups),
         };
     }
 

@@ -34,6 +34,9 @@ internal static class PayloadFields
     public const string HasDense = "has_dense";
     public const string EmbeddingModel = "embedding_model";
 
+    /// <summary>The groups that may read a chunk or document, normalized; absent (or empty) means public.</summary>
+    public const string AccessGroups = "access_groups";
+
     // Points of the documents collection.
     public const string Kind = "kind";
     public const string Title = "title";

@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
+        services.AddScoped<CurrentReader>();
         services.AddScoped<IConversationHistory, BrowserConversationHistory>();
         AddSignIn(builder);
         AddAdministration(builder);
@@ -153,6 +154,7 @@ public static class DependencyInjection
             if (context.Principal?.Identity is ClaimsIdentity identity)
             {
                 OidcRoleMapper.AddRoles(identity, settings);
+                OidcRoleMapper.AddGroups(identity, settings);
             }
 
             return Task.CompletedTask;

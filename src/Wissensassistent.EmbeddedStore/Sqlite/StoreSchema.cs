@@ -87,6 +87,13 @@ internal static class StoreSchema
         """
         UPDATE documents SET content_hash = '';
         """,
+
+        // Version 3: document permissions. Everything stored before was public, which the defaults say; the next run
+        // rewrites only the documents that the corpus's zugriff.tsv restricts (their stored hash no longer matches).
+        """
+        ALTER TABLE documents ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE chunks ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>

@@ -33,6 +33,8 @@ public sealed partial class IngestionPipeline(
     private async Task<IngestionReport> RunAsync(IReadOnlyList<CorpusRoot> corpusRoots, IKnowledgeStore target, IngestionMode mode, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        // Access first: a zugriff.tsv that cannot be read stops the run before anything is written.
+        var access = corpusRoots.Select(root => (root.IdPrefix, Rules: root.Required || Directory.Exists(root.Path) ? CorpusAccess.Read(root.Path) : CorpusAccess.Public)).ToList();
         var scans = corpusRoots.Select(Scan).ToList();
         var files = scans.SelectMany(scan => scan.Files).ToList();
         var parser = parserFactory.Create(corpusRoots[0].Path);
@@ -58,7 +60,7 @@ public sealed partial class IngestionPipeline(
                 cancellationToken.ThrowIfCancellationRequested();
                 var file = supported[i];
                 status.Update(s => s with { CurrentFile = file.RelativePath });
-                var outcome = await ReadAsync(file, parser, stored, mode, cancellationToken);
+                var outcome = await ReadAsync(file, GroupsFor(access, file.RelativePath), parser, stored, mode, cancellationToken);
                 switch (outcome)
                 {
                     case Outcome.Unchanged:
@@ -139,7 +141,14 @@ public sealed partial class IngestionPipeline(
         return false;
     }
 
-    private async Task<Outcome> ReadAsync(CorpusFile file, CorpusDocumentParser parser, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
+    /// <summary>The groups of a document id: by the rules of the root its id prefix names (the longest prefix wins).</summary>
+    private static IReadOnlyList<string> GroupsFor(IReadOnlyList<(string IdPrefix, CorpusAccess Rules)> access, string documentId)
+    {
+        var root = access.Where(a => documentId.StartsWith(a.IdPrefix, StringComparison.Ordinal)).MaxBy(a => a.IdPrefix.Length);
+        return root.Rules?.GroupsFor(documentId[root.IdPrefix.Length..]) ?? [];
+    }
+
+    private async Task<Outcome> ReadAsync(CorpusFile file, IReadOnlyList<string> groups, CorpusDocumentParser parser, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
     {
         if (file.Length > _options.MaxFileBytes)
         {
@@ -160,7 +169,7 @@ public sealed partial class IngestionPipeline(
             return new Outcome.Rejected("Keine Leseberechtigung für die Datei.");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var hash = CorpusAccess.StoredHash(Convert.ToHexStringLower(SHA256.HashData(content)), groups);
         if (mode == IngestionMode.Incremental && stored.TryGetValue(file.RelativePath, out var storedHash) && storedHash == hash)
         {
             return new Outcome.Unchanged();
@@ -173,13 +182,21 @@ public sealed partial class IngestionPipeline(
         {
             var parsed = parser.Parse(file.RelativePath, content);
             activity?.SetTag("wissen.chunks", parsed.Batch.Chunks.Count);
-            return new Outcome.Parsed(parsed);
+            return new Outcome.Parsed(WithAccess(parsed, groups, hash));
         }
         catch (DocumentRejectedException ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "rejected");
             return new Outcome.Rejected(ex.Reason);
         }
+    }
+
+    /// <summary>The document and every chunk get the folder's groups; the stored hash carries them (see <see cref="CorpusAccess.StoredHash"/>).</summary>
+    private static ParsedDocument WithAccess(ParsedDocument parsed, IReadOnlyList<string> groups, string storedHash)
+    {
+        var document = parsed.Batch.Document with { AccessGroups = groups, ContentHash = storedHash };
+        var chunks = groups.Count == 0 ? parsed.Batch.Chunks : [.. parsed.Batch.Chunks.Select(chunk => chunk with { AccessGroups = groups })];
+        return parsed with { Batch = new DocumentBatch(document, chunks) };
     }
 
     private static string FormatMegabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";

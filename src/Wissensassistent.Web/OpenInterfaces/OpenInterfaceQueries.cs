@@ -3,11 +3,16 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.OpenInterfaces;
 
-/// <summary>Search, norm lookup and answers, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
-public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms, IAnswerService answers, IOptions<OpenInterfacesOptions> options)
+/// <summary>
+/// Search, norm lookup and answers, as the MCP tools, the REST API and the OpenAI endpoint share them. Every query reads
+/// as the caller: the API key's account, or the OIDC token's groups (<see cref="ReaderGroups"/>), set here once for all
+/// interfaces, so that no endpoint can forget it.
+/// </summary>
+public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms, IAnswerService answers, IOptions<OpenInterfacesOptions> options, IHttpContextAccessor http)
 {
     public const int DefaultTop = 10;
 
@@ -25,7 +30,7 @@ public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms
             throw new InterfaceInputException($"„top“ muss zwischen 1 und {options.Value.MaxTop} liegen.");
         }
 
-        var result = await search.SearchAsync(new SearchRequest(query.Trim(), count, SearchMode.Hybrid, filter), cancellationToken).ConfigureAwait(false);
+        var result = await search.SearchAsync(new SearchRequest(query.Trim(), count, SearchMode.Hybrid, AsCaller(filter)), cancellationToken).ConfigureAwait(false);
         return InterfaceViews.Of(result);
     }
 
@@ -42,9 +47,13 @@ public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms
             throw new InterfaceInputException("Eine Fundstelle hat höchstens 500 Zeichen.");
         }
 
-        var results = await norms.LookupAsync(citation, cancellationToken).ConfigureAwait(false);
+        var results = await norms.LookupAsync(citation, Caller, cancellationToken).ConfigureAwait(false);
         return new NormLookupView(results.Select(InterfaceViews.Of).ToList());
     }
+
+    /// <summary>One address given in parts (the REST path <c>/api/norms/{law}/{section}</c>).</summary>
+    public async Task<NormView> LookupAsync(string law, string section, string? absatz, string? nummer, CancellationToken cancellationToken) =>
+        InterfaceViews.Of(await norms.LookupAsync(law, section, absatz, nummer, Caller, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The verified answer.</summary>
     public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken) =>
@@ -64,6 +73,11 @@ public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms
         }
 
         var turns = history?.TakeLast(options.Value.HistoryTurns).ToList();
-        return new AnswerRequest(question.Trim(), turns is { Count: > 0 } ? turns : null, filter.IsEmpty ? null : filter);
+        return new AnswerRequest(question.Trim(), turns is { Count: > 0 } ? turns : null, AsCaller(filter));
     }
+
+    /// <summary>What the caller of this request may read; without a request, public documents only.</summary>
+    private DocumentAccess Caller => ReaderGroups.AccessOf(http.HttpContext?.User);
+
+    private SearchFilter AsCaller(SearchFilter filter) => filter with { Access = Caller };
 }

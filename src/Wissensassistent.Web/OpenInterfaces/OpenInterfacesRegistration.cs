@@ -45,6 +45,7 @@ public static class OpenInterfacesRegistration
 
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<OpenInterfaceQueries>();
         var authentication = services.AddAuthentication();
         var signIn = builder.Configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();

@@ -5,6 +5,7 @@ using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Norms;
 
@@ -32,6 +33,9 @@ public sealed partial class NormPage
 
     [Inject]
     private LawDirectory Laws { get; set; } = default!;
+
+    [Inject]
+    private CurrentReader Reader { get; set; } = default!;
 
     [Parameter]
     public string? Law { get; set; }
@@ -69,14 +73,16 @@ public sealed partial class NormPage
         _law = null;
         try
         {
-            _laws = await Store.ListLawsAsync();
+            // Only what this reader may see: a restricted law reads as unknown, and is never listed or suggested.
+            var access = await Reader.GetAccessAsync();
+            _laws = await Laws.GetLawsAsync(access);
             if (Law is null)
             {
                 return;
             }
 
             _law = _laws.FirstOrDefault(l => Matches(l, Law));
-            _norms = await Store.ListNormsAsync(_law?.Law ?? Law);
+            _norms = (await Store.ListNormsAsync(_law?.Law ?? Law)).Where(norm => access.Permits(norm.AccessGroups)).ToList();
             if (_norms.Count == 0)
             {
                 _similarLaws = SimilarLawsTo(Law);
@@ -87,7 +93,7 @@ public sealed partial class NormPage
                 return;
             }
 
-            _chunks = await Store.GetNormAsync(_law?.Law ?? Law, Section);
+            _chunks = access.Filter(await Store.GetNormAsync(_law?.Law ?? Law, Section));
             if (_chunks.Count == 0)
             {
                 _nearest = NearestNorms.Find(_norms, Section);
@@ -159,7 +165,7 @@ public sealed partial class NormPage
     /// <summary>The box reads citations with the one grammar of search and <c>wissen show</c> (<see cref="CitationParser"/>).</summary>
     private async Task GoAsync()
     {
-        var parser = await Laws.GetParserAsync();
+        var parser = await Laws.GetParserAsync(await Reader.GetAccessAsync());
         var citation = string.IsNullOrWhiteSpace(_query) ? null : parser.Parse(_query).FirstOrDefault(found => found.Law.Length > 0);
         if (citation is null)
         {

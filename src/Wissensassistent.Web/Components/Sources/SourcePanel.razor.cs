@@ -9,6 +9,7 @@ using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.Web.Components.Chat;
 using Wissensassistent.Web.Interop;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Sources;
 
@@ -25,6 +26,9 @@ public sealed partial class SourcePanel
 
     [Inject]
     private IFeedbackStore Feedback { get; set; } = default!;
+
+    [Inject]
+    private CurrentReader Reader { get; set; } = default!;
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
@@ -71,9 +75,11 @@ public sealed partial class SourcePanel
         _context = [];
         try
         {
+            // The rest of the norm may lie in a file this reader may not see; the cited passage itself was retrieved for them.
             var chunk = citation.Chunk;
-            var norm = await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section);
-            _context = norm.Any(c => c.Id == chunk.Id) ? norm : await Store.GetNeighboursAsync(chunk.Id, 2);
+            var access = await Reader.GetAccessAsync();
+            var norm = access.Filter(await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section));
+            _context = norm.Any(c => c.Id == chunk.Id) ? norm : access.Filter(await Store.GetNeighboursAsync(chunk.Id, 2));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
