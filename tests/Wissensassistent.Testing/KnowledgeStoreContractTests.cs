@@ -8,7 +8,7 @@ namespace Wissensassistent.Testing;
 /// The behaviour every <see cref="IKnowledgeStore"/> must show, whatever keeps the data. A store's test class derives
 /// from this and creates fresh, empty stores that analyse text with <see cref="Analyzer"/>.
 /// </summary>
-public abstract class KnowledgeStoreContractTests : IAsyncLifetime
+public abstract partial class KnowledgeStoreContractTests : IAsyncLifetime
 {
     private readonly List<IKnowledgeStore> _stores = [];
 
