@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.EmbeddedStore.Tests;
@@ -22,7 +23,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
     }
 
@@ -34,13 +35,39 @@ public sealed class SchemaTests : IDisposable
             await store.UpsertAsync([SampleCorpus.BauGBBatch], TestContext.Current.CancellationToken);
         }
 
+        MakeVersion2();
         Scalar("PRAGMA user_version = 1;");
         await using var migrated = StoreFactory.Open(_directory.Path);
         var hashes = await migrated.GetDocumentHashesAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
         Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfVersion2_KeepsEveryDocumentPublicAndUnchanged()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync([SampleCorpus.BauGBBatch], Ct);
+        }
+
+        MakeVersion2();
+        await using var migrated = StoreFactory.Open(_directory.Path);
+
+        Assert.Equal(SampleCorpus.BauGB.ContentHash, (await migrated.GetDocumentHashesAsync(Ct))[SampleCorpus.BauGB.Id]);
+        Assert.NotEmpty(await migrated.SearchLexicalAsync(new SimpleTextAnalyzer().Query("Außenbereich"), SearchFilter.None, 5, Ct));
+        Assert.Empty((await migrated.ListLawsAsync(Ct)).Single().AccessGroups);
+        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+    }
+
+    /// <summary>A file as version 2 wrote it: without the access columns of version 3.</summary>
+    private void MakeVersion2()
+    {
+        Scalar("ALTER TABLE chunks DROP COLUMN access_groups;");
+        Scalar("ALTER TABLE documents DROP COLUMN access_groups;");
+        Scalar("PRAGMA user_version = 2;");
     }
 
     [Fact]
