@@ -114,6 +114,47 @@ public sealed class CorpusAccess
     public static string StoredHash(string fileHash, IReadOnlyList<string> groups) =>
         groups.Count == 0 ? fileHash : $"{fileHash};zugriff={string.Join(',', groups)}";
 
+    /// <summary>
+    /// These rules with the line for exactly <paramref name="relativePath"/> set to <paramref name="groups"/> (added,
+    /// replaced, or removed when the groups are empty and nothing above restricts the path). The upload panel keeps one
+    /// line per restricted upload this way.
+    /// </summary>
+    public CorpusAccess With(string relativePath, IReadOnlyList<string> groups)
+    {
+        var path = NormalizePath(relativePath) ?? throw new ArgumentException($"„{relativePath}“ ist kein Pfad im Korpus.", nameof(relativePath));
+        var normalized = DocumentAccess.NormalizeGroups(groups);
+        var rules = _rules.Where(rule => rule.Path != path).ToList();
+        var inherited = new CorpusAccess(rules).GroupsFor(path);
+        if (normalized.Count > 0 || inherited.Count > 0)
+        {
+            rules.Add((path, normalized));
+        }
+
+        return rules.Count == 0 ? Public : new CorpusAccess(rules);
+    }
+
+    /// <summary>The file's text: a comment that explains the format, then one line per rule.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder("# Ordner oder Datei (relativ zu diesem Ordner)\tGruppen, kommagetrennt (öffentlich: für alle)\n");
+        foreach (var (path, groups) in _rules)
+        {
+            text.Append(path.Length == 0 ? "." : path).Append('\t').Append(groups.Count == 0 ? PublicWord : string.Join(", ", groups)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes the root's <c>zugriff.tsv</c> beside itself first and then moves it into place, so a run never reads half of it.</summary>
+    public void Write(string root)
+    {
+        Directory.CreateDirectory(root);
+        var path = Path.Combine(root, FileName);
+        var temporary = Path.Combine(root, $".{FileName}.{Guid.NewGuid():N}");
+        File.WriteAllText(temporary, ToText(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>Forward slashes, no leading or trailing slash, NFC like document ids; null for a path that climbs out.</summary>
     private static string? NormalizePath(string value)
     {
