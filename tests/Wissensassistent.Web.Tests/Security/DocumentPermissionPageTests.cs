@@ -102,15 +102,33 @@ public sealed class DocumentPermissionPageTests : WebTestContext
         Assert.Equal(expected, Answers.Requests[0].Filter!.Access.Key);
     }
 
-    private void SignIn(string? group)
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("personalamt", 2)]
+    public void FeedbackList_HidesFeedbackOnPassagesTheReviewerMayNotRead(string? group, int shown)
     {
-        if (group is null)
+        SignIn(group, AppRoles.Admin);
+        Feedback.Entries[Guid.NewGuid()] = new Core.Feedback.FeedbackEntry(Guid.NewGuid(), Core.Feedback.FeedbackKind.CitationWrong, DateTimeOffset.UtcNow, AnswerMode.Extractive, [Supplement.Id], "§ 35 Abs. 9 BauGB");
+        Feedback.Entries[Guid.NewGuid()] = new Core.Feedback.FeedbackEntry(Guid.NewGuid(), Core.Feedback.FeedbackKind.CitationWrong, DateTimeOffset.UtcNow, AnswerMode.Extractive, [SampleData.Paragraph35Absatz1.Id], "§ 35 Abs. 1 BauGB");
+
+        var list = Render<Components.Admin.FeedbackList>();
+
+        list.WaitForAssertion(() => Assert.Equal(shown, list.FindAll(".wa-admin-feedback tbody tr").Count));
+        Assert.Equal(shown == 2, list.Markup.Contains("§ 35 Abs. 9 BauGB", StringComparison.Ordinal));
+    }
+
+    private void SignIn(string? group, string role = AppRoles.Staff)
+    {
+        if (group is null && role == AppRoles.Staff)
         {
             return;
         }
 
         Authorization.SetAuthorized("reader");
-        Authorization.SetRoles(AppRoles.Staff);
-        Authorization.SetClaims(new Claim(ReaderGroups.ClaimType, group));
+        Authorization.SetRoles(role);
+        if (group is not null)
+        {
+            Authorization.SetClaims(new Claim(ReaderGroups.ClaimType, group));
+        }
     }
 }
