@@ -66,5 +66,15 @@ public sealed class CorpusAccessTests
     {
         Assert.Equal("abc", CorpusAccess.StoredHash("abc", []));
         Assert.NotEqual(CorpusAccess.StoredHash("abc", ["personalamt"]), CorpusAccess.StoredHash("abc", ["kaemmerei"]));
+        Assert.Equal(("abc", (IReadOnlyList<string>)["hauptamt", "personalamt"]), CorpusAccess.SplitStoredHash(CorpusAccess.StoredHash("abc", ["hauptamt", "personalamt"])), new StoredHashComparer());
+        Assert.Empty(CorpusAccess.SplitStoredHash("abc").Groups);
+    }
+
+    private sealed class StoredHashComparer : IEqualityComparer<(string FileHash, IReadOnlyList<string> Groups)>
+    {
+        public bool Equals((string FileHash, IReadOnlyList<string> Groups) x, (string FileHash, IReadOnlyList<string> Groups) y) =>
+            x.FileHash == y.FileHash && x.Groups.SequenceEqual(y.Groups);
+
+        public int GetHashCode((string FileHash, IReadOnlyList<string> Groups) obj) => obj.FileHash.GetHashCode(StringComparison.Ordinal);
     }
 }

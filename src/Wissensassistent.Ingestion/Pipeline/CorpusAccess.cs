@@ -112,7 +112,17 @@ public sealed class CorpusAccess
     /// A public document keeps the plain file hash (stores filled before permissions existed stay up to date).
     /// </summary>
     public static string StoredHash(string fileHash, IReadOnlyList<string> groups) =>
-        groups.Count == 0 ? fileHash : $"{fileHash};zugriff={string.Join(',', groups)}";
+        groups.Count == 0 ? fileHash : $"{fileHash}{HashSeparator}{string.Join(',', groups)}";
+
+    /// <summary>The file hash and the groups a stored hash (<see cref="StoredHash"/>) was made of.</summary>
+    public static (string FileHash, IReadOnlyList<string> Groups) SplitStoredHash(string storedHash)
+    {
+        ArgumentNullException.ThrowIfNull(storedHash);
+        var at = storedHash.IndexOf(HashSeparator, StringComparison.Ordinal);
+        return at < 0 ? (storedHash, []) : (storedHash[..at], storedHash[(at + HashSeparator.Length)..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private const string HashSeparator = ";zugriff=";
 
     /// <summary>
     /// These rules with the line for exactly <paramref name="relativePath"/> set to <paramref name="groups"/> (added,
