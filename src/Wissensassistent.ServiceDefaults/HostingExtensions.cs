@@ -11,6 +11,7 @@ using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.EmbeddedStore.DataFolders;
 using Wissensassistent.Ingestion;
 using Wissensassistent.Ingestion.Pipeline;
@@ -51,6 +52,9 @@ public static class HostingExtensions
         }
 
         services.AddDataFolder();
+
+        // Every host records what it does (the outcome of its reindex runs, the admin area's actions) in audit.db.
+        services.AddSqliteAuditTrail();
         services.AddLanguageModels(configuration);
         services.AddSingleton<IndexingStatus>();
         services.AddSingleton<EmbeddingStatus>();

@@ -19,8 +19,10 @@ using Wissensassistent.ServiceDefaults;
 using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Rendering;
 using Wissensassistent.Web.Security;
@@ -64,10 +66,26 @@ public static class DependencyInjection
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<CurrentReader>();
-        services.AddScoped<IConversationHistory, BrowserConversationHistory>();
+        AddHistory(services);
         AddSignIn(builder);
         AddAdministration(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// History: on the server (<c>history.db</c>) for signed-in users, with answers that outlive a reload; in the browser
+    /// for anonymous ones. Retention of conversations and of recorded questions.
+    /// </summary>
+    private static void AddHistory(IServiceCollection services)
+    {
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationArchive>();
+        services.AddSingleton<QuestionAudit>();
+        services.AddSingleton<AnswerRuns>();
+        services.AddScoped<BrowserConversationHistory>();
+        services.AddScoped<IConversationHistory, UserConversationHistory>();
+        services.AddSingleton<DataRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<DataRetention>());
     }
 
     /// <summary>Cookie sign-in with local accounts or OpenID Connect, and the policies of <see cref="Policies"/>.</summary>
@@ -177,7 +195,8 @@ public static class DependencyInjection
                 http.Timeout = TimeSpan.FromSeconds(30);
             }).RedactLoggedHeaders([WorkerReindexControl.ApiKeyHeader]);
 
-            // The worker ingests and embeds; this process only reads the store (ReadinessMonitor).
+            // The worker ingests and embeds; this process only reads the store (ReadinessMonitor) and records its runs.
+            services.AddReindexAudit();
             return;
         }
 
@@ -219,6 +238,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health");
+        app.MapAuditExport();
         app.MapGet("/verwaltung", () => TypedResults.LocalRedirect("/admin", permanent: true));
         if (app.Services.GetRequiredService<IOptions<SignInOptions>>().Value.Mode == AuthenticationMode.OpenIdConnect)
         {

@@ -6,16 +6,20 @@ using MudBlazor;
 using MudBlazor.Services;
 using Wissensassistent.Ingestion;
 using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Ingestion.Reindexing;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.OpenInterfaces.ApiKeys;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Admin;
+using Wissensassistent.Web.Audit;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Components.History;
 using Wissensassistent.Web.Interop;
@@ -31,6 +35,8 @@ public abstract class WebTestContext : BunitContext
 
     protected WebTestContext()
     {
+        // bunit waits 1 s by default; CI runs every test project at once on 2 cores, where a render can take longer.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
@@ -58,6 +64,13 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<ApiKeyStore>();
         Services.AddSingleton<ApiKeyService>();
+        Services.AddSingleton(Options.Create(new AuditOptions()));
+        Services.AddSingleton(Options.Create(new HistoryOptions()));
+        Services.AddSingleton<SqliteAuditTrail>();
+        Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<SqliteAuditTrail>());
+        Services.AddSingleton<ConversationArchive>();
+        Services.AddSingleton<QuestionAudit>();
+        Services.AddSingleton<AnswerRuns>();
         Directory.CreateDirectory(Folder.Combine("corpus", "bund"));
         Authorization = AddAuthorization();
 
@@ -98,6 +111,13 @@ public abstract class WebTestContext : BunitContext
     protected InMemoryFeedbackStore Feedback { get; } = new();
 
     protected InMemoryConversationHistory History { get; } = new();
+
+    /// <summary>The audit trail of the data folder (<c>data/audit.db</c>), as the app keeps it.</summary>
+    protected IAuditTrail AuditTrail => Services.GetRequiredService<IAuditTrail>();
+
+    /// <summary>The newest entries of <see cref="AuditTrail"/>, filtered by action.</summary>
+    protected IReadOnlyList<AuditEntry> Audited(string action) =>
+        AuditTrail.QueryAsync(new AuditQuery(Action: action), Xunit.TestContext.Current.CancellationToken).GetAwaiter().GetResult();
 
     protected IndexingStatus Indexing { get; } = new();
 

@@ -11,6 +11,8 @@ namespace Wissensassistent.Core.Storage;
 ///   feedback.db            "Zitat falsch" reports and ratings
 ///   users.db               local accounts
 ///   api-keys.db            API keys of the open interfaces (hashed)
+///   audit.db               the audit trail (append-only)
+///   history.db             conversations of signed-in users
 ///   keys/                  Data Protection keys (encrypted browser history, sign-in cookies)
 ///   reindex-history.json   the last reindex runs
 ///   uploads/               documents uploaded in /admin, a second corpus root
@@ -35,6 +37,12 @@ public sealed class DataFolder
 
     /// <summary>API keys for the open interfaces (MCP, OpenAI-compatible, REST), stored as SHA-256 hashes.</summary>
     public string ApiKeysDatabase => Combine("api-keys.db");
+
+    /// <summary>The audit trail: who did what, append-only.</summary>
+    public string AuditDatabase => Combine("audit.db");
+
+    /// <summary>Conversations of signed-in users, each visible to its owner only.</summary>
+    public string HistoryDatabase => Combine("history.db");
 
     public string KeysDirectory => Combine("keys");
 

@@ -20,6 +20,21 @@ public static class ReindexingServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ReindexService>());
         services.TryAddSingleton<IReindexControl, InProcessReindexControl>();
         services.AddHostedService<EmbeddingPhase>();
+        services.AddReindexAudit();
+        return services;
+    }
+
+    /// <summary>Reindex runs into the audit trail (<see cref="ReindexAudit"/>), also for a host that drives the worker.</summary>
+    public static IServiceCollection AddReindexAudit(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(ReindexAudit)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<ReindexAudit>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReindexAudit>());
         return services;
     }
 }

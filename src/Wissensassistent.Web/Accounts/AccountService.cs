@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Accounts;
@@ -11,9 +12,11 @@ namespace Wissensassistent.Web.Accounts;
 /// Local accounts: checking passwords (with a lockout per client after repeated failures), creating, disabling and
 /// deleting users, roles, password resets and changes. Passwords are hashed with ASP.NET Core Identity's
 /// <see cref="PasswordHasher{TUser}"/> (PBKDF2, random salt) and never logged. Every change that must end sign-ins
-/// (password, role, status) gives the account a new security stamp and raises <see cref="AccountChanged"/>.
+/// (password, role, status) gives the account a new security stamp and raises <see cref="AccountChanged"/>. Sign-ins,
+/// failed ones and own password changes go into the audit trail here, where it is known whether a name is an account;
+/// what administrators do to accounts is recorded by the admin area, which knows who they are.
 /// </summary>
-public sealed partial class AccountService(UserAccountStore store, TimeProvider timeProvider, ILogger<AccountService> logger)
+public sealed partial class AccountService(UserAccountStore store, IAuditTrail audit, TimeProvider timeProvider, ILogger<AccountService> logger)
 {
     public const int MinPasswordLength = 12;
     public const int MaxFailedAttempts = SignInLockout.MaxFailedAttempts;
@@ -66,6 +69,8 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
         if (_lockout.LockedUntil(client, name) is { } locked)
         {
             Hasher.VerifyHashedPassword(null!, DummyHash, password ?? string.Empty);
+            var known = name.Length == 0 ? null : await store.FindAsync(name, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(known?.UserName ?? AuditActors.UnknownName, AuditActions.SignInFailed, ClientObject(client), "fehlgeschlagen", cancellationToken).ConfigureAwait(false);
             return new SignInResult(null, locked);
         }
 
@@ -89,6 +94,9 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
                 LogLockedOut(logger, account.UserName, client);
             }
 
+            // Whether the name exists, the password was wrong, the account disabled or the client locked is not told
+            // apart here either; a name that is no account is not kept (it may be a mistyped password).
+            await RecordAsync(account?.UserName ?? AuditActors.UnknownName, AuditActions.SignInFailed, ClientObject(client), "fehlgeschlagen", cancellationToken).ConfigureAwait(false);
             return new SignInResult(null, lockedUntil);
         }
 
@@ -99,6 +107,7 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
 
         _lockout.Reset(client, name);
         LogSignedIn(logger, account.UserName);
+        await RecordAsync(account.UserName, AuditActions.SignIn, ClientObject(client), "erfolgreich", cancellationToken).ConfigureAwait(false);
         return new SignInResult(account, null);
     }
 
@@ -188,7 +197,6 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
 
         await store.SetGroupsAsync(account.UserName, normalized, cancellationToken).ConfigureAwait(false);
         LogGroupsChanged(logger, account.UserName, normalized.Count);
-        GroupsChanged(account.UserName, account.Groups, normalized);
         Changed(account.UserName);
         return AccountResult.Success;
     }
@@ -219,6 +227,13 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
     public async Task<AccountResult> ChangePasswordAsync(string userName, string currentPassword, string newPassword, string client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var result = await ChangeOwnPasswordAsync(userName, currentPassword, newPassword, client, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(userName, AuditActions.PasswordChanged, userName, result.Succeeded ? "erfolgreich" : $"abgelehnt: {result.Error}", cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<AccountResult> ChangeOwnPasswordAsync(string userName, string currentPassword, string newPassword, string client, CancellationToken cancellationToken)
+    {
         if (_lockout.LockedUntil(client, userName) is not null)
         {
             return new AccountResult("Zu viele Fehlversuche. Bitte in einigen Minuten erneut versuchen.");
@@ -289,6 +304,11 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
         return AccountResult.Success;
     }
 
+    private static string ClientObject(string client) => $"Anmeldung von {client}";
+
+    private Task RecordAsync(string actor, string action, string subject, string outcome, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(timeProvider.GetUtcNow(), actor, action, subject, outcome), cancellationToken);
+
     private static AccountResult Missing(string userName) => new($"Den Benutzer „{userName}“ gibt es nicht.");
 
     private static AccountResult? CheckPassword(string? password) =>
@@ -297,15 +317,6 @@ public sealed partial class AccountService(UserAccountStore store, TimeProvider 
             : password.Length > 256 ? new AccountResult("Das Passwort ist zu lang (höchstens 256 Zeichen).") : null;
 
     private void Changed(string userName) => AccountChanged?.Invoke(userName);
-
-    /// <summary>
-    /// Hook for the audit trail (issue 12, item 2): called after an account's document groups changed, with the groups
-    /// before and after. Nothing is recorded here yet.
-    /// </summary>
-    private static void GroupsChanged(string userName, IReadOnlyList<string> before, IReadOnlyList<string> after)
-    {
-        _ = (userName, before, after);
-    }
 
     [GeneratedRegex(@"^[\p{L}\p{Nd}._@-]{2,64}$")]
     private static partial Regex ValidUserName();

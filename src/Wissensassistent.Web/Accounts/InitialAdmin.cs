@@ -1,10 +1,12 @@
+using Wissensassistent.Core.Audit;
+
 namespace Wissensassistent.Web.Accounts;
 
 /// <summary>
 /// On first start, when no account has the role Verwaltung, creates <c>admin</c> with a random password and writes the
 /// password once to the console – never to the log, so it lands in no log file or telemetry.
 /// </summary>
-public sealed partial class InitialAdmin(AccountService accounts, UserAccountStore store, ILogger<InitialAdmin> logger)
+public sealed partial class InitialAdmin(AccountService accounts, UserAccountStore store, IAuditTrail audit, ILogger<InitialAdmin> logger)
 {
     public const string UserName = "admin";
 
@@ -26,6 +28,7 @@ public sealed partial class InitialAdmin(AccountService accounts, UserAccountSto
             return false;
         }
 
+        await audit.RecordAsync(AuditActors.System, AuditActions.AccountCreated, $"{UserName} (Rolle {Security.AppRoles.DisplayName(Security.AppRoles.Admin)})", "erfolgreich", cancellationToken).ConfigureAwait(false);
         await console.WriteLineAsync($"""
 
             ==== Wissensassistent: erste Anmeldung ====

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
 using Wissensassistent.Web.Security;
 
@@ -12,7 +13,13 @@ namespace Wissensassistent.Web.OpenInterfaces;
 /// as the caller: the API key's account, or the OIDC token's groups (<see cref="ReaderGroups"/>), set here once for all
 /// interfaces, so that no endpoint can forget it.
 /// </summary>
-public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms, IAnswerService answers, IOptions<OpenInterfacesOptions> options, IHttpContextAccessor http)
+public sealed class OpenInterfaceQueries(
+    ISearchService search,
+    NormLookup norms,
+    IAnswerService answers,
+    QuestionAudit questions,
+    IHttpContextAccessor http,
+    IOptions<OpenInterfacesOptions> options)
 {
     public const int DefaultTop = 10;
 
@@ -55,9 +62,14 @@ public sealed class OpenInterfaceQueries(ISearchService search, NormLookup norms
     public async Task<NormView> LookupAsync(string law, string section, string? absatz, string? nummer, CancellationToken cancellationToken) =>
         InterfaceViews.Of(await norms.LookupAsync(law, section, absatz, nummer, Caller, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The verified answer.</summary>
-    public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken) =>
-        InterfaceViews.Of(await answers.AskAsync(Request(question, history, filter), cancellationToken).ConfigureAwait(false));
+    /// <summary>The verified answer; into the audit trail, with the key's account, when questions are recorded.</summary>
+    public async Task<AnswerView> AnswerAsync(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var request = Request(question, history, filter);
+        var answer = await answers.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        await questions.RecordAsync(AuditActorName.Of(http.HttpContext?.User), request.Question, answer, cancellationToken).ConfigureAwait(false);
+        return InterfaceViews.Of(answer);
+    }
 
     /// <summary>The request the chat would send, with the last <see cref="OpenInterfacesOptions.HistoryTurns"/> turns.</summary>
     public AnswerRequest Request(string? question, IReadOnlyList<ConversationTurn>? history, SearchFilter filter)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.OpenInterfaces.ApiKeys;
@@ -15,11 +16,13 @@ public sealed class AccountGroupsTests : IDisposable
     private readonly TemporaryFolder _folder = new("wissen-groups");
     private readonly UserAccountStore _store;
     private readonly AccountService _accounts;
+    private readonly SqliteAuditTrail _audit;
 
     public AccountGroupsTests()
     {
         _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
+        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
+        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -27,6 +30,7 @@ public sealed class AccountGroupsTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
+        (_audit as IDisposable)?.Dispose();
         _folder.Dispose();
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -11,12 +13,14 @@ public sealed class AccountServiceTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new("wissen-accounts");
     private readonly UserAccountStore _store;
+    private readonly SqliteAuditTrail _audit;
     private readonly AccountService _accounts;
 
     public AccountServiceTests()
     {
         _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
+        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
+        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
     private const string Client = "10.0.0.1";
@@ -26,6 +30,7 @@ public sealed class AccountServiceTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
+        _audit.Dispose();
         _folder.Dispose();
     }
 
@@ -46,6 +51,49 @@ public sealed class AccountServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task SignIns_AreRecorded_FailuresAlike_AndNoPasswordIsKept()
+    {
+        const string password = "geheimes-Passwort-123";
+        await _accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
+
+        await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct);
+        await _accounts.CheckPasswordAsync("m.meier", "falsches-Passwort-1", Client, Ct);
+        await _accounts.CheckPasswordAsync("geheimes-Passwort-9", password, Client, Ct);
+
+        var entries = await _audit.QueryAsync(new AuditQuery(), Ct);
+        Assert.Equal(
+            [(AuditActors.UnknownName, AuditActions.SignInFailed), ("m.meier", AuditActions.SignInFailed), ("m.meier", AuditActions.SignIn)],
+            entries.Select(e => (e.Actor, e.Action)));
+        Assert.All(entries, e => Assert.Equal($"Anmeldung von {Client}", e.Object));
+        Assert.Equal(["fehlgeschlagen", "fehlgeschlagen"], entries.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Outcome));
+        var file = await File.ReadAllTextAsync(_audit.DatabasePath, Ct);
+        Assert.DoesNotContain("Passwort", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnPasswordChange_IsRecorded_AndAWrongCurrentPasswordAsRefused()
+    {
+        await _accounts.CreateAsync("m.meier", AppRoles.Staff, "altes-Passwort-1234", Ct);
+
+        await _accounts.ChangePasswordAsync("m.meier", "falsch-falsch-1234", "neues-Passwort-5678", Client, Ct);
+        await _accounts.ChangePasswordAsync("m.meier", "altes-Passwort-1234", "neues-Passwort-5678", Client, Ct);
+
+        var entries = await _audit.QueryAsync(new AuditQuery(Action: AuditActions.PasswordChanged), Ct);
+        Assert.Equal(["erfolgreich", "abgelehnt: Das bisherige Passwort ist falsch."], entries.Select(e => e.Outcome));
+        Assert.All(entries, e => Assert.Equal(("m.meier", "m.meier"), (e.Actor, e.Object)));
+        Assert.DoesNotContain("Passwort-5678", await File.ReadAllTextAsync(_audit.DatabasePath, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitialAdmin_IsRecordedAsCreatedByTheSystem()
+    {
+        await new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance).EnsureAsync(TextWriter.Null, Ct);
+
+        var entry = Assert.Single(await _audit.QueryAsync(new AuditQuery(Action: AuditActions.AccountCreated), Ct));
+        Assert.Equal((AuditActors.System, "admin (Rolle Verwaltung)"), (entry.Actor, entry.Object));
+    }
+
+    [Fact]
     public async Task Create_RefusesShortPasswordsUnknownRolesBadNamesAndDuplicates()
     {
         Assert.Contains("mindestens", (await _accounts.CreateAsync("a.b", AppRoles.Staff, "kurz", Ct)).Error, StringComparison.Ordinal);
@@ -58,7 +106,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task InitialAdmin_IsCreatedExactlyOnce_AndItsPasswordPrintedOnce()
     {
-        var initial = new InitialAdmin(_accounts, _store, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
         using var first = new StringWriter();
         using var second = new StringWriter();
 
@@ -190,7 +238,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task InitialAdmin_ConsoleText_NamesThePasswordPage()
     {
-        var initial = new InitialAdmin(_accounts, _store, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
         using var console = new StringWriter();
 
         await initial.EnsureAsync(console, Ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -13,12 +14,14 @@ public sealed class LocalAccountRevalidationTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new("wissen-revalidation");
     private readonly UserAccountStore _store;
+    private readonly SqliteAuditTrail _audit;
     private readonly AccountService _accounts;
 
     public LocalAccountRevalidationTests()
     {
         _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, TimeProvider.System, NullLogger<AccountService>.Instance);
+        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
+        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,6 +29,7 @@ public sealed class LocalAccountRevalidationTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
+        _audit.Dispose();
         _folder.Dispose();
     }
 

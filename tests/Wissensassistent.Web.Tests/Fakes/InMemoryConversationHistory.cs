@@ -6,8 +6,12 @@ public sealed class InMemoryConversationHistory : IConversationHistory
 {
     public Dictionary<Guid, StoredConversation> Conversations { get; } = [];
 
-    public Task<IReadOnlyList<ConversationSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ConversationSummary>>(Conversations.Values.OrderByDescending(c => c.UpdatedAt).Select(c => c.Summary).ToList());
+    public Task<bool> IsOnServerAsync() => Task.FromResult(false);
+
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationSummary>>(Conversations.Values
+            .Where(c => string.IsNullOrWhiteSpace(search) || c.Title.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.UpdatedAt).Select(c => c.Summary).ToList());
 
     public Task<StoredConversation?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Conversations.GetValueOrDefault(id));

@@ -31,6 +31,20 @@ public sealed class HistoryPageTests : WebTestContext
     }
 
     [Fact]
+    public void Search_ShowsOnlyMatchingConversations()
+    {
+        Keep("Außenbereich", DateTimeOffset.UtcNow.AddHours(-1));
+        Keep("Hundesteuer", DateTimeOffset.UtcNow);
+        var page = Render<HistoryPage>();
+
+        page.Find(".wa-history-search input").Change("hunde");
+        page.Find(".wa-history-search input").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => Assert.Equal(["Hundesteuer"], page.FindAll("a.wa-history-title").Select(t => t.TextContent.Trim())));
+        Assert.Contains("nur in diesem Browser", page.Find(".wa-history-place").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Delete_RemovesTheConversationFromBrowserAndList()
     {
         var kept = Keep("Außenbereich", DateTimeOffset.UtcNow.AddHours(-1));

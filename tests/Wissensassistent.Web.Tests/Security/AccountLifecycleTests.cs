@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore.Audit;
 using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
@@ -116,9 +117,10 @@ public sealed partial class AccountLifecycleTests : IClassFixture<WebAppFactory>
     {
         using var folder = new TemporaryFolder("wissen-first-admin");
         using var store = new UserAccountStore(Options.Create(new DataFolder { Directory = folder.Path }));
-        var accounts = new AccountService(store, TimeProvider.System, NullLogger<AccountService>.Instance);
+        using var audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = folder.Path }));
+        var accounts = new AccountService(store, audit, TimeProvider.System, NullLogger<AccountService>.Instance);
         using var console = new StringWriter();
-        await new InitialAdmin(accounts, store, NullLogger<InitialAdmin>.Instance).EnsureAsync(console, Ct);
+        await new InitialAdmin(accounts, store, audit, NullLogger<InitialAdmin>.Instance).EnsureAsync(console, Ct);
         var path = ChangeHint().Match(console.ToString());
         Assert.True(path.Success, console.ToString());
 

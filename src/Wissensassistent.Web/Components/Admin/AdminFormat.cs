@@ -30,29 +30,11 @@ internal static class AdminFormat
         _ => phase.ToString(),
     };
 
-    public static string Mode(ReindexMode mode) => mode == ReindexMode.Full ? "vollständig" : "inkrementell";
+    public static string Mode(ReindexMode mode) => ReindexWording.Mode(mode);
 
-    public static string Trigger(ReindexTrigger trigger) => trigger switch
-    {
-        ReindexTrigger.Api => "Steuer-API",
-        ReindexTrigger.Startup => "Start",
-        ReindexTrigger.Schedule => "Zeitplan",
-        ReindexTrigger.CorpusWatch => "Ordnerüberwachung",
-        ReindexTrigger.Admin => "Verwaltung",
-        ReindexTrigger.Upload => "Hochladen",
-        _ => trigger.ToString(),
-    };
+    public static string Trigger(ReindexTrigger trigger) => ReindexWording.Trigger(trigger);
 
-    public static string Outcome(ReindexOutcome outcome) => outcome switch
-    {
-        ReindexOutcome.Queued => "wartet",
-        ReindexOutcome.Running => "läuft",
-        ReindexOutcome.Succeeded => "erfolgreich",
-        ReindexOutcome.Failed => "fehlgeschlagen",
-        ReindexOutcome.Cancelled => "abgebrochen",
-        ReindexOutcome.Interrupted => "unterbrochen",
-        _ => outcome.ToString(),
-    };
+    public static string Outcome(ReindexOutcome outcome) => ReindexWording.Outcome(outcome);
 
     public static string NormChanges(NormChanges? changes) =>
         changes is null ? "–" : $"+{changes.Added.Count} / ~{changes.Changed.Count} / −{changes.Removed.Count}";

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Ingestion.Reindexing;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Admin;
@@ -39,6 +41,9 @@ public sealed partial class AdminPage : IDisposable
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private IAuditTrail Audit { get; set; } = default!;
 
     [Inject]
     private IOptions<SignInOptions> SignIn { get; set; } = default!;
@@ -81,6 +86,11 @@ public sealed partial class AdminPage : IDisposable
         await RunActionAsync(async () =>
         {
             var run = await Control.StartAsync(mode, ReindexTrigger.Admin);
+            await Audit.RecordAsync(
+                await AuditActorName.OfAsync(AuthenticationState),
+                AuditActions.ReindexStarted,
+                run is null ? $"Neuindizierung ({AdminFormat.Mode(mode)})" : ReindexAudit.ObjectOf(run),
+                run is null ? "abgelehnt: es läuft bereits eine Neuindizierung" : "gestartet");
             Show(run is null
                 ? ("Es läuft bereits eine Neuindizierung. Bitte warten oder sie abbrechen.", Severity.Warning)
                 : ($"Die {AdminFormat.Mode(mode)}e Neuindizierung wurde gestartet.", Severity.Success));
@@ -92,6 +102,11 @@ public sealed partial class AdminPage : IDisposable
         await RunActionAsync(async () =>
         {
             var run = await Control.CancelAsync();
+            await Audit.RecordAsync(
+                await AuditActorName.OfAsync(AuthenticationState),
+                AuditActions.ReindexCancelled,
+                run is null ? "Neuindizierung" : ReindexAudit.ObjectOf(run),
+                run is null ? "abgelehnt: es läuft keine Neuindizierung" : "Abbruch angefordert");
             Show(run is null
                 ? ("Es läuft keine Neuindizierung.", Severity.Info)
                 : ("Die Neuindizierung wird abgebrochen; der bisherige Index bleibt aktiv.", Severity.Info));

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Wissensassistent.Core.Audit;
+using Wissensassistent.Web.Audit;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
 
@@ -12,7 +15,8 @@ namespace Wissensassistent.Web.Components.Admin;
 /// action asks the admin policy again; a change that ends the account's sign-ins says so. An administrator does not
 /// disable, delete, demote or reset their own account here (that would end this very session; the own password is
 /// changed at <c>/konto/passwort</c>), and the last active administrator can neither be disabled, deleted nor
-/// demoted (<see cref="AccountService"/>).
+/// demoted (<see cref="AccountService"/>). Every change, done or refused, goes into the audit trail with the
+/// administrator's name; a new password never does.
 /// </summary>
 public sealed partial class UserAdministration
 {
@@ -41,6 +45,12 @@ public sealed partial class UserAdministration
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
+    [Inject]
+    private IAuditTrail Audit { get; set; } = default!;
+
+    [Inject]
+    private ConversationArchive Conversations { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _currentUser = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
@@ -51,7 +61,7 @@ public sealed partial class UserAdministration
         _groupDrafts.TryGetValue(user.UserName, out var draft) ? draft : string.Join(", ", user.Groups);
 
     /// <summary>The comma-separated groups of the row; the account's sign-ins end, so that a group taken away stops at once.</summary>
-    private Task SetGroupsAsync(string userName) => ChangeAsync(async () =>
+    private Task SetGroupsAsync(string userName) => ChangeAsync(AuditActions.GroupChanged, $"{userName}: Gruppen {GroupsOf(userName)} → {GroupsText(_groupDrafts.GetValueOrDefault(userName))}", async () =>
     {
         if (IsSelf(userName))
         {
@@ -72,9 +82,18 @@ public sealed partial class UserAdministration
         return result;
     });
 
+    private string GroupsOf(string userName) =>
+        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { Groups.Count: > 0 } user ? string.Join(", ", user.Groups) : "öffentlich";
+
+    private static string GroupsText(string? draft) =>
+        Wissensassistent.Core.Storage.DocumentAccess.NormalizeGroups(draft?.Split(',')) is { Count: > 0 } groups ? string.Join(", ", groups) : "öffentlich";
+
+    private string RoleOf(string userName) =>
+        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { } user ? AppRoles.DisplayName(user.Role) : "?";
+
     private bool IsSelf(string userName) => string.Equals(userName, _currentUser, StringComparison.OrdinalIgnoreCase);
 
-    private Task CreateAsync() => ChangeAsync(async () =>
+    private Task CreateAsync() => ChangeAsync(AuditActions.AccountCreated, $"{_newName.Trim()} (Rolle {AppRoles.DisplayName(_newRole)})", async () =>
     {
         var result = await Accounts.CreateAsync(_newName, _newRole, _newPassword);
         if (result.Succeeded)
@@ -86,7 +105,7 @@ public sealed partial class UserAdministration
         return result;
     });
 
-    private Task SetRoleAsync(string userName, string role) => ChangeAsync(async () =>
+    private Task SetRoleAsync(string userName, string role) => ChangeAsync(AuditActions.RoleChanged, $"{userName}: Rolle {RoleOf(userName)} → {AppRoles.DisplayName(role)}", async () =>
     {
         if (IsSelf(userName))
         {
@@ -103,7 +122,7 @@ public sealed partial class UserAdministration
     });
 
     /// <summary>A new random password, shown here once; the old one stops working, its sign-ins end, a lockout ends.</summary>
-    private Task ResetPasswordAsync(string userName) => ChangeAsync(async () =>
+    private Task ResetPasswordAsync(string userName) => ChangeAsync(AuditActions.PasswordReset, userName, async () =>
     {
         if (IsSelf(userName))
         {
@@ -120,7 +139,7 @@ public sealed partial class UserAdministration
         return result;
     });
 
-    private Task SetDisabledAsync(string userName, bool disabled) => ChangeAsync(async () =>
+    private Task SetDisabledAsync(string userName, bool disabled) => ChangeAsync(disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, userName, async () =>
     {
         if (disabled && IsSelf(userName))
         {
@@ -138,7 +157,7 @@ public sealed partial class UserAdministration
         return result;
     });
 
-    private Task DeleteAsync(string userName) => ChangeAsync(async () =>
+    private Task DeleteAsync(string userName) => ChangeAsync(AuditActions.AccountDeleted, userName, async () =>
     {
         _confirmDelete = null;
         if (IsSelf(userName))
@@ -149,21 +168,26 @@ public sealed partial class UserAdministration
         var result = await Accounts.DeleteAsync(userName);
         if (result.Succeeded)
         {
+            // The account's server-side history goes with it; a new account of the same name starts empty.
+            await Conversations.DeleteOwnerAsync(userName);
             (_message, _severity) = ($"„{userName}“ ist gelöscht.", Severity.Success);
         }
 
         return result;
     });
 
-    private async Task ChangeAsync(Func<Task<AccountResult>> change)
+    private async Task ChangeAsync(string action, string subject, Func<Task<AccountResult>> change)
     {
+        var actor = await AuditActorName.OfAsync(AuthenticationState);
         if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState))
         {
             (_message, _severity) = (AdminAccess.Denied, Severity.Error);
+            await Audit.RecordAsync(actor, action, subject, $"abgelehnt: {AdminAccess.Denied}");
             return;
         }
 
         var result = await change();
+        await Audit.RecordAsync(actor, action, subject, result.Succeeded ? "erfolgreich" : $"abgelehnt: {result.Error}");
         if (!result.Succeeded)
         {
             (_message, _severity) = (result.Error, Severity.Error);

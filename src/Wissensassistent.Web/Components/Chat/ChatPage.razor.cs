@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Wissensassistent.Core.Answering;
+using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components.History;
+using Wissensassistent.Web.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Chat;
 
-/// <summary>The chat: asks, streams the answer, keeps the conversation for follow-ups and in the browser history.</summary>
+/// <summary>
+/// The chat: asks, streams the answer, keeps the conversation for follow-ups and in the history. A signed-in user's
+/// answer runs on the server (<see cref="AnswerRuns"/>) and is stored there, and the page's address names the
+/// conversation, so that a reload during an answer shows the question, pending, and then the answer. An anonymous
+/// user's answer belongs to the page and is kept in the browser, as before.
+/// </summary>
 public sealed partial class ChatPage : IDisposable
 {
     private readonly List<ChatTurn> _turns = [];
@@ -27,6 +36,7 @@ public sealed partial class ChatPage : IDisposable
     private bool _lawsLoaded;
     private bool _rendered;
     private CancellationTokenSource? _answering;
+    private AnswerRun? _serverAnswer;
     private Guid _conversationId = Guid.NewGuid();
     private DateTimeOffset? _conversationStarted;
     private Guid? _loadedConversation;
@@ -57,6 +67,18 @@ public sealed partial class ChatPage : IDisposable
 
     [Inject]
     private IConversationHistory History { get; set; } = default!;
+
+    [Inject]
+    private ConversationArchive Archive { get; set; } = default!;
+
+    [Inject]
+    private AnswerRuns Runs { get; set; } = default!;
+
+    [Inject]
+    private QuestionAudit Questions { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
@@ -129,11 +151,14 @@ public sealed partial class ChatPage : IDisposable
         }
 
         _loadedConversation = id;
-        var stored = await History.GetAsync(id);
-        if (stored is null)
+        var owner = await OwnerAsync();
+        var found = owner is not null
+            ? await Archive.GetAsync(owner, id)
+            : await History.GetAsync(id) is { } kept ? (kept, []) : null;
+        if (found is not var (stored, pending))
         {
             ChatLog.ConversationMissing(Logger, id);
-            Snackbar.Add("Diese Unterhaltung ist in diesem Browser nicht (mehr) gespeichert.", Severity.Warning);
+            Snackbar.Add(owner is null ? "Diese Unterhaltung ist in diesem Browser nicht (mehr) gespeichert." : "Diese Unterhaltung gibt es nicht (mehr).", Severity.Warning);
             return;
         }
 
@@ -141,7 +166,29 @@ public sealed partial class ChatPage : IDisposable
         _turns.AddRange(stored.Turns.Select(ChatTurn.FromStored));
         _conversationId = stored.Id;
         _conversationStarted = stored.CreatedAt;
+        var attach = new List<(ChatTurn Turn, AnswerRun Run)>();
+        foreach (var question in pending)
+        {
+            var turn = new ChatTurn(question.Question, null, question.TurnId);
+            _turns.Add(turn);
+            if (owner is not null && Runs.Find(owner, question.TurnId) is { } run)
+            {
+                attach.Add((turn, run));
+            }
+            else
+            {
+                turn.Fail("Die Antwort auf diese Frage wurde durch einen Neustart des Servers unterbrochen. Bitte erneut fragen.");
+                await Archive.DiscardTurnAsync(owner!, question.TurnId);
+            }
+        }
+
         StateHasChanged();
+        foreach (var (turn, run) in attach)
+        {
+            // Still being answered on the server: shown pending, then completed.
+            using var reading = new CancellationTokenSource();
+            await FollowAsync(turn, run, reading);
+        }
     }
 
     /// <summary>Asking follows the live store alone: a run in progress, or one that failed, never disables it.</summary>
@@ -189,7 +236,18 @@ public sealed partial class ChatPage : IDisposable
         }
     }
 
-    private void Stop() => _answering?.Cancel();
+    /// <summary>„Stopp“: a server-side answer is stopped there; an answer of this page by ending its stream.</summary>
+    private void Stop()
+    {
+        if (_serverAnswer is { } run)
+        {
+            run.Cancel();
+        }
+        else
+        {
+            _answering?.Cancel();
+        }
+    }
 
     private void NewConversation()
     {
@@ -232,22 +290,109 @@ public sealed partial class ChatPage : IDisposable
         var turn = new ChatTurn(question, filter);
         _turns.Add(turn);
         _question = "";
+
+        // Busy from here: a second question must not start while this one is being stored.
         using var answering = new CancellationTokenSource();
         _answering = answering;
         StateHasChanged();
         await ScrollToAsync(turn);
 
+        if (await OwnerAsync() is { } owner)
+        {
+            if (await BeginOnServerAsync(owner, turn, request) is { } run)
+            {
+                await FollowAsync(turn, run, answering);
+            }
+
+            _answering = null;
+            StateHasChanged();
+            return;
+        }
+
+        await ReadAsync(turn, Answers.AskStreamingAsync(request, answering.Token), answering);
+        if (turn.Answer is { } answer)
+        {
+            await SaveConversationAsync();
+            await Questions.RecordAsync(AuditActors.Anonymous, question, answer);
+            await SuggestFollowUpsAsync(turn, answer);
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Stores the question as pending, names the conversation in the address (for a reload) and starts the answer.</summary>
+    private async Task<AnswerRun?> BeginOnServerAsync(string owner, ChatTurn turn, AnswerRequest request)
+    {
+        var now = Clock.GetUtcNow();
+        var title = TitleOf(_turns[0].Question);
+        if (!await Archive.BeginTurnAsync(owner, _conversationId, title, turn.Id, turn.Question, now))
+        {
+            // The id is another user's conversation (a forged address): this question starts a conversation of its own.
+            _conversationId = Guid.NewGuid();
+            if (!await Archive.BeginTurnAsync(owner, _conversationId, TitleOf(turn.Question), turn.Id, turn.Question, now))
+            {
+                turn.Fail("Die Frage konnte nicht gespeichert werden. Bitte erneut fragen.");
+                return null;
+            }
+        }
+
+        if (!Guid.TryParse(ConversationParameter, out var shown) || shown != _conversationId)
+        {
+            _loadedConversation = _conversationId;
+            Navigation.NavigateTo($"/?c={_conversationId:N}", replace: true);
+        }
+
+        return Runs.Start(owner, _conversationId, turn.Id, request);
+    }
+
+    /// <summary>Shows a server-side answer as it is written; leaving the page stops the showing, not the answer.</summary>
+    private async Task FollowAsync(ChatTurn turn, AnswerRun run, CancellationTokenSource reading)
+    {
+        _answering = reading;
+        _serverAnswer = run;
         try
         {
-            await foreach (var update in Answers.AskStreamingAsync(request, answering.Token).WithCancellation(answering.Token))
+            await ReadAsync(turn, run.ReadAllAsync(reading.Token), reading);
+        }
+        finally
+        {
+            _serverAnswer = null;
+        }
+
+        if (turn.State == ChatTurnState.Streaming || turn.Answer is null)
+        {
+            if (run.IsCancelled)
+            {
+                turn.Cancel();
+            }
+            else if (run.Error is { } error)
+            {
+                turn.Fail(error);
+            }
+        }
+
+        if (turn.Answer is { } answer)
+        {
+            await SuggestFollowUpsAsync(turn, answer);
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task ReadAsync(ChatTurn turn, IAsyncEnumerable<AnswerUpdate> updates, CancellationTokenSource answering)
+    {
+        StateHasChanged();
+        try
+        {
+            await foreach (var update in updates.WithCancellation(answering.Token))
             {
                 turn.Apply(update, Clock.GetUtcNow());
                 StateHasChanged();
             }
 
-            if (turn.Answer is null)
+            if (turn.Answer is null && _serverAnswer is null)
             {
-                turn.Fail("Die Antwort ist unvollständig geblieben. Bitte erneut fragen.");
+                turn.Fail(AnswerRuns.IncompleteMessage);
             }
         }
         catch (OperationCanceledException) when (answering.IsCancellationRequested)
@@ -258,21 +403,19 @@ public sealed partial class ChatPage : IDisposable
         catch (Exception exception)
         {
             ChatLog.AnswerFailed(Logger, exception);
-            turn.Fail("Die Antwort konnte nicht erstellt werden. Bitte versuchen Sie es später erneut.");
+            turn.Fail(AnswerRuns.FailedMessage);
         }
         finally
         {
             _answering = null;
         }
-
-        if (turn.Answer is { } answer)
-        {
-            await SaveConversationAsync();
-            turn.FollowUps = answer.Refused ? [] : FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer, access));
-        }
-
-        StateHasChanged();
     }
+
+    private async Task SuggestFollowUpsAsync(ChatTurn turn, Answer answer) =>
+        turn.FollowUps = answer.Refused ? [] : FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer, await Reader.GetAccessAsync()));
+
+    private async Task<string?> OwnerAsync() =>
+        AuthenticationState is null ? null : ConversationOwner.Of((await AuthenticationState).User);
 
     /// <summary>Completed earlier answers, newest last, as the service resolves follow-ups against them.</summary>
     private IReadOnlyList<ConversationTurn> EarlierTurns() => _turns

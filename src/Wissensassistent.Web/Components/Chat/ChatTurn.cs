@@ -11,13 +11,15 @@ public sealed class ChatTurn
 {
     private readonly StringBuilder _streamed = new();
 
-    public ChatTurn(string question, SearchFilter? filter)
+    /// <param name="id">Given for a question pending on the server (its turn id there); new otherwise.</param>
+    public ChatTurn(string question, SearchFilter? filter, Guid? id = null)
     {
         Question = question;
         Filter = filter;
+        Id = id ?? Guid.NewGuid();
     }
 
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; }
 
     public string Question { get; }
 

@@ -16,8 +16,14 @@ public sealed class BrowserConversationHistory(ProtectedLocalStorage storage, IO
 {
     private const string IndexKey = "wa.history.index";
 
-    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await ReadIndexAsync().ConfigureAwait(false)).OrderByDescending(s => s.UpdatedAt).ToList();
+    public Task<bool> IsOnServerAsync() => Task.FromResult(false);
+
+    /// <summary>The search looks at titles only: reading every answer out of the browser for it would be slow.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default) =>
+        (await ReadIndexAsync().ConfigureAwait(false))
+            .Where(s => string.IsNullOrWhiteSpace(search) || s.Title.Contains(search.Trim(), StringComparison.CurrentCultureIgnoreCase))
+            .OrderByDescending(s => s.UpdatedAt)
+            .ToList();
 
     public async Task<StoredConversation?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await ReadAsync<StoredConversation>(KeyOf(id)).ConfigureAwait(false);

@@ -1,17 +1,27 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
 using MudBlazor;
+using Wissensassistent.Web.History;
 
 namespace Wissensassistent.Web.Components.History;
 
 public sealed partial class HistoryPage
 {
     private List<ConversationSummary>? _conversations;
+    private string? _search;
+    private bool _onServer;
 
     [Inject]
     private IConversationHistory History { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IOptions<HistoryOptions> Options { get; set; } = default!;
+
+    private int RetentionDays => Options.Value.RetentionDays;
 
     /// <summary>The chat page reopens a conversation from this address.</summary>
     public static string OpenHref(ConversationSummary conversation)
@@ -20,8 +30,21 @@ public sealed partial class HistoryPage
         return $"/?c={conversation.Id:N}";
     }
 
-    protected override async Task OnInitializedAsync() =>
-        _conversations = (await History.ListAsync()).ToList();
+    protected override async Task OnInitializedAsync()
+    {
+        _onServer = await History.IsOnServerAsync();
+        await SearchAsync();
+    }
+
+    private async Task SearchAsync() => _conversations = (await History.ListAsync(_search)).ToList();
+
+    private async Task SearchOnEnterAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await SearchAsync();
+        }
+    }
 
     private static string TurnsText(int turns) => turns == 1 ? "1 Frage" : $"{turns} Fragen";
 

@@ -1,10 +1,16 @@
 namespace Wissensassistent.Web.Components.History;
 
-/// <summary>Conversations kept in the user's browser, not on the server.</summary>
+/// <summary>
+/// A user's conversations: on the server for signed-in users (<c>UserConversationHistory</c>), in the browser for
+/// anonymous ones (<see cref="BrowserConversationHistory"/>).
+/// </summary>
 public interface IConversationHistory
 {
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<ConversationSummary>> ListAsync(CancellationToken cancellationToken = default);
+    /// <summary>True when the conversations are kept on the server, where answers keep running across a reload.</summary>
+    Task<bool> IsOnServerAsync();
+
+    /// <summary>Newest first; with <paramref name="search"/>, those whose title or text contains it (case-insensitive).</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default);
 
     Task<StoredConversation?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
