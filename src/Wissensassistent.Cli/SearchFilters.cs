@@ -3,12 +3,12 @@ using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Cli;
 
-/// <summary>Reads <c>--law</c>, <c>--level</c>, <c>--type</c> and <c>--date</c> into a <see cref="SearchFilter"/>.</summary>
+/// <summary>Reads <c>--law</c>, <c>--level</c>, <c>--type</c>, <c>--date</c> and who reads (<see cref="CliReader"/>) into a <see cref="SearchFilter"/>.</summary>
 public static class SearchFilters
 {
-    public static SearchFilter From(CliArguments arguments)
+    public static SearchFilter From(CliArguments arguments, IServiceProvider services)
     {
-        var filter = SearchFilter.None;
+        var filter = SearchFilter.None with { Access = CliReader.From(arguments, services) };
         if (arguments.Get("law") is { } laws)
         {
             filter = filter with { Laws = Split(laws) };

@@ -34,6 +34,10 @@ public static class WissenCommandLine
         Für jeden Befehl:
           --data ORDNER      Datenordner (Standard: data): Speicher, Rückmeldungen, Konten, Verlauf, Uploads
           --corpus ORDNER    Korpusordner (Standard: corpus)
+
+        Für search, show, ask und eval (wer liest; ohne: nur öffentliche Dokumente):
+          --as BENUTZER      mit den Gruppen dieses lokalen Kontos (users.db im Datenordner)
+          --groups A,B       mit diesen Gruppen
         """;
 
     public static async Task<int> RunAsync(string[] args)

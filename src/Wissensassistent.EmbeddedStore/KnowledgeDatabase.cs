@@ -148,7 +148,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     upsertDocument.ExecuteNonQuery();
                     for (var i = 0; i < document.Batch.Chunks.Count; i++)
                     {
-                        ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i]);
+                        ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i], document.Indexed.AccessGroups);
                         insertChunk.ExecuteNonQuery();
                         ReferenceRows.Insert(insertReference, document.Batch.Chunks[i]);
                     }
@@ -344,14 +344,14 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         var documentIds = DocumentsOfLaw(connection, transaction, law);
 
         // Distinct by section in order of first appearance; a norm is repealed when all its chunks are.
-        var norms = new List<(Citation Citation, string? Title, bool IsRepealed)>();
+        var norms = new List<(Citation Citation, string? Title, bool IsRepealed, IReadOnlyList<string> Access)>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText =
-                "SELECT c.law, c.kind, c.section, c.section_key, c.norm_title, c.is_repealed FROM chunks c " +
+                "SELECT c.law, c.kind, c.section, c.section_key, c.norm_title, c.is_repealed, c.access_groups FROM chunks c " +
                 $"WHERE c.document_id IN ({AddParameters(command, ids)}) ORDER BY c.document_id, c.ordinal;";
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -359,21 +359,22 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 var key = reader.GetString(3);
                 var title = ChunkRows.NullableString(reader, 4);
                 var repealed = reader.GetInt64(5) != 0;
+                var groups = ChunkRows.DeserializeList(reader.GetString(6));
                 if (positions.TryGetValue(key, out var position))
                 {
                     var known = norms[position];
-                    norms[position] = (known.Citation, known.Title ?? title, known.IsRepealed && repealed);
+                    norms[position] = (known.Citation, known.Title ?? title, known.IsRepealed && repealed, DocumentAccess.Combine(known.Access, groups));
                 }
                 else
                 {
                     positions[key] = norms.Count;
                     var citation = new Citation(reader.GetString(0), Enum.Parse<NormKind>(reader.GetString(1)), reader.GetString(2));
-                    norms.Add((citation, title, repealed));
+                    norms.Add((citation, title, repealed, groups));
                 }
             }
         }
 
-        return [.. norms.Select(norm => new NormInfo(norm.Citation, norm.Title, norm.IsRepealed))];
+        return [.. norms.Select(norm => new NormInfo(norm.Citation, norm.Title, norm.IsRepealed) { AccessGroups = norm.Access })];
     }
 
     public async Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default)
@@ -383,7 +384,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT d.law, d.title, d.aliases, d.level, d.type, d.stand, " +
-            "(SELECT count(*) FROM chunks c WHERE c.document_id = d.id) FROM documents d ORDER BY d.id;";
+            "(SELECT count(*) FROM chunks c WHERE c.document_id = d.id), d.access_groups FROM documents d ORDER BY d.id;";
         var laws = new Dictionary<string, LawInfo>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -392,6 +393,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             var aliases = ChunkRows.DeserializeList(reader.GetString(2));
             var stand = ChunkRows.NullableString(reader, 5);
             var chunks = reader.GetInt32(6);
+            var groups = ChunkRows.DeserializeList(reader.GetString(7));
             var key = IndexedDocument.LawKey(law);
             if (laws.TryGetValue(key, out var known))
             {
@@ -400,6 +402,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     Aliases = [.. known.Aliases.Concat(aliases).Distinct(StringComparer.OrdinalIgnoreCase)],
                     Stand = known.Stand ?? stand,
                     Chunks = known.Chunks + chunks,
+                    AccessGroups = DocumentAccess.Combine(known.AccessGroups, groups),
                 };
             }
             else
@@ -411,7 +414,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     Enum.Parse<Level>(reader.GetString(3)),
                     Enum.Parse<DocumentType>(reader.GetString(4)),
                     stand,
-                    chunks);
+                    chunks) { AccessGroups = groups };
             }
         }
 
@@ -889,12 +892,14 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private IndexState LoadState(SqliteConnection connection, SqliteTransaction transaction)
     {
         var lawKeys = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using (var command = CreateCommand(connection, transaction, "SELECT id, law, aliases FROM documents;"))
+        var access = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using (var command = CreateCommand(connection, transaction, "SELECT id, law, aliases, access_groups FROM documents;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 lawKeys[reader.GetString(0)] = IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2)));
+                access[reader.GetString(0)] = ChunkRows.DeserializeList(reader.GetString(3));
             }
         }
 
@@ -930,14 +935,14 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         foreach (var (documentId, chunks) in chunksByDocument)
         {
             var keys = lawKeys.GetValueOrDefault(documentId) ?? [];
-            state.Replace(new IndexedDocument(documentId, keys, [.. chunks.OrderBy(chunk => chunk.Ordinal)]));
+            state.Replace(new IndexedDocument(documentId, keys, [.. chunks.OrderBy(chunk => chunk.Ordinal)]) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
         }
 
         foreach (var (documentId, keys) in lawKeys)
         {
             if (!chunksByDocument.ContainsKey(documentId))
             {
-                state.Replace(new IndexedDocument(documentId, keys, []));
+                state.Replace(new IndexedDocument(documentId, keys, []) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
             }
         }
 
@@ -998,7 +1003,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             }
 
             var ordered = indexed.OrderBy(chunk => chunk.Ordinal).ToArray();
-            prepared.Add(new PreparedDocument(item, blobs, new IndexedDocument(document.Id, IndexedDocument.LawKeysOf(document), ordered)));
+            prepared.Add(new PreparedDocument(
+                item,
+                blobs,
+                new IndexedDocument(document.Id, IndexedDocument.LawKeysOf(document), ordered) { AccessGroups = DocumentAccess.NormalizeGroups(document.AccessGroups) }));
         }
 
         return prepared;

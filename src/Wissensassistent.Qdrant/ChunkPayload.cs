@@ -3,6 +3,7 @@ using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
 using Wissensassistent.Core.References;
+using Wissensassistent.Core.Storage;
 using F = Wissensassistent.Qdrant.PayloadFields;
 using static Wissensassistent.Qdrant.PayloadReader;
 
@@ -14,7 +15,9 @@ namespace Wissensassistent.Qdrant;
 /// </summary>
 internal static class ChunkPayload
 {
-    public static Dictionary<string, Value> Create(Chunk chunk, IReadOnlyList<string> lawAliases, string? embeddingModel)
+    /// <param name="accessGroups">The document's (normalized); by default the chunk's own. Public chunks carry none, so
+    /// that points written before permissions existed read as public.</param>
+    public static Dictionary<string, Value> Create(Chunk chunk, IReadOnlyList<string> lawAliases, string? embeddingModel, IReadOnlyList<string>? accessGroups = null)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var citation = chunk.Citation;
@@ -46,6 +49,12 @@ internal static class ChunkPayload
         AddIfPresent(payload, F.NormTitle, chunk.NormTitle);
         AddIfPresent(payload, F.Stand, chunk.Stand);
         AddIfPresent(payload, F.EmbeddingModel, embeddingModel);
+        var groups = DocumentAccess.NormalizeGroups(accessGroups ?? chunk.AccessGroups);
+        if (groups.Count > 0)
+        {
+            payload[F.AccessGroups] = groups.ToArray();
+        }
+
         if (citation.Satz is { } satz)
         {
             payload[F.Satz] = (long)satz;
@@ -102,6 +111,7 @@ internal static class ChunkPayload
             ValidUntil = OptionalDay(payload, F.ValidUntilDay),
             ContentHash = RequiredString(payload, F.ContentHash),
             References = References(payload),
+            AccessGroups = Strings(payload, F.AccessGroups),
         };
     }
 

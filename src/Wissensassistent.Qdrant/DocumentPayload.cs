@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Qdrant.Client.Grpc;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Storage;
 using static Wissensassistent.Qdrant.PayloadReader;
 using F = Wissensassistent.Qdrant.PayloadFields;
 
@@ -41,6 +42,12 @@ internal static class DocumentPayload
             payload[F.Stand] = document.Stand;
         }
 
+        var groups = DocumentAccess.NormalizeGroups(document.AccessGroups);
+        if (groups.Count > 0)
+        {
+            payload[F.AccessGroups] = groups.ToArray();
+        }
+
         if (document.Issuer is not null)
         {
             payload[F.Issuer] = document.Issuer;
@@ -75,6 +82,7 @@ internal static class DocumentPayload
             ValidUntil = OptionalDay(payload, F.ValidUntilDay),
             Issuer = OptionalString(payload, F.Issuer),
             ContentHash = RequiredString(payload, F.ContentHash),
+            AccessGroups = Strings(payload, F.AccessGroups),
         };
         return new StoredDocument(
             document,

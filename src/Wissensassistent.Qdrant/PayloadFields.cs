@@ -38,6 +38,9 @@ internal static class PayloadFields
     public const string References = "references";
     public const string ReferenceTargets = "reference_targets";
 
+    /// <summary>The groups that may read a chunk or document, normalized; absent (or empty) means public.</summary>
+    public const string AccessGroups = "access_groups";
+
     // Points of the documents collection.
     public const string Kind = "kind";
     public const string Title = "title";

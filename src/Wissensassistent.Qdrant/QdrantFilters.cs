@@ -48,7 +48,27 @@ internal static class QdrantFilters
             result.MustNot.Add(Conditions.Match(F.IsRepealed, true));
         }
 
+        result.Must.Add(ReadableBy(filter.Access));
         return result;
+    }
+
+    /// <summary>
+    /// Public chunks (no access groups: also every point written before permissions existed) or those of one of the
+    /// reader's groups, over the keyword index of <see cref="F.AccessGroups"/>. Qdrant itself has no notion of a reader;
+    /// this condition is the enforcement.
+    /// </summary>
+    public static Condition ReadableBy(DocumentAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (access.Groups.Count == 0)
+        {
+            return Conditions.IsEmpty(F.AccessGroups);
+        }
+
+        return Conditions.Filter(new Filter
+        {
+            Should = { Conditions.IsEmpty(F.AccessGroups), Conditions.Match(F.AccessGroups, access.Groups.ToList()) },
+        });
     }
 
     /// <summary>Chunks of one law, by abbreviation or alias.</summary>

@@ -29,6 +29,7 @@ public sealed class QdrantGenerations
         (F.SectionKey, PayloadSchemaType.Keyword),
         (F.ContentHash, PayloadSchemaType.Keyword),
         (F.EmbeddingModel, PayloadSchemaType.Keyword),
+        (F.AccessGroups, PayloadSchemaType.Keyword),
         (F.IsRepealed, PayloadSchemaType.Bool),
         (F.HasDense, PayloadSchemaType.Bool),
         (F.ValidFromDay, PayloadSchemaType.Integer),

@@ -331,8 +331,8 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICr
         }
 
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        var payload = Include(F.DocumentId, F.Ordinal, F.Law, F.NormKind, F.Section, F.SectionKey, F.NormTitle, F.IsRepealed);
-        var rows = new List<(string DocumentId, long Ordinal, Citation Norm, string? Title, bool IsRepealed)>();
+        var payload = Include(F.DocumentId, F.Ordinal, F.Law, F.NormKind, F.Section, F.SectionKey, F.NormTitle, F.IsRepealed, F.AccessGroups);
+        var rows = new List<(string DocumentId, long Ordinal, Citation Norm, string? Title, bool IsRepealed, IReadOnlyList<string> Access)>();
         await foreach (var point in ScrollAsync(ChunksCollection, QdrantFilters.ForLaw(law), payload, null, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             var fields = point.Payload;
@@ -345,7 +345,8 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICr
                 PayloadReader.RequiredInteger(fields, F.Ordinal),
                 norm,
                 PayloadReader.OptionalString(fields, F.NormTitle),
-                PayloadReader.Boolean(fields, F.IsRepealed)));
+                PayloadReader.Boolean(fields, F.IsRepealed),
+                PayloadReader.Strings(fields, F.AccessGroups)));
         }
 
         // One entry per norm in document order; a norm counts as repealed only if all of its chunks are.
@@ -355,7 +356,10 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICr
                 .OrderBy(r => r.DocumentId, StringComparer.Ordinal)
                 .ThenBy(r => r.Ordinal)
                 .GroupBy(r => (r.Norm.Kind, Section: ChunkPayload.KeyOf(r.Norm.Section)))
-                .Select(g => new NormInfo(g.First().Norm, g.Select(r => r.Title).FirstOrDefault(t => t is not null), g.All(r => r.IsRepealed))),
+                .Select(g => new NormInfo(g.First().Norm, g.Select(r => r.Title).FirstOrDefault(t => t is not null), g.All(r => r.IsRepealed))
+                {
+                    AccessGroups = g.Select(r => r.Access).Aggregate(DocumentAccess.Combine),
+                }),
         ];
     }
 
@@ -373,7 +377,10 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICr
                     var first = g.First().Document;
                     var aliases = g.SelectMany(d => d.Document.Aliases).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                     var stand = g.Select(d => d.Document.Stand).FirstOrDefault(s => s is not null);
-                    return new LawInfo(first.Law, first.Title, aliases, first.Level, first.Type, stand, g.Sum(d => d.ChunkCount));
+                    return new LawInfo(first.Law, first.Title, aliases, first.Level, first.Type, stand, g.Sum(d => d.ChunkCount))
+                    {
+                        AccessGroups = g.Select(d => d.Document.AccessGroups).Aggregate(DocumentAccess.Combine),
+                    };
                 })
                 .OrderBy(l => l.Law, StringComparer.OrdinalIgnoreCase),
         ];
@@ -525,7 +532,7 @@ public sealed class QdrantKnowledgeStore : IKnowledgeStore, INormHashSource, ICr
             }
 
             var point = new PointStruct { Id = Guid.Parse(chunk.Id), Vectors = vectors };
-            point.Payload.Add(ChunkPayload.Create(chunk, document.Aliases, model));
+            point.Payload.Add(ChunkPayload.Create(chunk, document.Aliases, model, document.AccessGroups));
             points.Add(point);
         }
 

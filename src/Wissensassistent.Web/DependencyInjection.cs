@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
         services.AddScoped<BrowserInterop>();
+        services.AddScoped<CurrentReader>();
         AddHistory(services);
         AddSignIn(builder);
         AddAdministration(builder);
@@ -172,6 +173,7 @@ public static class DependencyInjection
             if (context.Principal?.Identity is ClaimsIdentity identity)
             {
                 OidcRoleMapper.AddRoles(identity, settings);
+                OidcRoleMapper.AddGroups(identity, settings);
             }
 
             return Task.CompletedTask;

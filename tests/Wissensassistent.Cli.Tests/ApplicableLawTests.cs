@@ -14,7 +14,7 @@ public sealed class ApplicableLawTests(IngestedCorpus corpus)
     public async Task Table_EveryLegalBasisAndLocalBodyExistsInTheCorpus()
     {
         var store = corpus.Services.GetRequiredService<IKnowledgeStore>();
-        var parser = await corpus.Services.GetRequiredService<LawDirectory>().GetParserAsync(TestContext.Current.CancellationToken);
+        var parser = await corpus.Services.GetRequiredService<LawDirectory>().GetParserAsync(DocumentAccess.Public, TestContext.Current.CancellationToken);
         var law = corpus.Services.GetRequiredService<ApplicableLaw>();
         Assert.NotEmpty(law.Rules);
 

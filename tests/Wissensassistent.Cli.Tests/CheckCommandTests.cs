@@ -40,7 +40,7 @@ public sealed class CheckCommandTests(IngestedCorpus corpus) : IDisposable
     [Fact]
     public async Task Report_OnTheShippedCorpus_NamesEachStatus_TheDisplacingLaw_AndTheChangedWord()
     {
-        var report = await corpus.Services.GetRequiredService<DraftCitationCheck>().CheckAsync(Draft, TestContext.Current.CancellationToken);
+        var report = await corpus.Services.GetRequiredService<DraftCitationCheck>().CheckAsync(Draft, Core.Storage.DocumentAccess.Public, TestContext.Current.CancellationToken);
         using var output = new StringWriter();
 
         CheckCommand.Write(output, "Bescheid.md", report);

@@ -20,7 +20,7 @@ public sealed class CrossReferenceStoreTests(IngestedCorpus corpus)
     [InlineData("§ 1615e BGB", "§§ 1615b bis 1615k BGB")]
     public async Task Show_NumberInsideARepealedRun_SaysWeggefallen_InsteadOfNotInTheCorpus(string input, string run)
     {
-        var result = Assert.Single(await corpus.Services.GetRequiredService<NormLookup>().LookupAsync(input, Ct));
+        var result = Assert.Single(await corpus.Services.GetRequiredService<NormLookup>().LookupAsync(input, Core.Storage.DocumentAccess.Public, Ct));
 
         Assert.Equal(NormLookupOutcome.Found, result.Outcome);
         Assert.True(result.IsRepealed);
@@ -35,7 +35,7 @@ public sealed class CrossReferenceStoreTests(IngestedCorpus corpus)
     {
         var lookup = corpus.Services.GetRequiredService<NormLookup>();
 
-        var after = Assert.Single(await lookup.LookupAsync("§ 1353 BGB", Ct));
+        var after = Assert.Single(await lookup.LookupAsync("§ 1353 BGB", Core.Storage.DocumentAccess.Public, Ct));
         Assert.Equal("1353", after.Passage[0].Citation.Section);
         Assert.False(after.IsRepealed);
     }

@@ -63,7 +63,7 @@ public sealed class NormLookupTests(IngestedCorpus corpus)
     {
         var laws = corpus.Services.GetRequiredService<LawDirectory>();
         var store = corpus.Services.GetRequiredService<IKnowledgeStore>();
-        var citation = Assert.Single((await laws.GetParserAsync(TestContext.Current.CancellationToken)).Parse(input));
+        var citation = Assert.Single((await laws.GetParserAsync(DocumentAccess.Public, TestContext.Current.CancellationToken)).Parse(input));
 
         var norm = await store.GetNormAsync(citation.Law, citation.Section, TestContext.Current.CancellationToken);
         var passage = ShowCommand.SelectPassage(norm, citation);

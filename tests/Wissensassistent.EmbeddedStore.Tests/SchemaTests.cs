@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.EmbeddedStore.Tests;
@@ -22,7 +23,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
     }
 
@@ -34,13 +35,14 @@ public sealed class SchemaTests : IDisposable
             await store.UpsertAsync([SampleCorpus.BauGBBatch], TestContext.Current.CancellationToken);
         }
 
-        Scalar("PRAGMA user_version = 1;");
+        DropAccessColumns();
+        Scalar("DROP TABLE chunk_references; PRAGMA user_version = 1;");
         await using var migrated = StoreFactory.Open(_directory.Path);
         var hashes = await migrated.GetDocumentHashesAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
         Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
-        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -51,7 +53,8 @@ public sealed class SchemaTests : IDisposable
             await store.UpsertAsync(SampleCorpus.All, Ct);
         }
 
-        // A data folder of the previous version: no reference table yet.
+        // A data folder of the previous version: no reference table and no access columns yet.
+        DropAccessColumns();
         Scalar("DROP TABLE chunk_references; PRAGMA user_version = 2;");
         var chunks = Scalar("SELECT count(*) FROM chunks;");
         await using var migrated = StoreFactory.Open(_directory.Path);
@@ -62,7 +65,33 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SampleCorpus.All.Count, (await migrated.GetStatisticsAsync(Ct)).Documents);
         Assert.Equal(0L, Scalar("SELECT count(*) FROM chunk_references;"));
         Assert.NotEmpty(await migrated.GetNormAsync("BauGB", "35", Ct));
-        Assert.Equal(3L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task Open_FileOfVersion3_KeepsEveryDocumentPublicAndUnchanged()
+    {
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync([SampleCorpus.BauGBBatch], Ct);
+        }
+
+        // A data folder of version 3: references, but no access columns.
+        DropAccessColumns();
+        Scalar("PRAGMA user_version = 3;");
+        await using var migrated = StoreFactory.Open(_directory.Path);
+
+        Assert.Equal(SampleCorpus.BauGB.ContentHash, (await migrated.GetDocumentHashesAsync(Ct))[SampleCorpus.BauGB.Id]);
+        Assert.NotEmpty(await migrated.SearchLexicalAsync(new SimpleTextAnalyzer().Query("Außenbereich"), SearchFilter.None, 5, Ct));
+        Assert.Empty((await migrated.ListLawsAsync(Ct)).Single().AccessGroups);
+        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+    }
+
+    /// <summary>A file as versions before 4 wrote it: without the access columns.</summary>
+    private void DropAccessColumns()
+    {
+        Scalar("ALTER TABLE chunks DROP COLUMN access_groups;");
+        Scalar("ALTER TABLE documents DROP COLUMN access_groups;");
     }
 
     [Fact]

@@ -69,6 +69,21 @@ public sealed class PayloadTests
     }
 
     [Fact]
+    public void Chunk_AccessGroups_TheDocumentsFolded_AbsentWhenPublic()
+    {
+        var document = TestCorpus.Document("intern/personalamt/da.md", "DA Personal", Level.Intern, DocumentType.Dienstanweisung);
+        var chunk = TestCorpus.Chunk(document, "1", 0, "Nur für das Personalamt.");
+
+        var restricted = ChunkPayload.Create(chunk, [], null, ["Personalamt", " hauptamt "]);
+        var open = ChunkPayload.Create(chunk, [], null, []);
+
+        Assert.Equal(["hauptamt", "personalamt"], restricted["access_groups"].ListValue.Values.Select(v => v.StringValue));
+        Assert.Equal(["hauptamt", "personalamt"], ChunkPayload.ToChunk(restricted).AccessGroups);
+        Assert.False(open.ContainsKey("access_groups"));
+        Assert.Empty(ChunkPayload.ToChunk(open).AccessGroups);
+    }
+
+    [Fact]
     public void Chunk_OptionalFieldsStayAbsent_AndComeBackAsNull()
     {
         var document = TestCorpus.Document("kommune/satzung.md", "Hundesteuersatzung Bad Boll", Level.Kommune, DocumentType.Satzung);

@@ -11,7 +11,7 @@ public sealed class QdrantFiltersTests
     {
         var filter = QdrantFilters.ForSearch(SearchFilter.None);
 
-        Assert.Empty(filter.Must);
+        Assert.Empty(Restrictions(filter));
         Assert.Empty(filter.Should);
         var repealed = Assert.Single(filter.MustNot);
         Assert.Equal("is_repealed", repealed.Field.Key);
@@ -23,7 +23,7 @@ public sealed class QdrantFiltersTests
     {
         var filter = QdrantFilters.ForSearch(new SearchFilter { IncludeRepealed = true });
 
-        Assert.Empty(filter.Must);
+        Assert.Empty(Restrictions(filter));
         Assert.Empty(filter.MustNot);
     }
 
@@ -32,7 +32,7 @@ public sealed class QdrantFiltersTests
     {
         var filter = QdrantFilters.ForSearch(new SearchFilter { Laws = ["BauGB", " baugb ", "GemO"] });
 
-        var law = Assert.Single(filter.Must).Filter;
+        var law = Assert.Single(Restrictions(filter)).Filter;
         Assert.Equal(2, law.Should.Count);
         Assert.Equal("law_key", law.Should[0].Field.Key);
         Assert.Equal(["baugb", "gemo"], law.Should[0].Field.Match.Keywords.Strings);
@@ -49,7 +49,7 @@ public sealed class QdrantFiltersTests
             Types = [DocumentType.Satzung],
         });
 
-        Assert.Equal(2, filter.Must.Count);
+        Assert.Equal(2, Restrictions(filter).Count);
         Assert.Equal("level", filter.Must[0].Field.Key);
         Assert.Equal(["Land", "Kommune"], filter.Must[0].Field.Match.Keywords.Strings);
         Assert.Equal("type", filter.Must[1].Field.Key);
@@ -63,7 +63,7 @@ public sealed class QdrantFiltersTests
 
         var filter = QdrantFilters.ForSearch(new SearchFilter { InForceOn = day });
 
-        Assert.Equal(2, filter.Must.Count);
+        Assert.Equal(2, Restrictions(filter).Count);
         var from = filter.Must[0].Filter;
         Assert.Equal("valid_from_day", from.Should[0].IsEmpty.Key);
         Assert.Equal("valid_from_day", from.Should[1].Field.Key);
@@ -112,8 +112,29 @@ public sealed class QdrantFiltersTests
 
         var extended = QdrantFilters.With(original, Conditions.Match("has_dense", true));
 
-        Assert.Empty(original.Must);
-        Assert.Single(extended.Must);
+        Assert.Empty(Restrictions(original));
+        Assert.Single(Restrictions(extended));
+    }
+
+    [Fact]
+    public void ForSearch_AlwaysSaysWhoReads_AnonymousSeesOnlyChunksWithoutGroups()
+    {
+        var access = QdrantFilters.ForSearch(SearchFilter.None).Must[^1];
+
+        Assert.Equal("access_groups", access.IsEmpty.Key);
+    }
+
+    [Fact]
+    public void ForSearch_ReaderWithGroups_SeesPublicChunksOrThoseOfTheirGroups()
+    {
+        var filter = QdrantFilters.ForSearch(new SearchFilter { Laws = ["BauGB"], Access = DocumentAccess.ForGroups(["Personalamt", "kaemmerei"]) });
+
+        var access = filter.Must[^1].Filter;
+        Assert.Equal(2, access.Should.Count);
+        Assert.Equal("access_groups", access.Should[0].IsEmpty.Key);
+        Assert.Equal("access_groups", access.Should[1].Field.Key);
+        Assert.Equal(["kaemmerei", "personalamt"], access.Should[1].Field.Match.Keywords.Strings);
+        Assert.Single(Restrictions(filter));
     }
 
     [Fact]
@@ -127,6 +148,7 @@ public sealed class QdrantFiltersTests
                 Levels = [Level.Bund],
                 Types = [DocumentType.Gesetz],
                 InForceOn = new DateOnly(2024, 1, 1),
+                Access = DocumentAccess.ForGroups(["personalamt"]),
             }),
             QdrantFilters.ForNorm("BauGB", "35"),
             QdrantFilters.ForDocument("bund/baugb.md"),
@@ -151,4 +173,8 @@ public sealed class QdrantFiltersTests
         Condition.ConditionOneOfOneofCase.Filter => FieldsOf(condition.Filter),
         _ => [],
     };
+
+    /// <summary>The conditions a user chose, without the access condition every search carries last.</summary>
+    private static List<Condition> Restrictions(Filter filter) =>
+        filter.Must.Where(condition => condition.IsEmpty?.Key != "access_groups" && condition.Filter?.Should.FirstOrDefault()?.IsEmpty?.Key != "access_groups").ToList();
 }

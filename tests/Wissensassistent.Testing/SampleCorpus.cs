@@ -209,6 +209,7 @@ public static class SampleCorpus
             Stand = document.Stand,
             ValidFrom = document.ValidFrom,
             ValidUntil = document.ValidUntil,
+            AccessGroups = document.AccessGroups,
             ContentHash = string.Empty,
         };
         return chunk with { ContentHash = ChunkId.ContentHash(chunk.SearchText) };

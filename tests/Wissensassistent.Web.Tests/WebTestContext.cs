@@ -52,6 +52,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(new WebUiOptions { MaxQuestionLength = 500 }));
         Services.AddSingleton<AnswerMarkdownRenderer>();
         Services.AddScoped<BrowserInterop>();
+        Services.AddScoped<CurrentReader>();
         Services.AddSingleton<IReindexControl>(Reindex);
         Services.AddSingleton(Options.Create(new SignInOptions()));
         Services.AddSingleton(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }));

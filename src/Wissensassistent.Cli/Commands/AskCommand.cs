@@ -28,7 +28,7 @@ public sealed class AskCommand : ICliCommand
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var answers = services.GetRequiredService<IAnswerService>();
         var json = arguments.Has("json");
-        var request = new AnswerRequest(question, Filter: SearchFilters.From(arguments));
+        var request = new AnswerRequest(question, Filter: SearchFilters.From(arguments, services));
 
         Answer? final = null;
         var streamed = new System.Text.StringBuilder();
@@ -89,7 +89,7 @@ public sealed class AskCommand : ICliCommand
 
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var answers = services.GetRequiredService<IAnswerService>();
-        var filter = SearchFilters.From(arguments);
+        var filter = SearchFilters.From(arguments, services);
         return await BatchQuestions.RunAsync(path, "Fragen", async line =>
         {
             var answer = await answers.AskAsync(new AnswerRequest(line.Question!, Filter: filter), cancellationToken);

@@ -40,7 +40,7 @@ public sealed class CheckCommand : ICliCommand
         DraftCheckReport report;
         try
         {
-            report = await services.GetRequiredService<DraftCitationCheck>().CheckAsync(draft, cancellationToken);
+            report = await services.GetRequiredService<DraftCitationCheck>().CheckAsync(draft, CliReader.From(arguments, services), cancellationToken);
         }
         catch (DraftRejectedException rejected)
         {

@@ -29,7 +29,7 @@ public sealed class EvalCommand : ICliCommand
         }
 
         var limit = arguments.GetInt("limit", int.MaxValue);
-        var filter = SearchFilters.From(arguments);
+        var filter = SearchFilters.From(arguments, services);
         var modes = arguments.Get("mode") is "all"
             ? [SearchMode.Lexical, SearchMode.Dense, SearchMode.Hybrid]
             : new[] { arguments.GetEnum("mode", SearchMode.Hybrid) };

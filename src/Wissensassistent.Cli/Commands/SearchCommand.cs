@@ -13,7 +13,7 @@ public sealed class SearchCommand : ICliCommand
     {
         var top = arguments.GetInt("top", 10);
         var mode = arguments.GetEnum("mode", SearchMode.Hybrid);
-        var filter = SearchFilters.From(arguments);
+        var filter = SearchFilters.From(arguments, services);
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var search = services.GetRequiredService<ISearchService>();
 

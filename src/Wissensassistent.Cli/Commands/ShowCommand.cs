@@ -19,7 +19,7 @@ public sealed class ShowCommand : ICliCommand
         await KnowledgeBase.EnsureIngestedAsync(services, cancellationToken);
         var lookup = services.GetRequiredService<NormLookup>();
         var exit = 0;
-        foreach (var result in await lookup.LookupAsync(input, cancellationToken))
+        foreach (var result in await lookup.LookupAsync(input, CliReader.From(arguments, services), cancellationToken))
         {
             if (!result.Found)
             {

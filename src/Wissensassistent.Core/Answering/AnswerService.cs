@@ -99,7 +99,7 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, cancellationToken).ConfigureAwait(false);
+        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
         if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
         {
             AnswerLog.Refused(_logger);
@@ -192,7 +192,7 @@ public sealed class AnswerService : IAnswerService
     }
 
     /// <summary>The relevant passages, then the other Absätze of the best norms in statute order.</summary>
-    private async Task<List<Chunk>> CompleteNormsAsync(IReadOnlyList<SearchHit> relevant, CancellationToken cancellationToken)
+    private async Task<List<Chunk>> CompleteNormsAsync(IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
     {
         var sources = relevant.Select(hit => hit.Chunk).ToList();
         if (_store is null)
@@ -203,7 +203,8 @@ public sealed class AnswerService : IAnswerService
         var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var norm in sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList())
         {
-            var passages = await _store.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false);
+            // A norm's other Absätze may sit in a file the reader may not see (a restricted supplement).
+            var passages = access.Filter(await _store.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false));
             if (passages.Count > MaxPassagesPerCompletedNorm)
             {
                 continue;

@@ -52,6 +52,9 @@ public sealed record Chunk
     /// <summary>The references inside <see cref="Text"/>, resolved at ingestion, in order of appearance.</summary>
     public IReadOnlyList<CrossReference> References { get; init; } = [];
 
+    /// <summary>The document's access groups (<see cref="SourceDocument.AccessGroups"/>); empty: public within the administration.</summary>
+    public IReadOnlyList<string> AccessGroups { get; init; } = [];
+
     /// <summary>SHA-256 of <see cref="SearchText"/>: embeddings are cached under it.</summary>
     public required string ContentHash { get; init; }
 

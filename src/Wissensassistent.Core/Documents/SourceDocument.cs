@@ -34,6 +34,12 @@ public sealed record SourceDocument
     /// <summary>Who issued it ("Gemeinde Bad Boll", "Landkreis Göppingen").</summary>
     public string? Issuer { get; init; }
 
-    /// <summary>SHA-256 of the file's bytes: unchanged files are not ingested again.</summary>
+    /// <summary>
+    /// Groups that may read it (normalized, see <c>DocumentAccess.NormalizeGroups</c>); empty: public within the
+    /// administration. Set per folder by the corpus root's <c>zugriff.tsv</c>.
+    /// </summary>
+    public IReadOnlyList<string> AccessGroups { get; init; } = [];
+
+    /// <summary>SHA-256 of the file's bytes (for a restricted document with its access groups appended): unchanged files are not ingested again.</summary>
     public required string ContentHash { get; init; }
 }

@@ -30,9 +30,10 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
     public const int QuotationReach = 300;
 
     /// <exception cref="DraftRejectedException">The text is empty or longer than <see cref="MaxCharacters"/>.</exception>
-    public async Task<DraftCheckReport> CheckAsync(string draft, CancellationToken cancellationToken = default)
+    public async Task<DraftCheckReport> CheckAsync(string draft, DocumentAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(access);
         if (string.IsNullOrWhiteSpace(draft))
         {
             throw new DraftRejectedException("Der Entwurf ist leer: bitte Text einfügen oder eine Datei hochladen.");
@@ -47,8 +48,8 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
 
         // Positions refer to this text: the parser reads NFC, and so does everything below.
         var text = draft.ReplaceLineEndings("\n").Normalize(NormalizationForm.FormC);
-        var parser = await laws.GetParserAsync(cancellationToken).ConfigureAwait(false);
-        var known = await laws.GetLawsAsync(cancellationToken).ConfigureAwait(false);
+        var parser = await laws.GetParserAsync(access, cancellationToken).ConfigureAwait(false);
+        var known = await laws.GetLawsAsync(access, cancellationToken).ConfigureAwait(false);
         var quotations = QuotationMatcher.Find(text);
 
         // References inside a quotation are the quoted law's own, not the writer's citations.
@@ -86,12 +87,12 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
             }
             else if (!lookups.TryGetValue(citation, out lookup!))
             {
-                lookup = await norms.LookupAsync(citation, cancellationToken).ConfigureAwait(false);
+                lookup = await norms.LookupAsync(citation, access, cancellationToken).ConfigureAwait(false);
                 lookups[citation] = lookup;
             }
 
             previousLaw = lookup.Citation is { Law.Length: > 0 } read ? read.Law : citation.Law.Length > 0 ? citation.Law : previousLaw;
-            var displacement = await DisplacementAsync(lookup, citation, citedLaws, known, cancellationToken).ConfigureAwait(false);
+            var displacement = await DisplacementAsync(lookup, citation, citedLaws, known, access, cancellationToken).ConfigureAwait(false);
             findings.Add(new DraftCitationFinding(
                 match.Start,
                 match.Length,
@@ -107,13 +108,13 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         var checkedQuotations = new List<DraftQuotationFinding>(quotations.Count);
         foreach (var quotation in quotations)
         {
-            checkedQuotations.Add(await CheckQuotationAsync(text, quotation, findings, cancellationToken).ConfigureAwait(false));
+            checkedQuotations.Add(await CheckQuotationAsync(text, quotation, findings, access, cancellationToken).ConfigureAwait(false));
         }
 
         return new DraftCheckReport(findings, checkedQuotations, notices);
     }
 
-    private async Task<DisplacedParallel?> DisplacementAsync(NormLookupResult lookup, Citation written, IReadOnlyList<string> citedLaws, IReadOnlyList<LawInfo> known, CancellationToken cancellationToken)
+    private async Task<DisplacedParallel?> DisplacementAsync(NormLookupResult lookup, Citation written, IReadOnlyList<string> citedLaws, IReadOnlyList<LawInfo> known, DocumentAccess access, CancellationToken cancellationToken)
     {
         var citation = lookup.Citation ?? written;
         if (citation.Law.Length == 0)
@@ -133,7 +134,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         if (rule.Sections is null)
         {
             // The whole law is displaced by one with the same numbering where the Land copied it (VwVfG → LVwVfG).
-            var same = await norms.LookupAsync(citation with { Law = rule.Applies }, cancellationToken).ConfigureAwait(false);
+            var same = await norms.LookupAsync(citation with { Law = rule.Applies }, access, cancellationToken).ConfigureAwait(false);
             if (same.Found && !same.IsRepealed)
             {
                 parallel = same.FormattedCitation;
@@ -159,7 +160,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
 
     private static string Joined(IReadOnlyList<Chunk> passage) => string.Join("\n", passage.Select(chunk => chunk.Text));
 
-    private async Task<DraftQuotationFinding> CheckQuotationAsync(string text, Quotation quotation, IReadOnlyList<DraftCitationFinding> citations, CancellationToken cancellationToken)
+    private async Task<DraftQuotationFinding> CheckQuotationAsync(string text, Quotation quotation, IReadOnlyList<DraftCitationFinding> citations, DocumentAccess access, CancellationToken cancellationToken)
     {
         var line = LineOf(text, quotation.Start);
         var index = CitationOf(text, quotation, citations);
@@ -182,7 +183,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         }
 
         // Cited Abs. 1, quoted from Abs. 2: the writer should correct the address, not the words.
-        var norm = passage.Count > 0 ? await store.GetNormAsync(passage[0].Citation.Law, passage[0].Citation.Section, cancellationToken).ConfigureAwait(false) : [];
+        var norm = passage.Count > 0 ? access.Filter(await store.GetNormAsync(passage[0].Citation.Law, passage[0].Citation.Section, cancellationToken).ConfigureAwait(false)) : [];
         var elsewhere = norm.Where(chunk => !passage.Any(p => p.Id == chunk.Id)).FirstOrDefault(chunk => QuotationMatcher.OccursIn(quotation.Content, chunk.Text));
         if (elsewhere is not null)
         {

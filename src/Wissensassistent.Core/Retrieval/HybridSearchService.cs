@@ -53,8 +53,8 @@ public sealed partial class HybridSearchService(
         var top = Math.Clamp(request.Top, 1, 1_000);
         var filter = request.Filter ?? SearchFilter.None;
 
-        var parser = await laws.GetParserAsync(cancellationToken);
-        var named = await FindNamedNormsAsync(parser, query, cancellationToken);
+        var parser = await laws.GetParserAsync(filter.Access, cancellationToken);
+        var named = await FindNamedNormsAsync(parser, query, filter.Access, cancellationToken);
         var namedCitations = named.Select(n => n.Citation.Norm).Distinct().ToList();
 
         if (named.Count > 0 && IsOnlyCitations(parser, query))
@@ -184,7 +184,7 @@ public sealed partial class HybridSearchService(
         }
     }
 
-    private async Task<IReadOnlyList<(Citation Citation, IReadOnlyList<Chunk> Chunks)>> FindNamedNormsAsync(CitationParser parser, string query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(Citation Citation, IReadOnlyList<Chunk> Chunks)>> FindNamedNormsAsync(CitationParser parser, string query, DocumentAccess access, CancellationToken cancellationToken)
     {
         var found = new List<(Citation, IReadOnlyList<Chunk>)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -196,7 +196,7 @@ public sealed partial class HybridSearchService(
                 continue;
             }
 
-            var chunks = await store.GetNormAsync(citation.Law, citation.Section, cancellationToken);
+            var chunks = access.Filter(await store.GetNormAsync(citation.Law, citation.Section, cancellationToken));
             if (chunks.Count > 0)
             {
                 found.Add((citation, chunks));

@@ -7,17 +7,18 @@ namespace Wissensassistent.Core.Retrieval;
 /// <summary>
 /// Resolves what people type as an address (<c>§ 35 Abs. 1 BauGB</c>, <c>35 baugb</c>, <c>Art. 20 GG</c>) to exactly that
 /// passage, with Stand and source; unknown addresses get the nearest laws or norms. One path for <c>wissen show</c>, the
-/// norm API and the MCP tool <c>get_norm</c>.
+/// norm API and the MCP tool <c>get_norm</c>. Every lookup is made for one reader: a restricted norm or law the reader may
+/// not see is answered exactly like one that does not exist, and is never suggested.
 /// </summary>
 public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
 {
     public const int SuggestionCount = 5;
 
     /// <summary>Every address the input names, each resolved; one <see cref="NormLookupOutcome.Unreadable"/> result when none.</summary>
-    public async Task<IReadOnlyList<NormLookupResult>> LookupAsync(string input, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<NormLookupResult>> LookupAsync(string input, DocumentAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var parser = await laws.GetParserAsync(cancellationToken).ConfigureAwait(false);
+        var parser = await laws.GetParserAsync(access, cancellationToken).ConfigureAwait(false);
         var citations = parser.Parse(input.Trim());
         if (citations.Count == 0)
         {
@@ -32,19 +33,19 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
         var results = new List<NormLookupResult>(citations.Count);
         foreach (var citation in citations)
         {
-            results.Add(await LookupAsync(citation, cancellationToken).ConfigureAwait(false));
+            results.Add(await LookupAsync(citation, access, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
     }
 
     /// <summary>An address given in parts (<c>BauGB</c>, <c>35</c>, Absatz <c>1</c>), the law by its abbreviation or an alias.</summary>
-    public async Task<NormLookupResult> LookupAsync(string law, string section, string? absatz, string? nummer, CancellationToken cancellationToken = default)
+    public async Task<NormLookupResult> LookupAsync(string law, string section, string? absatz, string? nummer, DocumentAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(law);
         ArgumentException.ThrowIfNullOrWhiteSpace(section);
         law = law.Trim();
-        var known = await laws.GetLawsAsync(cancellationToken).ConfigureAwait(false);
+        var known = await laws.GetLawsAsync(access, cancellationToken).ConfigureAwait(false);
         var info = known.FirstOrDefault(l => string.Equals(l.Law, law, StringComparison.OrdinalIgnoreCase))
             ?? known.FirstOrDefault(l => l.Aliases.Any(a => string.Equals(a, law, StringComparison.OrdinalIgnoreCase)));
         var citation = new Citation(
@@ -53,14 +54,15 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
             section.Trim().TrimStart('§').Trim(),
             string.IsNullOrWhiteSpace(absatz) ? null : absatz.Trim(),
             Nummer: string.IsNullOrWhiteSpace(nummer) ? null : nummer.Trim());
-        return await LookupAsync(citation, cancellationToken).ConfigureAwait(false);
+        return await LookupAsync(citation, access, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One address, already parsed.</summary>
-    public async Task<NormLookupResult> LookupAsync(Citation citation, CancellationToken cancellationToken = default)
+    public async Task<NormLookupResult> LookupAsync(Citation citation, DocumentAccess access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        var norm = await GetNormAsync(citation.Law, citation.Section, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(access);
+        var norm = await GetNormAsync(citation.Law, citation.Section, access, cancellationToken).ConfigureAwait(false);
         var passage = SelectPassage(norm, citation);
         if (passage.Count > 0)
         {
@@ -78,7 +80,7 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
                 norm.Select(c => c.Citation.Absatz).OfType<string>().Distinct().Select(a => CitationFormatter.Format(citation with { Law = norm[0].Citation.Law, Absatz = a, Satz = null, Nummer = null, Buchstabe = null })).Take(SuggestionCount).ToList());
         }
 
-        var known = await laws.GetLawsAsync(cancellationToken).ConfigureAwait(false);
+        var known = await laws.GetLawsAsync(access, cancellationToken).ConfigureAwait(false);
         var law = known.FirstOrDefault(l => string.Equals(l.Law, citation.Law, StringComparison.OrdinalIgnoreCase));
         if (law is null)
         {
@@ -92,7 +94,7 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
                 nearest);
         }
 
-        var norms = await store.ListNormsAsync(law.Law, cancellationToken).ConfigureAwait(false);
+        var norms = (await store.ListNormsAsync(law.Law, cancellationToken).ConfigureAwait(false)).Where(n => access.Permits(n.AccessGroups)).ToList();
         var near = NearestNorms.Find(norms, citation.Section, SuggestionCount).Select(n => CitationFormatter.Format(n.Citation)).ToList();
         return new NormLookupResult(
             NormLookupOutcome.UnknownNorm,
@@ -106,17 +108,18 @@ public sealed class NormLookup(IKnowledgeStore store, LawDirectory laws)
     /// The chunks of a norm; for a number inside a repealed run (<c>§ 1330 BGB</c> within <c>§§ 1321 bis 1352 (weggefallen)</c>)
     /// those of the run's heading, so that the address says "weggefallen" rather than "not found".
     /// </summary>
-    public async Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, DocumentAccess access, CancellationToken cancellationToken = default)
     {
-        var norm = await store.GetNormAsync(law, section, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(access);
+        var norm = access.Filter(await store.GetNormAsync(law, section, cancellationToken).ConfigureAwait(false));
         if (norm.Count > 0 || !char.IsAsciiDigit(section.Trim().FirstOrDefault()))
         {
             return norm;
         }
 
         var norms = await store.ListNormsAsync(law, cancellationToken).ConfigureAwait(false);
-        var run = norms.FirstOrDefault(n => n.IsRepealed && SectionRange.Contains(n.Citation.Section, section));
-        return run is null ? [] : await store.GetNormAsync(law, run.Citation.Section, cancellationToken).ConfigureAwait(false);
+        var run = norms.FirstOrDefault(n => n.IsRepealed && access.Permits(n.AccessGroups) && SectionRange.Contains(n.Citation.Section, section));
+        return run is null ? [] : access.Filter(await store.GetNormAsync(law, run.Citation.Section, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The cited Absatz (and Nummer) if given, else the whole norm.</summary>

@@ -20,5 +20,12 @@ public sealed record SearchFilter
     /// <summary>Repealed norms ("weggefallen") are never offered as content unless asked for.</summary>
     public bool IncludeRepealed { get; init; }
 
+    /// <summary>
+    /// Who reads. Applied inside ranking like every other restriction, in both stores; the default is the anonymous
+    /// reader, so a path that forgets to say who reads sees public documents only.
+    /// </summary>
+    public DocumentAccess Access { get; init; } = DocumentAccess.Public;
+
+    /// <summary>True when no restriction a user chose applies (<see cref="Access"/> is not a choice and does not count).</summary>
     public bool IsEmpty => Laws.Count == 0 && Levels.Count == 0 && Types.Count == 0 && InForceOn is null;
 }

@@ -11,6 +11,8 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 internal sealed class IndexSnapshot
 {
     private readonly string[][] _documentLawKeys;
+    private readonly IReadOnlyList<string>[] _documentAccess;
+    private readonly bool _anyRestricted;
     private readonly int[] _chunkDocument;
     private readonly byte[] _levels;
     private readonly byte[] _types;
@@ -38,6 +40,7 @@ internal sealed class IndexSnapshot
         ChunkIds = new string[chunkCount];
         ContentHashes = new string[chunkCount];
         _documentLawKeys = new string[documents.Length][];
+        _documentAccess = new IReadOnlyList<string>[documents.Length];
         _chunkDocument = new int[chunkCount];
         _levels = new byte[chunkCount];
         _types = new byte[chunkCount];
@@ -59,6 +62,8 @@ internal sealed class IndexSnapshot
         for (var d = 0; d < documents.Length; d++)
         {
             _documentLawKeys[d] = documents[d].LawKeys;
+            _documentAccess[d] = documents[d].AccessGroups;
+            _anyRestricted |= documents[d].AccessGroups.Count > 0;
             foreach (var indexed in documents[d].Chunks)
             {
                 ChunkIds[chunk] = indexed.Id;
@@ -289,19 +294,21 @@ internal sealed class IndexSnapshot
     /// <summary>Which chunks the filter admits; null when it admits all. Evaluated once per search, then one lookup per posting.</summary>
     private bool[]? BuildMask(SearchFilter filter, SearchScratch scratch)
     {
-        if (filter.IsEmpty)
+        // Who reads is a restriction like the others, checked per posting: a restricted passage never takes a place in a list.
+        var checkAccess = _anyRestricted && !_documentAccess.All(filter.Access.Permits);
+        if (filter.IsEmpty && !checkAccess)
         {
             return filter.IncludeRepealed ? null : _notRepealed;
         }
 
         bool[]? documentAllowed = null;
-        if (filter.Laws.Count > 0)
+        if (filter.Laws.Count > 0 || checkAccess)
         {
             var wanted = filter.Laws.Select(IndexedDocument.LawKey).ToHashSet(StringComparer.Ordinal);
             documentAllowed = new bool[_documentLawKeys.Length];
             for (var d = 0; d < documentAllowed.Length; d++)
             {
-                documentAllowed[d] = _documentLawKeys[d].Any(wanted.Contains);
+                documentAllowed[d] = (wanted.Count == 0 || _documentLawKeys[d].Any(wanted.Contains)) && filter.Access.Permits(_documentAccess[d]);
             }
         }
 

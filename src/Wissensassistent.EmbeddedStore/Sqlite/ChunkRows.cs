@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Documents;
+using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.EmbeddedStore.Sqlite;
 
@@ -14,17 +15,17 @@ internal static class ChunkRows
     public const string Columns =
         "c.id, c.document_id, c.ordinal, c.part, c.law, c.kind, c.section, c.absatz, c.satz, c.nummer, c.buchstabe, " +
         "c.heading_path, c.norm_title, c.text, c.is_repealed, c.law_title, c.level, c.type, c.stand, c.valid_from, " +
-        "c.valid_until, c.content_hash";
+        "c.valid_until, c.content_hash, c.access_groups";
 
     private static readonly string[] ChunkColumns =
     [
         "id", "document_id", "ordinal", "part", "law", "kind", "section", "section_key", "norm_key", "absatz", "satz",
         "nummer", "buchstabe", "heading_path", "norm_title", "text", "is_repealed", "law_title", "level", "type", "stand",
-        "valid_from", "valid_until", "content_hash", "terms",
+        "valid_from", "valid_until", "content_hash", "terms", "access_groups",
     ];
 
     private static readonly string[] DocumentColumns =
-        ["id", "law", "title", "aliases", "level", "type", "stand", "valid_from", "valid_until", "issuer", "content_hash"];
+        ["id", "law", "title", "aliases", "level", "type", "stand", "valid_from", "valid_until", "issuer", "content_hash", "access_groups"];
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -53,6 +54,7 @@ internal static class ChunkRows
         ValidFrom = NullableDate(reader, 19),
         ValidUntil = NullableDate(reader, 20),
         ContentHash = reader.GetString(21),
+        AccessGroups = DeserializeList(reader.GetString(22)),
     };
 
     /// <summary>An insert for chunks, parameters in the order <see cref="BindChunk"/> fills them.</summary>
@@ -62,7 +64,8 @@ internal static class ChunkRows
     public static SqliteCommand CreateDocumentUpsert(SqliteConnection connection, SqliteTransaction transaction) =>
         CreateInsert(connection, transaction, "INSERT OR REPLACE INTO documents", DocumentColumns);
 
-    public static void BindChunk(SqliteCommand command, Chunk chunk, byte[] terms)
+    /// <param name="accessGroups">The document's, normalized: a chunk is always as visible as its document.</param>
+    public static void BindChunk(SqliteCommand command, Chunk chunk, byte[] terms, IReadOnlyList<string> accessGroups)
     {
         var citation = chunk.Citation;
         Bind(
@@ -91,7 +94,8 @@ internal static class ChunkRows
             FormatDate(chunk.ValidFrom),
             FormatDate(chunk.ValidUntil),
             chunk.ContentHash,
-            terms);
+            terms,
+            SerializeList(accessGroups));
     }
 
     public static void BindDocument(SqliteCommand command, SourceDocument document) =>
@@ -107,7 +111,8 @@ internal static class ChunkRows
             FormatDate(document.ValidFrom),
             FormatDate(document.ValidUntil),
             document.Issuer,
-            document.ContentHash);
+            document.ContentHash,
+            SerializeList(DocumentAccess.NormalizeGroups(document.AccessGroups)));
 
     /// <summary>Sections compare case-insensitively (<c>573B</c> finds <c>573b</c>).</summary>
     public static string SectionKey(string section) => section.Trim().ToLowerInvariant();

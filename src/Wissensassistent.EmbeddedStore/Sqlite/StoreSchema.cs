@@ -112,6 +112,13 @@ internal static class StoreSchema
         CREATE INDEX IF NOT EXISTS chunk_references_by_document ON chunk_references (document_id);
         UPDATE documents SET content_hash = '';
         """,
+
+        // Version 4: document permissions. Everything stored before was public, which the defaults say; the next run
+        // rewrites only the documents that the corpus's zugriff.tsv restricts (their stored hash no longer matches).
+        """
+        ALTER TABLE documents ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE chunks ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>

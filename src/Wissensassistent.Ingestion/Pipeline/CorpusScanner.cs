@@ -9,7 +9,7 @@ namespace Wissensassistent.Ingestion.Pipeline;
 public static class CorpusScanner
 {
     /// <summary>Files that describe the corpus rather than belong to it.</summary>
-    internal static readonly HashSet<string> MetadataFiles = new(StringComparer.OrdinalIgnoreCase) { "README.md", "MANIFEST.tsv", "LICENSE", "LICENSE.md", ".gitkeep" };
+    internal static readonly HashSet<string> MetadataFiles = new(StringComparer.OrdinalIgnoreCase) { "README.md", "MANIFEST.tsv", "LICENSE", "LICENSE.md", ".gitkeep", CorpusAccess.FileName };
 
     /// <summary>The files only; <see cref="Inspect"/> also says which entries were refused and why.</summary>
     public static IReadOnlyList<CorpusFile> Scan(string corpusRoot) => Inspect(corpusRoot).Files;

@@ -53,6 +53,7 @@ public sealed partial class AccountService(UserAccountStore store, IAuditTrail a
                 new Claim(SecurityStampClaim, account.SecurityStamp),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
+        ReaderGroups.Add(identity, account.Groups);
         return new ClaimsPrincipal(identity);
     }
 
@@ -166,6 +167,36 @@ public sealed partial class AccountService(UserAccountStore store, IAuditTrail a
         }
 
         LogRoleChanged(logger, account.UserName, role);
+        Changed(account.UserName);
+        return AccountResult.Success;
+    }
+
+    /// <summary>
+    /// The document groups of an account (see <see cref="ReaderGroups"/>), replacing the old ones. The account's sign-ins
+    /// end like after a role change, so that a group taken away stops at once; API keys read the groups per request.
+    /// </summary>
+    public async Task<AccountResult> SetGroupsAsync(string userName, IEnumerable<string> groups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var names = groups.ToList();
+        if (names.Any(name => name.Trim().Length > 64 || name.IndexOfAny([',', '\t', '\r', '\n']) >= 0))
+        {
+            return new AccountResult("Gruppennamen dürfen höchstens 64 Zeichen lang sein und kein Komma enthalten.");
+        }
+
+        var normalized = Wissensassistent.Core.Storage.DocumentAccess.NormalizeGroups(names);
+        if (await store.FindAsync(userName, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return Missing(userName);
+        }
+
+        if (account.Groups.SequenceEqual(normalized, StringComparer.Ordinal))
+        {
+            return AccountResult.Success;
+        }
+
+        await store.SetGroupsAsync(account.UserName, normalized, cancellationToken).ConfigureAwait(false);
+        LogGroupsChanged(logger, account.UserName, normalized.Count);
         Changed(account.UserName);
         return AccountResult.Success;
     }
@@ -310,6 +341,9 @@ public sealed partial class AccountService(UserAccountStore store, IAuditTrail a
 
     [LoggerMessage(EventId = 5306, Level = LogLevel.Information, Message = "User {UserName} disabled: {Disabled}")]
     private static partial void LogStatusChanged(ILogger logger, string userName, bool disabled);
+
+    [LoggerMessage(EventId = 5308, Level = LogLevel.Information, Message = "Document groups of user {UserName} set ({Count} groups)")]
+    private static partial void LogGroupsChanged(ILogger logger, string userName, int count);
 
     [LoggerMessage(EventId = 5307, Level = LogLevel.Information, Message = "User {UserName} deleted")]
     private static partial void LogDeleted(ILogger logger, string userName);

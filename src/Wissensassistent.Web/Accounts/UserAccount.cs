@@ -10,4 +10,8 @@ public sealed record UserAccount(
     string PasswordHash,
     DateTimeOffset CreatedAt,
     string SecurityStamp,
-    bool IsDisabled);
+    bool IsDisabled)
+{
+    /// <summary>The document groups the account reads besides public documents (normalized; see <c>ReaderGroups</c>).</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+}

@@ -14,7 +14,7 @@ namespace Wissensassistent.Web.Accounts;
 /// </summary>
 public sealed class UserAccountStore : IDisposable
 {
-    private const string Columns = "user_name, role, password_hash, created_at, security_stamp, disabled";
+    private const string Columns = "user_name, role, password_hash, created_at, security_stamp, disabled, groups";
 
     // failed_attempts and locked_until of older installations stay unused: lockouts are counted per client (SignInLockout).
     private const string Schema = """
@@ -24,7 +24,8 @@ public sealed class UserAccountStore : IDisposable
             password_hash TEXT NOT NULL,
             created_at TEXT NOT NULL,
             security_stamp TEXT NOT NULL DEFAULT '',
-            disabled INTEGER NOT NULL DEFAULT 0
+            disabled INTEGER NOT NULL DEFAULT 0,
+            groups TEXT NOT NULL DEFAULT ''
         );
         """;
 
@@ -75,16 +76,26 @@ public sealed class UserAccountStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(account);
         var changed = await ExecuteAsync(
-            $"INSERT INTO users ({Columns}) VALUES ($name, $role, $hash, $created, $stamp, $disabled) ON CONFLICT DO NOTHING",
+            $"INSERT INTO users ({Columns}) VALUES ($name, $role, $hash, $created, $stamp, $disabled, $groups) ON CONFLICT DO NOTHING",
             cancellationToken,
             ("$name", account.UserName),
             ("$role", account.Role),
             ("$hash", account.PasswordHash),
             ("$created", Format(account.CreatedAt)),
             ("$stamp", account.SecurityStamp),
-            ("$disabled", account.IsDisabled ? 1 : 0)).ConfigureAwait(false);
+            ("$disabled", account.IsDisabled ? 1 : 0),
+            ("$groups", string.Join(',', account.Groups))).ConfigureAwait(false);
         return changed == 1;
     }
+
+    /// <summary>Sets the document groups (normalized, comma-separated) and a new stamp; 0 when the account is missing.</summary>
+    public Task<int> SetGroupsAsync(string userName, IReadOnlyList<string> groups, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            "UPDATE users SET groups = $groups, security_stamp = $stamp WHERE user_name = $name COLLATE NOCASE",
+            cancellationToken,
+            ("$name", userName),
+            ("$groups", string.Join(',', groups)),
+            ("$stamp", NewSecurityStamp()));
 
     /// <summary>Sets the role and a new stamp; 0 when the account is missing or is the last active administrator.</summary>
     public Task<int> SetRoleAsync(string userName, string role, CancellationToken cancellationToken = default) =>
@@ -144,7 +155,10 @@ public sealed class UserAccountStore : IDisposable
                 reader.GetString(2),
                 Parse(reader.GetString(3)),
                 reader.GetString(4),
-                reader.GetInt32(5) != 0));
+                reader.GetInt32(5) != 0)
+            {
+                Groups = reader.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            });
         }
 
         return accounts;
@@ -213,6 +227,11 @@ public sealed class UserAccountStore : IDisposable
             if (!columns.Contains("disabled"))
             {
                 statements.Add("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
+            }
+
+            if (!columns.Contains("groups"))
+            {
+                statements.Add("ALTER TABLE users ADD COLUMN groups TEXT NOT NULL DEFAULT ''");
             }
 
             statements.Add("UPDATE users SET security_stamp = upper(hex(randomblob(16))) WHERE security_stamp = ''");

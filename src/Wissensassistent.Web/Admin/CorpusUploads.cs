@@ -35,8 +35,15 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, Corpus
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Checks the name and size, then copies <paramref name="content"/> (at most <see cref="MaxBytes"/>) into place.</summary>
-    public async Task<CorpusUploadResult> SaveAsync(string fileName, string? folder, long declaredSize, Stream content, bool replace, CancellationToken cancellationToken = default)
+    /// <summary>One writer of the uploads' zugriff.tsv at a time.</summary>
+    private static readonly SemaphoreSlim AccessFileLock = new(1, 1);
+
+    /// <summary>
+    /// Checks the name and size, then copies <paramref name="content"/> (at most <see cref="MaxBytes"/>) into place.
+    /// <paramref name="accessGroups"/> (empty: public within the administration) are written to the uploads folder's
+    /// <c>zugriff.tsv</c> before the file is moved into place, so that no run ever reads a restricted upload as public.
+    /// </summary>
+    public async Task<CorpusUploadResult> SaveAsync(string fileName, string? folder, long declaredSize, Stream content, bool replace, IReadOnlyList<string>? accessGroups = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (CheckName(fileName) is { } nameProblem)
@@ -86,6 +93,7 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, Corpus
                 return Rejected(TooLarge(written));
             }
 
+            await SetAccessAsync(Path.GetRelativePath(root, path).Replace('\\', '/'), accessGroups ?? [], cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: replace);
         }
         catch (IOException) when (!replace && File.Exists(path))
@@ -101,6 +109,39 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, Corpus
         return exists
             ? new CorpusUploadResult(CorpusUploadStatus.Replaced, $"„{relative}“ wurde ersetzt.", relative)
             : new CorpusUploadResult(CorpusUploadStatus.Saved, $"„{relative}“ wurde hochgeladen und wird eingelesen.", relative);
+    }
+
+    /// <summary>The groups an upload (path relative to the uploads folder) is read by; empty: public.</summary>
+    public IReadOnlyList<string> AccessOf(string relativePath) => CorpusAccess.Read(roots.Uploads).GroupsFor(relativePath);
+
+    private async Task SetAccessAsync(string relativePath, IReadOnlyList<string> groups, CancellationToken cancellationToken)
+    {
+        await AccessFileLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = Directory.Exists(roots.Uploads) ? CorpusAccess.Read(roots.Uploads) : CorpusAccess.Public;
+            var before = current.GroupsFor(relativePath);
+            var changed = current.With(relativePath, groups);
+            var after = changed.GroupsFor(relativePath);
+            if (!before.SequenceEqual(after, StringComparer.Ordinal))
+            {
+                changed.Write(roots.Uploads);
+                AccessChanged(CorpusRoots.UploadPrefix + relativePath, before, after);
+            }
+        }
+        finally
+        {
+            AccessFileLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Hook for the audit trail (issue 12, item 2): an upload's document groups changed (a new restricted upload, or a
+    /// replacement with other groups). Nothing is recorded here yet.
+    /// </summary>
+    private static void AccessChanged(string documentId, IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        _ = (documentId, before, after);
     }
 
     /// <summary>Null when the name is a plain, safe file name; otherwise the German reason.</summary>

@@ -44,6 +44,7 @@ public static class OidcBearer
                     if (context.Principal?.Identity is ClaimsIdentity identity)
                     {
                         OidcRoleMapper.AddRoles(identity, oidc);
+                        OidcRoleMapper.AddGroups(identity, oidc);
                     }
 
                     return Task.CompletedTask;

@@ -5,10 +5,15 @@ using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.OpenInterfaces.Contracts;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.OpenInterfaces;
 
-/// <summary>Search, norm lookup, answers and the citation check, as the MCP tools, the REST API and the OpenAI endpoint share them.</summary>
+/// <summary>
+/// Search, norm lookup, answers and the citation check, as the MCP tools, the REST API and the OpenAI endpoint share them. Every query reads
+/// as the caller: the API key's account, or the OIDC token's groups (<see cref="ReaderGroups"/>), set here once for all
+/// interfaces, so that no endpoint can forget it.
+/// </summary>
 public sealed class OpenInterfaceQueries(
     ISearchService search,
     NormLookup norms,
@@ -34,7 +39,7 @@ public sealed class OpenInterfaceQueries(
             throw new InterfaceInputException($"„top“ muss zwischen 1 und {options.Value.MaxTop} liegen.");
         }
 
-        var result = await search.SearchAsync(new SearchRequest(query.Trim(), count, SearchMode.Hybrid, filter), cancellationToken).ConfigureAwait(false);
+        var result = await search.SearchAsync(new SearchRequest(query.Trim(), count, SearchMode.Hybrid, AsCaller(filter)), cancellationToken).ConfigureAwait(false);
         return InterfaceViews.Of(result);
     }
 
@@ -51,9 +56,13 @@ public sealed class OpenInterfaceQueries(
             throw new InterfaceInputException("Eine Fundstelle hat höchstens 500 Zeichen.");
         }
 
-        var results = await norms.LookupAsync(citation, cancellationToken).ConfigureAwait(false);
+        var results = await norms.LookupAsync(citation, Caller, cancellationToken).ConfigureAwait(false);
         return new NormLookupView(results.Select(InterfaceViews.Of).ToList());
     }
+
+    /// <summary>One address given in parts (the REST path <c>/api/norms/{law}/{section}</c>).</summary>
+    public async Task<NormView> LookupAsync(string law, string section, string? absatz, string? nummer, CancellationToken cancellationToken) =>
+        InterfaceViews.Of(await norms.LookupAsync(law, section, absatz, nummer, Caller, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Every citation of <paramref name="text"/> resolved, every quotation checked verbatim; nothing of the text is kept or logged.</summary>
     /// <exception cref="InterfaceInputException">An empty or overlong text.</exception>
@@ -61,7 +70,7 @@ public sealed class OpenInterfaceQueries(
     {
         try
         {
-            return InterfaceViews.Of(await drafts.CheckAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false));
+            return InterfaceViews.Of(await drafts.CheckAsync(text ?? string.Empty, Caller, cancellationToken).ConfigureAwait(false));
         }
         catch (DraftRejectedException rejected)
         {
@@ -92,6 +101,11 @@ public sealed class OpenInterfaceQueries(
         }
 
         var turns = history?.TakeLast(options.Value.HistoryTurns).ToList();
-        return new AnswerRequest(question.Trim(), turns is { Count: > 0 } ? turns : null, filter.IsEmpty ? null : filter);
+        return new AnswerRequest(question.Trim(), turns is { Count: > 0 } ? turns : null, AsCaller(filter));
     }
+
+    /// <summary>What the caller of this request may read; without a request, public documents only.</summary>
+    private DocumentAccess Caller => ReaderGroups.AccessOf(http.HttpContext?.User);
+
+    private SearchFilter AsCaller(SearchFilter filter) => filter with { Access = Caller };
 }

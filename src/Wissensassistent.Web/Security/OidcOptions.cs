@@ -19,6 +19,15 @@ public sealed class OidcOptions
     /// <summary>Provider value → our role (<c>Staff</c>, <c>LegalOfficer</c>, <c>Admin</c>); values of the same name need no entry.</summary>
     public Dictionary<string, string> RoleMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Claim that carries the provider's groups (Keycloak's group mapper, Entra ID's <c>groups</c>): the document groups.</summary>
+    public string GroupClaim { get; set; } = "groups";
+
+    /// <summary>
+    /// Provider value → our document group (<c>/Personalamt</c> or an Entra object id → <c>personalamt</c>). Empty: every
+    /// value is a group as it is (a leading <c>/</c> of Keycloak paths dropped). With entries: only mapped values count.
+    /// </summary>
+    public Dictionary<string, string> GroupMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Only for a test provider on plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -24,6 +24,23 @@ public static class OidcRoleMapper
         return roles;
     }
 
+    /// <summary>
+    /// Adds a document group claim (<see cref="ReaderGroups"/>) for each value of <see cref="OidcOptions.GroupClaim"/>,
+    /// through <see cref="OidcOptions.GroupMapping"/> when it has entries. Returns the groups added.
+    /// </summary>
+    public static IReadOnlyList<string> AddGroups(ClaimsIdentity identity, OidcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(options);
+        var values = identity.FindAll(options.GroupClaim).SelectMany(claim => SplitValues(claim.Value));
+        var groups = options.GroupMapping.Count == 0
+            ? values.Select(value => value.TrimStart('/'))
+            : values.Select(value => options.GroupMapping.TryGetValue(value, out var mapped) ? mapped : null).OfType<string>();
+        var normalized = Wissensassistent.Core.Storage.DocumentAccess.NormalizeGroups(groups);
+        ReaderGroups.Add(identity, normalized);
+        return normalized;
+    }
+
     /// <summary>Some providers put a JSON array into one claim; most send one claim per value.</summary>
     private static IEnumerable<string> SplitValues(string value) =>
         value.StartsWith('[')

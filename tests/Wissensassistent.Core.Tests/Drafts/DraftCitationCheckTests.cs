@@ -41,7 +41,7 @@ public sealed class DraftCitationCheckTests
     }
 
     private static async Task<DraftCheckReport> CheckDraftAsync(string draft = Draft) =>
-        await Check().CheckAsync(draft, TestContext.Current.CancellationToken);
+        await Check().CheckAsync(draft, Core.Storage.DocumentAccess.Public, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Draft_ListsEveryCitation_InOrder_WithItsStatus()

@@ -36,10 +36,35 @@ public sealed class CorpusUploadsTests : IDisposable
         _folder.Dispose();
     }
 
-    private Task<CorpusUploadResult> SaveAsync(string name, string text, string? folder = null, bool replace = false, long? declared = null)
+    private Task<CorpusUploadResult> SaveAsync(string name, string text, string? folder = null, bool replace = false, long? declared = null, IReadOnlyList<string>? groups = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        return _uploads.SaveAsync(name, folder, declared ?? bytes.Length, new MemoryStream(bytes), replace, Ct);
+        return _uploads.SaveAsync(name, folder, declared ?? bytes.Length, new MemoryStream(bytes), replace, groups, Ct);
+    }
+
+    [Fact]
+    public async Task Upload_ForGroups_IsRecordedInTheUploadsAccessFile_BeforeItIsReadable()
+    {
+        var restricted = await SaveAsync("dienstanweisung.md", "# DA\n\n1. Nur intern.", "kommune", groups: ["Personalamt"]);
+        var open = await SaveAsync("satzung.md", "# Satzung\n\n§ 1 Geltung", "kommune");
+
+        Assert.True(restricted.IsWritten);
+        Assert.True(open.IsWritten);
+        var access = CorpusAccess.Read(UploadsPath);
+        Assert.Equal(["personalamt"], access.GroupsFor("kommune/dienstanweisung.md"));
+        Assert.Empty(access.GroupsFor("kommune/satzung.md"));
+        Assert.Equal(["personalamt"], _uploads.AccessOf("kommune/dienstanweisung.md"));
+    }
+
+    [Fact]
+    public async Task Replacing_AnUploadWithoutGroups_MakesItPublic()
+    {
+        await SaveAsync("dienstanweisung.md", "# DA\n\n1. Nur intern.", "kommune", groups: ["personalamt"]);
+
+        var replaced = await SaveAsync("dienstanweisung.md", "# DA\n\n1. Jetzt öffentlich.", "kommune", replace: true);
+
+        Assert.Equal(CorpusUploadStatus.Replaced, replaced.Status);
+        Assert.Empty(CorpusAccess.Read(UploadsPath).GroupsFor("kommune/dienstanweisung.md"));
     }
 
     private IEnumerable<string> AllFiles() => Directory.Exists(UploadsPath) ? Directory.EnumerateFiles(UploadsPath, "*", SearchOption.AllDirectories) : [];

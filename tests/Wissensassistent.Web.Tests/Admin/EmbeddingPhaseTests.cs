@@ -45,7 +45,7 @@ public sealed class EmbeddingPhaseTests : IAsyncLifetime
         Assert.Equal(EmbeddingState.Running, embeddings.Current.State);
 
         var upload = await _app.Services.GetRequiredService<CorpusUploads>().SaveAsync(
-            "satzung.md", folder: null, 40, new MemoryStream("# Satzung\n\n§ 1 Geltung\n\nDiese Satzung gilt."u8.ToArray()), replace: false, Ct);
+            "satzung.md", folder: null, 40, new MemoryStream("# Satzung\n\n§ 1 Geltung\n\nDiese Satzung gilt."u8.ToArray()), replace: false, cancellationToken: Ct);
         var started = await control.StartAsync(ReindexMode.Incremental, ReindexTrigger.Upload, Ct);
         var run = await WaitForIdleAsync(control);
 

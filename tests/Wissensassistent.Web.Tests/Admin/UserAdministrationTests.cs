@@ -34,6 +34,24 @@ public sealed class UserAdministrationTests : WebTestContext
     }
 
     [Fact]
+    public async Task Groups_SavedForAnotherAccount_EndItsSignIns_ButNotForOnesOwn()
+    {
+        await Accounts.CreateAsync("test-admin", AppRoles.Admin, Password, Ct);
+        await Accounts.CreateAsync("anna", AppRoles.Staff, Password, Ct);
+        var stamp = (await Accounts.FindAsync("anna", Ct))!.SecurityStamp;
+        var list = Render<UserAdministration>();
+
+        Row(list, "anna").QuerySelector(".wa-user-groups-input input")!.Change("Personalamt, hauptamt");
+        Row(list, "anna").QuerySelector("button.wa-user-groups-save")!.Click();
+
+        list.WaitForAssertion(() => Assert.Contains("hauptamt, personalamt", list.Find(".wa-user-message").TextContent));
+        var anna = (await Accounts.FindAsync("anna", Ct))!;
+        Assert.Equal(["hauptamt", "personalamt"], anna.Groups);
+        Assert.NotEqual(stamp, anna.SecurityStamp);
+        Assert.True(Row(list, "test-admin").QuerySelector("button.wa-user-groups-save")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Delete_AsksForConfirmation_ThenRemovesTheAccount()
     {
         await Accounts.CreateAsync("chefin", AppRoles.Admin, Password, Ct);

@@ -293,13 +293,16 @@ public sealed class ChatPageTests : WebTestContext
     }
 
     [Fact]
-    public void WithoutFilters_RequestHasNoFilter()
+    public void WithoutFilters_RequestRestrictsNothing_AndReadsAsAnonymous()
     {
         var chat = RenderChat();
 
         Ask(chat, Question);
 
-        chat.WaitForAssertion(() => Assert.Null(Assert.Single(Answers.Requests).Filter));
+        chat.WaitForAssertion(() => Assert.Single(Answers.Requests));
+        var filter = Answers.Requests[0].Filter!;
+        Assert.True(filter.IsEmpty);
+        Assert.Equal(Core.Storage.DocumentAccess.Public, filter.Access);
     }
 
     [Fact]

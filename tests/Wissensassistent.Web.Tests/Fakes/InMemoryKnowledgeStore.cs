@@ -38,7 +38,7 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore, ICrossReferenceInd
             .Where(c => string.Equals(c.Citation.Law, law, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Ordinal)
             .GroupBy(c => c.Citation.Section, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new NormInfo(g.First().Citation.Norm, g.First().NormTitle, g.First().IsRepealed))
+            .Select(g => new NormInfo(g.First().Citation.Norm, g.First().NormTitle, g.First().IsRepealed) { AccessGroups = g.Select(c => c.AccessGroups).Aggregate(DocumentAccess.Combine) })
             .ToList();
         return Task.FromResult(result);
     }

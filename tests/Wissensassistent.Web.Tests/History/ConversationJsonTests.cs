@@ -24,7 +24,8 @@ public sealed class ConversationJsonTests
         Assert.Equal(AnswerMode.Extractive, turn.Answer.Mode);
         Assert.Equal(["Hinweis"], turn.Answer.Checks.Issues);
         var citation = Assert.Single(turn.Answer.Citations);
-        Assert.Equal(SampleData.Paragraph35Absatz1 with { HeadingPath = citation.Chunk.HeadingPath, References = citation.Chunk.References }, citation.Chunk);
+        Assert.Equal(SampleData.Paragraph35Absatz1 with { HeadingPath = citation.Chunk.HeadingPath, References = citation.Chunk.References, AccessGroups = citation.Chunk.AccessGroups }, citation.Chunk);
+        Assert.Empty(citation.Chunk.AccessGroups);
         Assert.Equal(SampleData.Paragraph35Absatz1.HeadingPath, citation.Chunk.HeadingPath);
         Assert.Equal(SampleData.Paragraph35Absatz1.References, citation.Chunk.References);
         Assert.Equal(["öffentliche Belange nicht entgegenstehen"], citation.Quotes);

@@ -29,7 +29,13 @@ public sealed class OpenInterfacesApp : IAsyncLifetime
 
     public WebAppFactory Factory { get; }
 
+    /// <summary>What the store holds before the start.</summary>
+    public IReadOnlyList<Core.Storage.DocumentBatch> Documents { get; private init; } = SampleCorpus.All;
+
     public ApiKeyService Keys => Factory.Services.GetRequiredService<ApiKeyService>();
+
+    /// <summary>The sample corpus and <see cref="RestrictedCorpus"/>, for the permission tests.</summary>
+    public static OpenInterfacesApp WithRestrictedCorpus() => new(configure: null) { Documents = [.. SampleCorpus.All, .. RestrictedCorpus.All] };
 
     /// <summary>An app with other settings, for the tests of limits and roles.</summary>
     public static OpenInterfacesApp With(params (string Key, string Value)[] settings) =>
@@ -48,17 +54,23 @@ public sealed class OpenInterfacesApp : IAsyncLifetime
             Options.Create(new EmbeddedStoreOptions { StoreDirectory = Path.Combine(Factory.DataPath, "store") }),
             GermanAnalyzer.Default,
             NullLogger<EmbeddedKnowledgeStore>.Instance);
-        await store.UpsertAsync(SampleCorpus.All, TestContext.Current.CancellationToken);
+        await store.UpsertAsync(Documents, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
 
     /// <summary>A new account in <paramref name="role"/> and a key for it; the secret as the admin would see it once.</summary>
-    public async Task<IssuedApiKey> IssueKeyAsync(string role = AppRoles.Staff)
+    public async Task<IssuedApiKey> IssueKeyAsync(string role = AppRoles.Staff, params string[] groups)
     {
         var userName = $"api-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
         var created = await Factory.Accounts.CreateAsync(userName, role, WebAppFactory.Password);
         Assert.True(created.Succeeded, created.Error);
+        if (groups.Length > 0)
+        {
+            var grouped = await Factory.Accounts.SetGroupsAsync(userName, groups);
+            Assert.True(grouped.Succeeded, grouped.Error);
+        }
+
         var (issued, error) = await Keys.IssueAsync("Test " + role, userName);
         Assert.True(issued is not null, error);
         return issued;

@@ -22,6 +22,11 @@ public sealed partial class UserAdministration
 {
     private const string OwnAccount = "Das eigene Konto kann hier weder deaktiviert, gelöscht noch herabgestuft werden.";
 
+    /// <summary>Four eyes: the groups that open restricted documents are given by another administrator.</summary>
+    private const string OwnGroups = "Die eigenen Gruppen vergibt eine andere Person mit der Rolle Verwaltung.";
+
+    private readonly Dictionary<string, string> _groupDrafts = new(StringComparer.OrdinalIgnoreCase);
+
     private IReadOnlyList<UserAccount> _users = [];
     private string _newName = "";
     private string _newRole = AppRoles.Staff;
@@ -51,6 +56,37 @@ public sealed partial class UserAdministration
         _currentUser = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
         _users = await Accounts.ListAsync();
     }
+
+    private string GroupDraft(UserAccount user) =>
+        _groupDrafts.TryGetValue(user.UserName, out var draft) ? draft : string.Join(", ", user.Groups);
+
+    /// <summary>The comma-separated groups of the row; the account's sign-ins end, so that a group taken away stops at once.</summary>
+    private Task SetGroupsAsync(string userName) => ChangeAsync(AuditActions.GroupChanged, $"{userName}: Gruppen {GroupsOf(userName)} → {GroupsText(_groupDrafts.GetValueOrDefault(userName))}", async () =>
+    {
+        if (IsSelf(userName))
+        {
+            return new AccountResult(OwnGroups);
+        }
+
+        var text = _groupDrafts.GetValueOrDefault(userName) ?? string.Join(", ", _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase))?.Groups ?? []);
+        var result = await Accounts.SetGroupsAsync(userName, text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        if (result.Succeeded)
+        {
+            _groupDrafts.Remove(userName);
+            var groups = (await Accounts.FindAsync(userName))?.Groups ?? [];
+            (_message, _severity) = (groups.Count == 0
+                ? $"„{userName}“ liest nur öffentliche Dokumente. Bestehende Anmeldungen von „{userName}“ sind beendet."
+                : $"„{userName}“ liest auch Dokumente der Gruppen {string.Join(", ", groups)}. Bestehende Anmeldungen von „{userName}“ sind beendet.", Severity.Success);
+        }
+
+        return result;
+    });
+
+    private string GroupsOf(string userName) =>
+        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { Groups.Count: > 0 } user ? string.Join(", ", user.Groups) : "öffentlich";
+
+    private static string GroupsText(string? draft) =>
+        Wissensassistent.Core.Storage.DocumentAccess.NormalizeGroups(draft?.Split(',')) is { Count: > 0 } groups ? string.Join(", ", groups) : "öffentlich";
 
     private string RoleOf(string userName) =>
         _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { } user ? AppRoles.DisplayName(user.Role) : "?";

@@ -6,6 +6,7 @@ using Wissensassistent.Core.Feedback;
 using Wissensassistent.Core.References;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Interop;
 
 namespace Wissensassistent.Web.Components.Chat;
@@ -33,6 +34,9 @@ public sealed partial class AnswerCard
 
     [Inject]
     private LawDirectory Laws { get; set; } = default!;
+
+    [Inject]
+    private CurrentReader Reader { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -124,7 +128,7 @@ public sealed partial class AnswerCard
         IReadOnlyDictionary<Core.Citations.Citation, ReferenceTarget>? targets = null;
         try
         {
-            targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync()).CheckAsync(answer.Citations.Select(c => c.Chunk));
+            targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync(await Reader.GetAccessAsync())).CheckAsync(answer.Citations.Select(c => c.Chunk));
         }
         catch (KnowledgeStoreUnavailableException)
         {

@@ -7,11 +7,13 @@ using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Audit;
 using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Indexing;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components.History;
 using Wissensassistent.Web.History;
 using Wissensassistent.Web.Interop;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Chat;
 
@@ -50,6 +52,12 @@ public sealed partial class ChatPage : IDisposable
 
     [Inject]
     private KnowledgeReadiness Readiness { get; set; } = default!;
+
+    [Inject]
+    private CurrentReader Reader { get; set; } = default!;
+
+    [Inject]
+    private LawDirectory Laws { get; set; } = default!;
 
     [Inject]
     private IndexingStatus Indexing { get; set; } = default!;
@@ -217,7 +225,7 @@ public sealed partial class ChatPage : IDisposable
         {
             try
             {
-                _laws = (await Store.ListLawsAsync()).OrderBy(l => l.Level).ThenBy(l => l.Law, StringComparer.OrdinalIgnoreCase).ToList();
+                _laws = (await Laws.GetLawsAsync(await Reader.GetAccessAsync())).OrderBy(l => l.Level).ThenBy(l => l.Law, StringComparer.OrdinalIgnoreCase).ToList();
                 _lawsLoaded = true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -276,7 +284,9 @@ public sealed partial class ChatPage : IDisposable
         }
 
         var filter = _filter.ToSearchFilter();
-        var request = new AnswerRequest(question, EarlierTurns(), filter);
+        // Who asks travels with the filter into retrieval; the turn keeps only what the user chose.
+        var access = await Reader.GetAccessAsync();
+        var request = new AnswerRequest(question, EarlierTurns(), (filter ?? SearchFilter.None) with { Access = access });
         var turn = new ChatTurn(question, filter);
         _turns.Add(turn);
         _question = "";
@@ -402,7 +412,7 @@ public sealed partial class ChatPage : IDisposable
     }
 
     private async Task SuggestFollowUpsAsync(ChatTurn turn, Answer answer) =>
-        turn.FollowUps = answer.Refused ? [] : FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer));
+        turn.FollowUps = answer.Refused ? [] : FollowUpQuestions.Suggest(answer, await KnownPartsAsync(answer, await Reader.GetAccessAsync()));
 
     private async Task<string?> OwnerAsync() =>
         AuthenticationState is null ? null : ConversationOwner.Of((await AuthenticationState).User);
@@ -414,7 +424,7 @@ public sealed partial class ChatPage : IDisposable
         .Select(t => new ConversationTurn(t.Question, t.Answer!.Text))
         .ToList();
 
-    private async Task<IReadOnlyCollection<Citation>> KnownPartsAsync(Answer answer)
+    private async Task<IReadOnlyCollection<Citation>> KnownPartsAsync(Answer answer, DocumentAccess access)
     {
         var first = answer.Citations.OrderBy(c => c.Marker).Select(c => c.Chunk.Citation).FirstOrDefault();
         if (first is null)
@@ -424,7 +434,7 @@ public sealed partial class ChatPage : IDisposable
 
         try
         {
-            return (await Store.GetNormAsync(first.Law, first.Section)).Select(c => c.Citation).ToList();
+            return access.Filter(await Store.GetNormAsync(first.Law, first.Section)).Select(c => c.Citation).ToList();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -30,6 +30,9 @@ public sealed partial class DraftCheckPage
     private DraftCitationCheck Check { get; set; } = default!;
 
     [Inject]
+    private CurrentReader Reader { get; set; } = default!;
+
+    [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
     private async Task CheckAsync()
@@ -68,7 +71,7 @@ public sealed partial class DraftCheckPage
         try
         {
             var draft = await readDraft();
-            _report = await Check.CheckAsync(draft);
+            _report = await Check.CheckAsync(draft, await Reader.GetAccessAsync());
         }
         catch (DraftRejectedException rejected)
         {

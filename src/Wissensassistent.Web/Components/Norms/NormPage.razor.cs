@@ -10,6 +10,7 @@ using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.Web.Interop;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Norms;
 
@@ -54,6 +55,7 @@ public sealed partial class NormPage
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
+    private CurrentReader Reader { get; set; } = default!;
 
     [Parameter]
     public string? Law { get; set; }
@@ -107,14 +109,16 @@ public sealed partial class NormPage
         _firstWantedId = _citedText = _unknownDetail = null;
         try
         {
-            _laws = await Store.ListLawsAsync();
+            // Only what this reader may see: a restricted law reads as unknown, and is never listed or suggested.
+            var access = await Reader.GetAccessAsync();
+            _laws = await Laws.GetLawsAsync(access);
             if (Law is null)
             {
                 return;
             }
 
             _law = _laws.FirstOrDefault(l => Matches(l, Law));
-            _norms = await Store.ListNormsAsync(_law?.Law ?? Law);
+            _norms = (await Store.ListNormsAsync(_law?.Law ?? Law)).Where(norm => access.Permits(norm.AccessGroups)).ToList();
             if (_norms.Count == 0)
             {
                 _similarLaws = SimilarLawsTo(Law);
@@ -125,11 +129,11 @@ public sealed partial class NormPage
                 return;
             }
 
-            _chunks = await Store.GetNormAsync(_law?.Law ?? Law, Section);
+            _chunks = access.Filter(await Store.GetNormAsync(_law?.Law ?? Law, Section));
             if (_chunks.Count == 0 && CrossReferenceTargets.FindNorm(_norms, Section) is { IsRepealed: true } run)
             {
                 // A number inside a repealed run ("§ 1330 BGB" in "§§ 1321 bis 1352 (weggefallen)") shows the run.
-                _chunks = await Store.GetNormAsync(_law?.Law ?? Law, run.Citation.Section);
+                _chunks = access.Filter(await Store.GetNormAsync(_law?.Law ?? Law, run.Citation.Section));
                 _repealedRun = _chunks.Count > 0 ? run.Citation : null;
             }
 
@@ -141,7 +145,7 @@ public sealed partial class NormPage
 
             MarkCited();
             _targets = await new CrossReferenceTargets(Store, _laws).CheckAsync(_chunks);
-            _citedBy = await CitedByAsync(_chunks[0].Citation);
+            _citedBy = await CitedByAsync(_chunks[0].Citation, access);
 
             var index = IndexOf(_chunks[0].Citation.Section);
             _scrollPending = _firstWantedId is not null;
@@ -262,14 +266,15 @@ public sealed partial class NormPage
     }
 
     /// <summary>The norms whose text refers to this one, grouped by law, each at the Absatz that refers.</summary>
-    private async Task<IReadOnlyList<CitedByGroup>> CitedByAsync(Citation norm)
+    private async Task<IReadOnlyList<CitedByGroup>> CitedByAsync(Citation norm, DocumentAccess access)
     {
         if (Store is not ICrossReferenceIndex index)
         {
             return [];
         }
 
-        var referring = await index.GetReferringChunksAsync(norm.Law, norm.Section);
+        // Only norms this reader may see: a restricted bylaw's name must not show up under "zitiert von".
+        var referring = access.Filter(await index.GetReferringChunksAsync(norm.Law, norm.Section));
         return referring
             .Where(c => !(string.Equals(c.Citation.Law, norm.Law, StringComparison.OrdinalIgnoreCase) && string.Equals(c.Citation.Section, norm.Section, StringComparison.OrdinalIgnoreCase)))
             .GroupBy(c => c.Citation.Law, StringComparer.OrdinalIgnoreCase)
@@ -314,7 +319,7 @@ public sealed partial class NormPage
     /// <summary>The box reads citations with the one grammar of search and <c>wissen show</c> (<see cref="CitationParser"/>).</summary>
     private async Task GoAsync()
     {
-        var parser = await Laws.GetParserAsync();
+        var parser = await Laws.GetParserAsync(await Reader.GetAccessAsync());
         var citation = string.IsNullOrWhiteSpace(_query) ? null : parser.Parse(_query).FirstOrDefault(found => found.Law.Length > 0);
         if (citation is null)
         {

@@ -11,6 +11,7 @@ using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
 using Wissensassistent.Web.Components.Chat;
 using Wissensassistent.Web.Interop;
+using Wissensassistent.Web.Security;
 
 namespace Wissensassistent.Web.Components.Sources;
 
@@ -31,6 +32,8 @@ public sealed partial class SourcePanel
 
     [Inject]
     private LawDirectory Laws { get; set; } = default!;
+
+    private CurrentReader Reader { get; set; } = default!;
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
@@ -79,10 +82,12 @@ public sealed partial class SourcePanel
         _targets = new Dictionary<Citation, ReferenceTarget>();
         try
         {
+            // The rest of the norm may lie in a file this reader may not see; the cited passage itself was retrieved for them.
             var chunk = citation.Chunk;
-            var norm = await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section);
-            _context = norm.Any(c => c.Id == chunk.Id) ? norm : await Store.GetNeighboursAsync(chunk.Id, 2);
-            _targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync()).CheckAsync(_context.Append(chunk));
+            var access = await Reader.GetAccessAsync();
+            var norm = access.Filter(await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section));
+            _context = norm.Any(c => c.Id == chunk.Id) ? norm : access.Filter(await Store.GetNeighboursAsync(chunk.Id, 2));
+            _targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync(access)).CheckAsync(_context.Append(chunk));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -76,6 +76,9 @@ public sealed partial class ApiKeyService(ApiKeyStore store, UserAccountStore ac
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role), new Claim(KeyIdClaim, key.Id)],
             scheme);
+
+        // The account's groups as they are now: a key reads what its account may read, no more.
+        ReaderGroups.Add(identity, account.Groups);
         return new ClaimsPrincipal(identity);
     }
 

@@ -63,9 +63,9 @@ public static class RestEndpoints
     }
 
     private static async Task<Results<Ok<NormView>, NotFound<NormView>>> GetNormAsync(
-        string law, string section, string? absatz, string? nummer, NormLookup norms, CancellationToken cancellationToken)
+        string law, string section, string? absatz, string? nummer, OpenInterfaceQueries queries, CancellationToken cancellationToken)
     {
-        var view = InterfaceViews.Of(await norms.LookupAsync(law, section, absatz, nummer, cancellationToken));
+        var view = await queries.LookupAsync(law, section, absatz, nummer, cancellationToken);
         return view.Found ? TypedResults.Ok(view) : TypedResults.NotFound(view);
     }
 
