@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +31,8 @@ public sealed partial class HybridSearchService(
 
     private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
-    private readonly Lazy<Thesaurus> _thesaurus = new(() => Thesaurus.Load(options.Value.ThesaurusFile));
+    /// <summary>Reads the thesaurus file on first use, not at start-up.</summary>
+    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(store, analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
 
     private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
 
@@ -71,7 +71,7 @@ public sealed partial class HybridSearchService(
         if (lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms)
         {
             lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
-            lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, await SynonymsOfUnknownWordsAsync(query, cancellationToken), _options.ThesaurusWeight);
+            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
@@ -150,38 +150,6 @@ public sealed partial class HybridSearchService(
 
         var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);
         return await store.SearchLexicalAsync(expanded, filter, _options.Candidates, cancellationToken);
-    }
-
-    /// <summary>
-    /// Thesaurus synonyms of the question's words that no passage of the store contains ("Winterdienst", "Notunterkunft"): such a
-    /// word adds nothing to the ranking, so its synonyms stand in for it. Synonyms of words the corpus knows were measured to
-    /// hurt (staff Hit@5 74 % to 59 % at weight 0.1): a thesaurus sense is rarely the statute's.
-    /// </summary>
-    private async Task<string> SynonymsOfUnknownWordsAsync(string query, CancellationToken cancellationToken)
-    {
-        if (_options.ThesaurusWeight <= 0 || _thesaurus.Value.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        var synonyms = new List<string>();
-        foreach (var word in WordPattern().Matches(query).Select(m => m.Value).Distinct(StringComparer.Ordinal))
-        {
-            var candidates = _thesaurus.Value.SynonymsOf(word);
-            var terms = analyzer.Analyze(word);
-            if (candidates.Count == 0 || terms.Count == 0)
-            {
-                continue;
-            }
-
-            var known = await store.SearchLexicalAsync(new LexicalQuery(terms.Select(t => new WeightedTerm(t, 1)).ToList()), SearchFilter.None, 1, cancellationToken);
-            if (known.Count == 0)
-            {
-                synonyms.AddRange(candidates);
-            }
-        }
-
-        return string.Join(' ', synonyms);
     }
 
     /// <summary>"Bis wann muss nach der GemO …": a law the question names without a § ranks its passages higher.</summary>
@@ -286,10 +254,6 @@ public sealed partial class HybridSearchService(
         LogSearched(logger, result.Hits.Count, mode, stopwatch.ElapsedMilliseconds);
         return result;
     }
-
-    /// <summary>Words of four letters or more: shorter ones are function words or abbreviations.</summary>
-    [GeneratedRegex(@"\p{L}{4,}")]
-    private static partial Regex WordPattern();
 
     [LoggerMessage(1500, LogLevel.Debug, "Search returned {Hits} hits ({Mode}) in {ElapsedMs} ms")]
     private static partial void LogSearched(ILogger logger, int hits, SearchMode mode, long elapsedMs);

@@ -9,8 +9,8 @@ using Wissensassistent.Testing;
 
 namespace Wissensassistent.Cli.Tests;
 
-/// <summary>Thesaurus synonyms stand in for the question's words the corpus lacks, and only for those.</summary>
-public sealed class ThesaurusSearchTests(IngestedCorpus corpus) : IDisposable
+/// <summary>Thesaurus synonyms and known compound parts stand in for the question's words the corpus lacks, and only for those.</summary>
+public sealed class UnknownWordsSearchTests(IngestedCorpus corpus) : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
@@ -36,6 +36,18 @@ public sealed class ThesaurusSearchTests(IngestedCorpus corpus) : IDisposable
         var result = await search.SearchAsync(new SearchRequest("Gehweg reinigen", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(result.Hits.Take(10), hit => hit.Chunk.DocumentId.EndsWith("BBO_Satzung_Friedhof.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_CompoundTheCorpusLacks_FindsThePassagesOfItsTwoParts()
+    {
+        // "Hallenbelegung" occurs nowhere in the corpus; "Halle" and "Belegung" do, in the Sporthallen rules.
+        var search = SearchWith(string.Empty);
+
+        var result = await search.SearchAsync(new SearchRequest("Hallenbelegung", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(result.Hits);
+        Assert.Equal("kommune/GEM-BBO/BBO_Benutzungsordnung_Sporthallen.md", result.Hits[0].Chunk.DocumentId);
     }
 
     private HybridSearchService SearchWith(string synonymSet)
