@@ -87,6 +87,7 @@ public sealed partial class HybridSearchService(
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
             var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken), parser.Laws.FindLaws(query));
+            lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);
