@@ -71,4 +71,28 @@ public sealed class ApplicableLawTests(IngestedCorpus corpus)
         Assert.DoesNotContain(result.Hits, hit => hit.Chunk.Citation.Law == "BauGB" && hit.Chunk.Citation.Section.StartsWith("13", StringComparison.Ordinal));
         Assert.Contains(result.Hits.Take(5), hit => hit.Chunk.Citation.Law == "KAG" || hit.Chunk.DocumentId.StartsWith("kommune/GEM-BBO/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Search_BekanntgabeInBadenWuerttemberg_RanksLVwVfG41First_AndNoFederalParallel()
+    {
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Wann gilt ein Bescheid, den wir mit der Post verschicken, als bekannt gegeben?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Equal("§ 41 LVwVfG", CitationFormatter.FormatNorm(result.Hits[0].Chunk.Citation));
+        Assert.DoesNotContain(result.Hits, hit => hit.Chunk.Citation.Law == "VwVfG");
+    }
+
+    [Fact]
+    public async Task Search_ZwangsgeldOfTheGemeinde_RanksLVwVG_NotTheZwangsmittelOfTheAO()
+    {
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Wie hoch darf ein Zwangsgeld sein, und was gehört in die Androhung?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        var zwangsmittel = Assert.Single(corpus.Services.GetRequiredService<ApplicableLaw>().Rules, rule => rule.Displaced == "AO" && rule.Applies == "LVwVG");
+        Assert.Equal("LVwVG", result.Hits[0].Chunk.Citation.Law);
+        Assert.DoesNotContain(result.Hits, hit => zwangsmittel.Displaces(hit.Chunk));
+        Assert.Contains(zwangsmittel, result.AppliedRules);
+    }
 }

@@ -31,6 +31,9 @@ public sealed partial class HybridSearchService(
 
     private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
+    /// <summary>Reads the thesaurus file on first use, not at start-up.</summary>
+    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(store, analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
+
     private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -68,6 +71,7 @@ public sealed partial class HybridSearchService(
         if (lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms)
         {
             lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
@@ -83,6 +87,7 @@ public sealed partial class HybridSearchService(
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
             var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken), parser.Laws.FindLaws(query));
+            lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);

@@ -18,7 +18,7 @@ public static class QueryTerms
         return new LexicalQuery(counts.Select(kv => new WeightedTerm(kv.Key, 1 + Math.Log(kv.Value))).ToList());
     }
 
-    /// <summary>The legal terms for the question's everyday words (<see cref="EverydayVocabulary"/>), added with a low weight.</summary>
+    /// <summary>Terms added to a question (the legal terms for its everyday words, stand-ins for unknown words) with their weight; a term already there keeps the higher weight.</summary>
     public static LexicalQuery WithLegalTerms(LexicalQuery query, ITextAnalyzer analyzer, string legalTerms, double weight)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -32,7 +32,8 @@ public static class QueryTerms
         var merged = query.Terms.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal);
         foreach (var term in analyzer.Analyze(legalTerms).Distinct(StringComparer.Ordinal))
         {
-            merged.TryAdd(term, weight);
+            // A term added twice (an everyday word's legal term that also stands in for an unknown word) keeps its higher weight.
+            merged[term] = Math.Max(merged.GetValueOrDefault(term), weight);
         }
 
         return new LexicalQuery(merged.Select(kv => new WeightedTerm(kv.Key, kv.Value)).ToList());

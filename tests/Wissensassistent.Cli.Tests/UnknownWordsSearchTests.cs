@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Jurisdiction;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
+using Wissensassistent.Testing;
+
+namespace Wissensassistent.Cli.Tests;
+
+/// <summary>Thesaurus synonyms and known compound parts stand in for the question's words the corpus lacks, and only for those.</summary>
+public sealed class UnknownWordsSearchTests(IngestedCorpus corpus) : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Search_WordTheCorpusLacks_FindsThePassagesOfItsSynonym()
+    {
+        // "Winterdienst" occurs nowhere in the corpus; the Streupflichtsatzung speaks of "Schneeräumen".
+        var search = SearchWith("Winterdienst;Schneeräumen");
+
+        var result = await search.SearchAsync(new SearchRequest("Winterdienst Anlieger?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Equal("kommune/GEM-BBO/BBO_Satzung_Streupflicht.md", result.Hits[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task Search_WordTheCorpusKnows_GetsNoSynonyms()
+    {
+        // A nonsense set: were "Gehweg" expanded, the Friedhofsatzung would come up.
+        var search = SearchWith("Gehweg;Grabstätte");
+
+        var result = await search.SearchAsync(new SearchRequest("Gehweg reinigen", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(result.Hits.Take(10), hit => hit.Chunk.DocumentId.EndsWith("BBO_Satzung_Friedhof.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_CompoundTheCorpusLacks_FindsThePassagesOfItsTwoParts()
+    {
+        // "Hallenbelegung" occurs nowhere in the corpus; "Halle" and "Belegung" do, in the Sporthallen rules.
+        var search = SearchWith(string.Empty);
+
+        var result = await search.SearchAsync(new SearchRequest("Hallenbelegung", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(result.Hits);
+        Assert.Equal("kommune/GEM-BBO/BBO_Benutzungsordnung_Sporthallen.md", result.Hits[0].Chunk.DocumentId);
+    }
+
+    private HybridSearchService SearchWith(string synonymSet)
+    {
+        var file = Path.Combine(_folder.Path, "thesaurus.txt");
+        File.WriteAllText(file, "# Test\n" + synonymSet + "\n");
+        var services = corpus.Services;
+        return new HybridSearchService(
+            services.GetRequiredService<IKnowledgeStore>(),
+            services.GetRequiredService<ITextAnalyzer>(),
+            services.GetRequiredService<LawDirectory>(),
+            Options.Create(new SearchOptions { ThesaurusFile = file }),
+            NullLogger<HybridSearchService>.Instance,
+            applicableLaw: services.GetRequiredService<ApplicableLaw>());
+    }
+}
