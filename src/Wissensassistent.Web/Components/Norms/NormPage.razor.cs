@@ -55,6 +55,8 @@ public sealed partial class NormPage
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
+
+    [Inject]
     private CurrentReader Reader { get; set; } = default!;
 
     [Parameter]

@@ -33,6 +33,7 @@ public sealed partial class SourcePanel
     [Inject]
     private LawDirectory Laws { get; set; } = default!;
 
+    [Inject]
     private CurrentReader Reader { get; set; } = default!;
 
     [Inject]
