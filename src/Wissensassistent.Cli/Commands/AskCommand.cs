@@ -55,6 +55,12 @@ public sealed class AskCommand : ICliCommand
         }
 
         var total = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (streamed.Length > 0 && streamed[^1] != '\n')
+        {
+            // The streamed text ends without a line break; the timing notice goes on a line of its own.
+            Console.WriteLine();
+        }
+
         Terminal.Notice($"Erster Text nach {firstText?.TotalMilliseconds ?? total.TotalMilliseconds:0} ms, fertige Antwort nach {total.TotalMilliseconds:0} ms.");
 
         if (json)
