@@ -10,6 +10,8 @@ namespace Wissensassistent.Web.Audit;
 /// </summary>
 public sealed class QuestionAudit(IAuditTrail audit, IOptions<AuditOptions> options, TimeProvider clock)
 {
+    public const string RestrictedAnswer = "(Antwort zitiert Stellen mit eingeschränktem Zugriff; ihr Text wird nicht aufgezeichnet.)";
+
     public bool IsEnabled => options.Value.RecordQuestions;
 
     public Task RecordAsync(string actor, string question, Answer answer, CancellationToken cancellationToken = default)
@@ -20,8 +22,12 @@ public sealed class QuestionAudit(IAuditTrail audit, IOptions<AuditOptions> opti
             return Task.CompletedTask;
         }
 
+        // Administrators read the trail whatever their groups: an answer quoting a restricted passage keeps its text out.
+        var text = answer.Citations.Any(citation => citation.Chunk.AccessGroups.Count > 0)
+            ? RestrictedAnswer
+            : answer.Text;
         return audit.RecordAsync(
-            new AuditEntry(clock.GetUtcNow(), actor, AuditActions.Question, question, answer.Refused ? "keine Antwort im Bestand" : "beantwortet", answer.Text),
+            new AuditEntry(clock.GetUtcNow(), actor, AuditActions.Question, question, answer.Refused ? "keine Antwort im Bestand" : "beantwortet", text),
             cancellationToken);
     }
 }
