@@ -13,7 +13,7 @@ public static partial class QuestionIntents
     {
         ArgumentNullException.ThrowIfNull(question);
         var intent = QuestionIntent.None;
-        if (AmountQuestion().IsMatch(question))
+        if (AmountQuestion().Matches(question).Any(match => !IsQualifierOfAskedTime(question, match.Value)))
         {
             intent |= QuestionIntent.Amount;
         }
@@ -40,6 +40,15 @@ public static partial class QuestionIntents
 
         return intent;
     }
+
+    /// <summary>
+    /// "mindestens"/"höchstens" qualify whatever figure is asked: in "Wie lange muss … mindestens …" a time span, so a
+    /// length or an amount would not answer it.
+    /// </summary>
+    private static bool IsQualifierOfAskedTime(string question, string word) =>
+        (word.Equals("mindestens", StringComparison.OrdinalIgnoreCase) || word.Equals("höchstens", StringComparison.OrdinalIgnoreCase))
+        && AskedTime().IsMatch(question)
+        && !AskedAmount().IsMatch(question);
 
     /// <summary>
     /// The figures a question asks for outright ("Wie hoch …", "Wie viele …", "Was kostet …", "Bis wann …", "Wie lange …",
