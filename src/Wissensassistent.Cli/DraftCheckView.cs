@@ -14,21 +14,11 @@ public sealed record DraftCheckView(
     public static DraftCheckView From(string file, DraftCheckReport report) => new(
         file,
         report.HasFindings,
-        new DraftCheckCounts(
-            report.Citations.Count,
-            report.Count(DraftCitationStatus.Resolved),
-            report.Count(DraftCitationStatus.NotFound),
-            report.Count(DraftCitationStatus.Repealed),
-            report.Count(DraftCitationStatus.Displaced),
-            report.Quotations.Count,
-            report.VerbatimQuotations,
-            report.DeviatingQuotations),
+        report.Counts,
         report.Citations.Select(DraftCitationView.From).ToList(),
         report.Quotations.Select(q => DraftQuotationView.From(q, report)).ToList(),
         report.Notices);
 }
-
-public sealed record DraftCheckCounts(int Citations, int Resolved, int NotFound, int Repealed, int Displaced, int Quotations, int Verbatim, int Deviating);
 
 /// <param name="Status">One of <c>resolved</c>, <c>notFound</c>, <c>repealed</c>, <c>displaced</c>.</param>
 public sealed record DraftCitationView(

@@ -14,6 +14,16 @@ public sealed record DraftCheckReport(
     /// <summary>Quotations that were compared and are not verbatim in the cited passage.</summary>
     public int DeviatingQuotations => Quotations.Count(q => q.Status is DraftQuotationStatus.Altered or DraftQuotationStatus.NotInPassage or DraftQuotationStatus.InOtherPassage);
 
+    public DraftCheckCounts Counts => new(
+        Citations.Count,
+        Count(DraftCitationStatus.Resolved),
+        Count(DraftCitationStatus.NotFound),
+        Count(DraftCitationStatus.Repealed),
+        Count(DraftCitationStatus.Displaced),
+        Quotations.Count,
+        VerbatimQuotations,
+        DeviatingQuotations);
+
     /// <summary>Something for the writer to look at: a citation not resolved, repealed or displaced, or a quotation not verbatim.</summary>
     public bool HasFindings =>
         Citations.Any(c => c.Status != DraftCitationStatus.Resolved) || Quotations.Any(q => q.Status is not (DraftQuotationStatus.Verbatim or DraftQuotationStatus.NoCitation));

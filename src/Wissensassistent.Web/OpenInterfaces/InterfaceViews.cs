@@ -78,15 +78,7 @@ public static class InterfaceViews
         ArgumentNullException.ThrowIfNull(report);
         return new CitationCheckView(
             report.HasFindings,
-            new CitationCheckCountsView(
-                report.Citations.Count,
-                report.Count(DraftCitationStatus.Resolved),
-                report.Count(DraftCitationStatus.NotFound),
-                report.Count(DraftCitationStatus.Repealed),
-                report.Count(DraftCitationStatus.Displaced),
-                report.Quotations.Count,
-                report.VerbatimQuotations,
-                report.DeviatingQuotations),
+            report.Counts,
             report.Citations.Select(c => new CheckedCitationView(
                 c.Line,
                 c.Written,

@@ -1,3 +1,5 @@
+using Wissensassistent.Core.Drafts;
+
 namespace Wissensassistent.Web.OpenInterfaces.Contracts;
 
 /// <summary>A text's citations and quotations, each checked against the corpus, in the order of the text.</summary>
@@ -5,7 +7,7 @@ namespace Wissensassistent.Web.OpenInterfaces.Contracts;
 /// <param name="Notices">German remarks on the check itself (a limit reached).</param>
 public sealed record CitationCheckView(
     bool HasFindings,
-    CitationCheckCountsView Counts,
+    DraftCheckCounts Counts,
     IReadOnlyList<CheckedCitationView> Citations,
     IReadOnlyList<CheckedQuotationView> Quotations,
     IReadOnlyList<string> Notices);
