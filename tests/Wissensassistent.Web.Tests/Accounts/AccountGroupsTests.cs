@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.EmbeddedStore.Audit;
-using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.OpenInterfaces.ApiKeys;
 using Wissensassistent.Web.Security;
@@ -13,37 +11,22 @@ namespace Wissensassistent.Web.Tests.Accounts;
 /// <summary>Document groups of accounts: kept in users.db, carried by sign-ins and API keys, read from OIDC claims.</summary>
 public sealed class AccountGroupsTests : IDisposable
 {
-    private readonly TemporaryFolder _folder = new("wissen-groups");
-    private readonly UserAccountStore _store;
-    private readonly AccountService _accounts;
-    private readonly SqliteAuditTrail _audit;
-
-    public AccountGroupsTests()
-    {
-        _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
-    }
+    private readonly LocalAccounts _local = new("wissen-groups");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        (_audit as IDisposable)?.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task SetGroups_AreKeptFolded_EndTheSignIns_AndTravelWithTheNextSignIn()
     {
-        await _accounts.CreateAsync("anna", AppRoles.Staff, "geheimes-Passwort-123", Ct);
-        var before = (await _accounts.FindAsync("anna", Ct))!;
+        await _local.Accounts.CreateAsync("anna", AppRoles.Staff, "geheimes-Passwort-123", Ct);
+        var before = (await _local.Accounts.FindAsync("anna", Ct))!;
         var changed = new List<string>();
-        _accounts.AccountChanged += changed.Add;
+        _local.Accounts.AccountChanged += changed.Add;
 
-        var result = await _accounts.SetGroupsAsync("anna", ["Personalamt", " hauptamt ", "personalamt"], Ct);
-        var after = (await _accounts.FindAsync("anna", Ct))!;
+        var result = await _local.Accounts.SetGroupsAsync("anna", ["Personalamt", " hauptamt ", "personalamt"], Ct);
+        var after = (await _local.Accounts.FindAsync("anna", Ct))!;
 
         Assert.True(result.Succeeded);
         Assert.Equal(["hauptamt", "personalamt"], after.Groups);
@@ -56,9 +39,9 @@ public sealed class AccountGroupsTests : IDisposable
     [Fact]
     public async Task SetGroups_WithACommaInAName_IsRefusedInGerman()
     {
-        await _accounts.CreateAsync("anna", AppRoles.Staff, "geheimes-Passwort-123", Ct);
+        await _local.Accounts.CreateAsync("anna", AppRoles.Staff, "geheimes-Passwort-123", Ct);
 
-        var result = await _accounts.SetGroupsAsync("anna", ["a,b"], Ct);
+        var result = await _local.Accounts.SetGroupsAsync("anna", ["a,b"], Ct);
 
         Assert.False(result.Succeeded);
         Assert.Contains("kein Komma", result.Error, StringComparison.Ordinal);
@@ -67,13 +50,13 @@ public sealed class AccountGroupsTests : IDisposable
     [Fact]
     public async Task ApiKey_ReadsWithTheAccountsCurrentGroups()
     {
-        using var keyStore = new ApiKeyStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        var keys = new ApiKeyService(keyStore, _store, TimeProvider.System, NullLogger<ApiKeyService>.Instance);
-        await _accounts.CreateAsync("ben", AppRoles.Staff, "geheimes-Passwort-123", Ct);
+        using var keyStore = new ApiKeyStore(Options.Create(new DataFolder { Directory = _local.Folder.Path }));
+        var keys = new ApiKeyService(keyStore, _local.Store, TimeProvider.System, NullLogger<ApiKeyService>.Instance);
+        await _local.Accounts.CreateAsync("ben", AppRoles.Staff, "geheimes-Passwort-123", Ct);
         var (issued, _) = await keys.IssueAsync("Fachverfahren", "ben", Ct);
 
         var withoutGroups = await keys.AuthenticateAsync(issued!.Secret, "ApiKey", Ct);
-        await _accounts.SetGroupsAsync("ben", ["kaemmerei"], Ct);
+        await _local.Accounts.SetGroupsAsync("ben", ["kaemmerei"], Ct);
         var withGroups = await keys.AuthenticateAsync(issued.Secret, "ApiKey", Ct);
 
         Assert.Equal(DocumentAccess.Public, ReaderGroups.AccessOf(withoutGroups));

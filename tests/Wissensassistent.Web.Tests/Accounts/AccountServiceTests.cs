@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Audit;
-using Wissensassistent.Core.Storage;
-using Wissensassistent.EmbeddedStore.Audit;
-using Wissensassistent.Testing;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
 
@@ -11,102 +7,87 @@ namespace Wissensassistent.Web.Tests.Accounts;
 
 public sealed class AccountServiceTests : IDisposable
 {
-    private readonly TemporaryFolder _folder = new("wissen-accounts");
-    private readonly UserAccountStore _store;
-    private readonly SqliteAuditTrail _audit;
-    private readonly AccountService _accounts;
-
-    public AccountServiceTests()
-    {
-        _store = new UserAccountStore(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _audit = new SqliteAuditTrail(Options.Create(new DataFolder { Directory = _folder.Path }));
-        _accounts = new AccountService(_store, _audit, TimeProvider.System, NullLogger<AccountService>.Instance);
-    }
+    private readonly LocalAccounts _local = new("wissen-accounts");
 
     private const string Client = "10.0.0.1";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _audit.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task StoredPassword_IsAHashNotThePlaintext_AndVerifiesOnlyTheRightPassword()
     {
         const string password = "geheimes-Passwort-123";
-        await _accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
+        await _local.Accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
 
-        var stored = await _store.FindAsync("M.MEIER", Ct);
+        var stored = await _local.Store.FindAsync("M.MEIER", Ct);
 
         Assert.NotNull(stored);
         Assert.DoesNotContain(password, stored.PasswordHash, StringComparison.Ordinal);
-        Assert.DoesNotContain(password, await File.ReadAllTextAsync(_store.DatabasePath, Ct), StringComparison.Ordinal);
-        Assert.True((await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
+        Assert.DoesNotContain(password, await File.ReadAllTextAsync(_local.Store.DatabasePath, Ct), StringComparison.Ordinal);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task SignIns_AreRecorded_FailuresAlike_AndNoPasswordIsKept()
     {
         const string password = "geheimes-Passwort-123";
-        await _accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
+        await _local.Accounts.CreateAsync("m.meier", AppRoles.Staff, password, Ct);
 
-        await _accounts.CheckPasswordAsync("m.meier", password, Client, Ct);
-        await _accounts.CheckPasswordAsync("m.meier", "falsches-Passwort-1", Client, Ct);
-        await _accounts.CheckPasswordAsync("geheimes-Passwort-9", password, Client, Ct);
+        await _local.Accounts.CheckPasswordAsync("m.meier", password, Client, Ct);
+        await _local.Accounts.CheckPasswordAsync("m.meier", "falsches-Passwort-1", Client, Ct);
+        await _local.Accounts.CheckPasswordAsync("geheimes-Passwort-9", password, Client, Ct);
 
-        var entries = await _audit.QueryAsync(new AuditQuery(), Ct);
+        var entries = await _local.Audit.QueryAsync(new AuditQuery(), Ct);
         Assert.Equal(
             [(AuditActors.UnknownName, AuditActions.SignInFailed), ("m.meier", AuditActions.SignInFailed), ("m.meier", AuditActions.SignIn)],
             entries.Select(e => (e.Actor, e.Action)));
         Assert.All(entries, e => Assert.Equal($"Anmeldung von {Client}", e.Object));
         Assert.Equal(["fehlgeschlagen", "fehlgeschlagen"], entries.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Outcome));
-        var file = await File.ReadAllTextAsync(_audit.DatabasePath, Ct);
+        var file = await File.ReadAllTextAsync(_local.Audit.DatabasePath, Ct);
         Assert.DoesNotContain("Passwort", file, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OwnPasswordChange_IsRecorded_AndAWrongCurrentPasswordAsRefused()
     {
-        await _accounts.CreateAsync("m.meier", AppRoles.Staff, "altes-Passwort-1234", Ct);
+        await _local.Accounts.CreateAsync("m.meier", AppRoles.Staff, "altes-Passwort-1234", Ct);
 
-        await _accounts.ChangePasswordAsync("m.meier", "falsch-falsch-1234", "neues-Passwort-5678", Client, Ct);
-        await _accounts.ChangePasswordAsync("m.meier", "altes-Passwort-1234", "neues-Passwort-5678", Client, Ct);
+        await _local.Accounts.ChangePasswordAsync("m.meier", "falsch-falsch-1234", "neues-Passwort-5678", Client, Ct);
+        await _local.Accounts.ChangePasswordAsync("m.meier", "altes-Passwort-1234", "neues-Passwort-5678", Client, Ct);
 
-        var entries = await _audit.QueryAsync(new AuditQuery(Action: AuditActions.PasswordChanged), Ct);
+        var entries = await _local.Audit.QueryAsync(new AuditQuery(Action: AuditActions.PasswordChanged), Ct);
         Assert.Equal(["erfolgreich", "abgelehnt: Das bisherige Passwort ist falsch."], entries.Select(e => e.Outcome));
         Assert.All(entries, e => Assert.Equal(("m.meier", "m.meier"), (e.Actor, e.Object)));
-        Assert.DoesNotContain("Passwort-5678", await File.ReadAllTextAsync(_audit.DatabasePath, Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Passwort-5678", await File.ReadAllTextAsync(_local.Audit.DatabasePath, Ct), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task InitialAdmin_IsRecordedAsCreatedByTheSystem()
     {
-        await new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance).EnsureAsync(TextWriter.Null, Ct);
+        await new InitialAdmin(_local.Accounts, _local.Store, _local.Audit, NullLogger<InitialAdmin>.Instance).EnsureAsync(TextWriter.Null, Ct);
 
-        var entry = Assert.Single(await _audit.QueryAsync(new AuditQuery(Action: AuditActions.AccountCreated), Ct));
+        var entry = Assert.Single(await _local.Audit.QueryAsync(new AuditQuery(Action: AuditActions.AccountCreated), Ct));
         Assert.Equal((AuditActors.System, "admin (Rolle Verwaltung)"), (entry.Actor, entry.Object));
     }
 
     [Fact]
     public async Task Create_RefusesShortPasswordsUnknownRolesBadNamesAndDuplicates()
     {
-        Assert.Contains("mindestens", (await _accounts.CreateAsync("a.b", AppRoles.Staff, "kurz", Ct)).Error, StringComparison.Ordinal);
-        Assert.False((await _accounts.CreateAsync("a.b", "Root", "lang-genug-123456", Ct)).Succeeded);
-        Assert.False((await _accounts.CreateAsync("../x", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
-        Assert.True((await _accounts.CreateAsync("a.b", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
-        Assert.Contains("gibt es schon", (await _accounts.CreateAsync("A.B", AppRoles.Admin, "lang-genug-123456", Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("mindestens", (await _local.Accounts.CreateAsync("a.b", AppRoles.Staff, "kurz", Ct)).Error, StringComparison.Ordinal);
+        Assert.False((await _local.Accounts.CreateAsync("a.b", "Root", "lang-genug-123456", Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CreateAsync("../x", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CreateAsync("a.b", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
+        Assert.Contains("gibt es schon", (await _local.Accounts.CreateAsync("A.B", AppRoles.Admin, "lang-genug-123456", Ct)).Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task InitialAdmin_IsCreatedExactlyOnce_AndItsPasswordPrintedOnce()
     {
-        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_local.Accounts, _local.Store, _local.Audit, NullLogger<InitialAdmin>.Instance);
         using var first = new StringWriter();
         using var second = new StringWriter();
 
@@ -115,89 +96,89 @@ public sealed class AccountServiceTests : IDisposable
 
         var password = System.Text.RegularExpressions.Regex.Match(first.ToString(), "Passwort: (\\S+)").Groups[1].Value;
         Assert.Equal(20, password.Length);
-        Assert.True((await _accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync(InitialAdmin.UserName, password, Client, Ct)).Succeeded);
         Assert.Equal(string.Empty, second.ToString());
-        Assert.Single(await _store.ListAsync(Ct));
+        Assert.Single(await _local.Store.ListAsync(Ct));
     }
 
     [Fact]
     public async Task SetRole_KeepsTheLastAdministrator()
     {
-        await _accounts.CreateAsync("chefin", AppRoles.Admin, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("chefin", AppRoles.Admin, "lang-genug-123456", Ct);
 
-        var demoted = await _accounts.SetRoleAsync("chefin", AppRoles.Staff, Ct);
+        var demoted = await _local.Accounts.SetRoleAsync("chefin", AppRoles.Staff, Ct);
 
         Assert.False(demoted.Succeeded);
-        Assert.Equal(AppRoles.Admin, (await _store.FindAsync("chefin", Ct))?.Role);
+        Assert.Equal(AppRoles.Admin, (await _local.Store.FindAsync("chefin", Ct))?.Role);
     }
 
     [Fact]
     public async Task SetPassword_ReplacesTheOldOne_AndLiftsALockout()
     {
-        await _accounts.CreateAsync("k.neu", AppRoles.Staff, "altes-Passwort-1234", Ct);
+        await _local.Accounts.CreateAsync("k.neu", AppRoles.Staff, "altes-Passwort-1234", Ct);
         for (var i = 0; i < AccountService.MaxFailedAttempts; i++)
         {
-            await _accounts.CheckPasswordAsync("k.neu", "falsch", Client, Ct);
+            await _local.Accounts.CheckPasswordAsync("k.neu", "falsch", Client, Ct);
         }
 
-        Assert.NotNull((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).LockedUntil);
+        Assert.NotNull((await _local.Accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).LockedUntil);
 
-        await _accounts.SetPasswordAsync("k.neu", "neues-Passwort-1234", Ct);
+        await _local.Accounts.SetPasswordAsync("k.neu", "neues-Passwort-1234", Ct);
 
-        Assert.False((await _accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("k.neu", "altes-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("k.neu", "neues-Passwort-1234", Client, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task LastActiveAdministrator_CanNeitherBeDisabledDeletedNorDemoted_OthersCan()
     {
-        await _accounts.CreateAsync("chefin", AppRoles.Admin, "lang-genug-123456", Ct);
-        await _accounts.CreateAsync("vertretung", AppRoles.Admin, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("chefin", AppRoles.Admin, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("vertretung", AppRoles.Admin, "lang-genug-123456", Ct);
 
-        Assert.True((await _accounts.SetDisabledAsync("vertretung", true, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.SetDisabledAsync("vertretung", true, Ct)).Succeeded);
 
         // A disabled administrator does not count: chefin is the last active one now.
-        Assert.Contains("nicht deaktiviert", (await _accounts.SetDisabledAsync("chefin", true, Ct)).Error, StringComparison.Ordinal);
-        Assert.Contains("nicht gelöscht", (await _accounts.DeleteAsync("chefin", Ct)).Error, StringComparison.Ordinal);
-        Assert.False((await _accounts.SetRoleAsync("chefin", AppRoles.Staff, Ct)).Succeeded);
-        Assert.Equal(1, await _store.CountActiveInRoleAsync(AppRoles.Admin, Ct));
+        Assert.Contains("nicht deaktiviert", (await _local.Accounts.SetDisabledAsync("chefin", true, Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("nicht gelöscht", (await _local.Accounts.DeleteAsync("chefin", Ct)).Error, StringComparison.Ordinal);
+        Assert.False((await _local.Accounts.SetRoleAsync("chefin", AppRoles.Staff, Ct)).Succeeded);
+        Assert.Equal(1, await _local.Store.CountActiveInRoleAsync(AppRoles.Admin, Ct));
 
-        Assert.True((await _accounts.DeleteAsync("vertretung", Ct)).Succeeded);
-        Assert.Null(await _store.FindAsync("vertretung", Ct));
-        Assert.Equal(AppRoles.Admin, (await _store.FindAsync("chefin", Ct))?.Role);
-        Assert.False((await _store.FindAsync("chefin", Ct))!.IsDisabled);
+        Assert.True((await _local.Accounts.DeleteAsync("vertretung", Ct)).Succeeded);
+        Assert.Null(await _local.Store.FindAsync("vertretung", Ct));
+        Assert.Equal(AppRoles.Admin, (await _local.Store.FindAsync("chefin", Ct))?.Role);
+        Assert.False((await _local.Store.FindAsync("chefin", Ct))!.IsDisabled);
     }
 
     [Fact]
     public async Task DisabledAccount_CannotSignIn_UntilEnabledAgain()
     {
-        await _accounts.CreateAsync("k.ruhend", AppRoles.Staff, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("k.ruhend", AppRoles.Staff, "lang-genug-123456", Ct);
 
-        Assert.True((await _accounts.SetDisabledAsync("k.ruhend", true, Ct)).Succeeded);
-        Assert.False((await _accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.SetDisabledAsync("k.ruhend", true, Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
 
-        Assert.True((await _accounts.SetDisabledAsync("k.ruhend", false, Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.SetDisabledAsync("k.ruhend", false, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("k.ruhend", "lang-genug-123456", Client, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task EveryChangeThatEndsSignIns_GivesANewSecurityStamp_AndIsAnnounced()
     {
-        await _accounts.CreateAsync("k.stempel", AppRoles.Staff, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("k.stempel", AppRoles.Staff, "lang-genug-123456", Ct);
         var announced = new List<string>();
-        _accounts.AccountChanged += announced.Add;
-        var stamps = new List<string> { (await _store.FindAsync("k.stempel", Ct))!.SecurityStamp };
+        _local.Accounts.AccountChanged += announced.Add;
+        var stamps = new List<string> { (await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp };
 
-        Assert.True((await _accounts.SetPasswordAsync("k.stempel", "zurueckgesetzt-123", Ct)).Succeeded);
-        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
-        Assert.True((await _accounts.SetRoleAsync("k.stempel", AppRoles.LegalOfficer, Ct)).Succeeded);
-        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
-        Assert.True((await _accounts.SetDisabledAsync("k.stempel", true, Ct)).Succeeded);
-        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
-        Assert.True((await _accounts.SetDisabledAsync("k.stempel", false, Ct)).Succeeded);
-        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
-        Assert.True((await _accounts.ChangePasswordAsync("k.stempel", "zurueckgesetzt-123", "selbst-gewaehlt-456", Client, Ct)).Succeeded);
-        stamps.Add((await _store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _local.Accounts.SetPasswordAsync("k.stempel", "zurueckgesetzt-123", Ct)).Succeeded);
+        stamps.Add((await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _local.Accounts.SetRoleAsync("k.stempel", AppRoles.LegalOfficer, Ct)).Succeeded);
+        stamps.Add((await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _local.Accounts.SetDisabledAsync("k.stempel", true, Ct)).Succeeded);
+        stamps.Add((await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _local.Accounts.SetDisabledAsync("k.stempel", false, Ct)).Succeeded);
+        stamps.Add((await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp);
+        Assert.True((await _local.Accounts.ChangePasswordAsync("k.stempel", "zurueckgesetzt-123", "selbst-gewaehlt-456", Client, Ct)).Succeeded);
+        stamps.Add((await _local.Store.FindAsync("k.stempel", Ct))!.SecurityStamp);
 
         Assert.Equal(stamps.Count, stamps.Distinct(StringComparer.Ordinal).Count());
         Assert.All(stamps, stamp => Assert.Equal(32, stamp.Length));
@@ -207,38 +188,38 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task ChangePassword_NeedsTheCurrentOne_AndANewDifferentLongEnoughPassword()
     {
-        await _accounts.CreateAsync("k.selbst", AppRoles.Staff, "altes-Passwort-1234", Ct);
+        await _local.Accounts.CreateAsync("k.selbst", AppRoles.Staff, "altes-Passwort-1234", Ct);
 
-        Assert.Equal("Das bisherige Passwort ist falsch.", (await _accounts.ChangePasswordAsync("k.selbst", "geraten-123456", "neues-Passwort-1234", Client, Ct)).Error);
-        Assert.Contains("mindestens", (await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "kurz", Client, Ct)).Error, StringComparison.Ordinal);
-        Assert.Contains("unterscheiden", (await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "altes-Passwort-1234", Client, Ct)).Error, StringComparison.Ordinal);
-        Assert.True((await _accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "neues-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.Equal("Das bisherige Passwort ist falsch.", (await _local.Accounts.ChangePasswordAsync("k.selbst", "geraten-123456", "neues-Passwort-1234", Client, Ct)).Error);
+        Assert.Contains("mindestens", (await _local.Accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "kurz", Client, Ct)).Error, StringComparison.Ordinal);
+        Assert.Contains("unterscheiden", (await _local.Accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "altes-Passwort-1234", Client, Ct)).Error, StringComparison.Ordinal);
+        Assert.True((await _local.Accounts.ChangePasswordAsync("k.selbst", "altes-Passwort-1234", "neues-Passwort-1234", Client, Ct)).Succeeded);
 
-        Assert.False((await _accounts.CheckPasswordAsync("k.selbst", "altes-Passwort-1234", Client, Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("k.selbst", "neues-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("k.selbst", "altes-Passwort-1234", Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("k.selbst", "neues-Passwort-1234", Client, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task Lockout_CountsPerClientAndName_SoAnotherClientStillSignsIn_AndUnknownNamesLockAlike()
     {
-        await _accounts.CreateAsync("k.ziel", AppRoles.Admin, "lang-genug-123456", Ct);
+        await _local.Accounts.CreateAsync("k.ziel", AppRoles.Admin, "lang-genug-123456", Ct);
         SignInResult? known = null, unknown = null;
         for (var i = 0; i < AccountService.MaxFailedAttempts; i++)
         {
-            known = await _accounts.CheckPasswordAsync("k.ziel", "geraten-" + i, "203.0.113.1", Ct);
-            unknown = await _accounts.CheckPasswordAsync("k.niemand", "geraten-" + i, "203.0.113.1", Ct);
+            known = await _local.Accounts.CheckPasswordAsync("k.ziel", "geraten-" + i, "203.0.113.1", Ct);
+            unknown = await _local.Accounts.CheckPasswordAsync("k.niemand", "geraten-" + i, "203.0.113.1", Ct);
         }
 
         Assert.NotNull(known?.LockedUntil);
         Assert.NotNull(unknown?.LockedUntil);
-        Assert.False((await _accounts.CheckPasswordAsync("k.ziel", "lang-genug-123456", "203.0.113.1", Ct)).Succeeded);
-        Assert.True((await _accounts.CheckPasswordAsync("K.ZIEL", "lang-genug-123456", "10.0.0.2", Ct)).Succeeded);
+        Assert.False((await _local.Accounts.CheckPasswordAsync("k.ziel", "lang-genug-123456", "203.0.113.1", Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("K.ZIEL", "lang-genug-123456", "10.0.0.2", Ct)).Succeeded);
     }
 
     [Fact]
     public async Task InitialAdmin_ConsoleText_NamesThePasswordPage()
     {
-        var initial = new InitialAdmin(_accounts, _store, _audit, NullLogger<InitialAdmin>.Instance);
+        var initial = new InitialAdmin(_local.Accounts, _local.Store, _local.Audit, NullLogger<InitialAdmin>.Instance);
         using var console = new StringWriter();
 
         await initial.EnsureAsync(console, Ct);
@@ -249,7 +230,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task UsersTableOfAnOlderVersion_GetsStampAndStatusColumns_AndItsAccountsKeepWorking()
     {
-        var path = _store.DatabasePath;
+        var path = _local.Store.DatabasePath;
         var hash = new Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>().HashPassword(null!, "altes-Konto-123456");
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -270,14 +251,14 @@ public sealed class AccountServiceTests : IDisposable
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        var old = await _store.FindAsync("alt.admin", Ct);
+        var old = await _local.Store.FindAsync("alt.admin", Ct);
 
         Assert.NotNull(old);
         Assert.False(old.IsDisabled);
         Assert.Equal(32, old.SecurityStamp.Length);
-        Assert.True((await _accounts.CheckPasswordAsync("alt.admin", "altes-Konto-123456", Client, Ct)).Succeeded);
-        Assert.True((await _accounts.CreateAsync("neu", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
-        Assert.False((await _accounts.SetDisabledAsync("alt.admin", true, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CheckPasswordAsync("alt.admin", "altes-Konto-123456", Client, Ct)).Succeeded);
+        Assert.True((await _local.Accounts.CreateAsync("neu", AppRoles.Staff, "lang-genug-123456", Ct)).Succeeded);
+        Assert.False((await _local.Accounts.SetDisabledAsync("alt.admin", true, Ct)).Succeeded);
     }
 
     [Theory]
