@@ -164,20 +164,7 @@ public sealed class DocumentPermissionInterfaceTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync(Ct);
     }
 
-    private async Task<McpClient> ConnectAsync(string key)
-    {
-        var http = _app.Factory.CreateClient();
-        var transport = new HttpClientTransport(
-            new HttpClientTransportOptions
-            {
-                Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
-            },
-            http,
-            ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, cancellationToken: Ct);
-    }
+    private Task<McpClient> ConnectAsync(string key) => _app.McpClientAsync(key, Ct);
 
     private static string Text(CallToolResult result) => JsonSerializer.Serialize(result);
 

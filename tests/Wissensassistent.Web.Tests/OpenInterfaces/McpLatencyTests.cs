@@ -21,18 +21,7 @@ public sealed class McpLatencyTests(OpenInterfacesApp app) : IClassFixture<OpenI
     public async Task SearchAndGetNorm_Latency()
     {
         var key = await app.IssueKeyAsync();
-        var http = app.Factory.CreateClient();
-        await using var client = await McpClient.CreateAsync(
-            new HttpClientTransport(
-                new HttpClientTransportOptions
-                {
-                    Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-                    TransportMode = HttpTransportMode.StreamableHttp,
-                    AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key.Secret },
-                },
-                http,
-                ownsHttpClient: true),
-            cancellationToken: Ct);
+        await using var client = await app.McpClientAsync(key.Secret, Ct);
 
         var search = await MeasureAsync(i => client.CallToolAsync("search_norms", new Dictionary<string, object?> { ["query"] = Queries[i % Queries.Length] }, cancellationToken: Ct).AsTask());
         var norm = await MeasureAsync(i => client.CallToolAsync("get_norm", new Dictionary<string, object?> { ["citation"] = Citations[i % Citations.Length] }, cancellationToken: Ct).AsTask());

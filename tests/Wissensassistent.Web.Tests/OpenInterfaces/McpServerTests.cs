@@ -10,20 +10,7 @@ public sealed class McpServerTests(OpenInterfacesApp app) : IClassFixture<OpenIn
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<McpClient> ConnectAsync(string key)
-    {
-        var http = app.Factory.CreateClient();
-        var transport = new HttpClientTransport(
-            new HttpClientTransportOptions
-            {
-                Endpoint = new Uri(http.BaseAddress!, "/mcp"),
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
-            },
-            http,
-            ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, cancellationToken: Ct);
-    }
+    private Task<McpClient> ConnectAsync(string key) => app.McpClientAsync(key, Ct);
 
     [Fact]
     public async Task ListTools_OffersSearchNormAnswerAndCheck_WithGermanAndEnglishDescriptionsAndOutputSchemas()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Client;
 using Wissensassistent.Core.Text;
 using Wissensassistent.EmbeddedStore;
 using Wissensassistent.Testing;
@@ -85,6 +86,22 @@ public sealed class OpenInterfacesApp : IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>The SDK's own MCP client over Streamable HTTP at <c>/mcp</c>, with <paramref name="key"/> as bearer.</summary>
+    public async Task<McpClient> McpClientAsync(string key, CancellationToken cancellationToken)
+    {
+        var http = Factory.CreateClient();
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
+            },
+            http,
+            ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport, cancellationToken: cancellationToken);
     }
 
     /// <summary>Log lines at Information or above, where neither questions nor keys belong.</summary>
