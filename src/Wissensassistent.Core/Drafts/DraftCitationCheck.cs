@@ -190,7 +190,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
             return new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.InOtherPassage, CitationFormatter.Format(elsewhere.Citation), null, []);
         }
 
-        var compared = QuotationComparison.Compare(quotation.Content, string.Join("\n", passage.Select(chunk => chunk.Text)));
+        var compared = QuotationComparison.Compare(quotation.Content, Joined(passage));
         return compared is null
             ? new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.NotInPassage, null, null, [])
             : new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.Altered, null, compared.PassageWording, compared.Differences);
