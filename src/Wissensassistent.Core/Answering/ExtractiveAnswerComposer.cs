@@ -251,7 +251,14 @@ public static partial class ExtractiveAnswerComposer
         var start = 0;
         foreach (Match word in WordPattern().Matches(sentence))
         {
-            if (ContentTerms.StemOf(word.Value) is { } stem && terms.Any(term => ContentTerms.Occurs(term, new HashSet<string>([stem]))))
+            if (ContentTerms.StemOf(word.Value) is not { } stem)
+            {
+                continue;
+            }
+
+            // One set for the word, not one per term it is tested against.
+            var stemOnly = new HashSet<string>([stem]);
+            if (terms.Any(term => ContentTerms.Occurs(term, stemOnly)))
             {
                 start = word.Index > maxLength / 2 ? WordStartBefore(sentence, word.Index - (maxLength / 4)) : 0;
                 break;

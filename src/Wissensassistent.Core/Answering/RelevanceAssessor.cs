@@ -33,12 +33,14 @@ public static class RelevanceAssessor
         // A question told as a case ("… einen Welpen geholt. Ab wann zahlt sie Hundesteuer?"): a passage that names every
         // matter of the asking sentences is on the matter, whatever the story's words.
         var asked = QuestionTerms.Of(AskingSentences(question), placeNames).OwnMatterEvidence;
+        bool MatchesEnough(IReadOnlySet<string> vocabulary) =>
+            ContentTerms.CountOccurring(terms, vocabulary) + Math.Min(1, ContentTerms.CountOccurring(alternatives, vocabulary)) >= required
+            || (asked.Count > 0 && ContentTerms.CountOccurring(asked, vocabulary) == asked.Count);
+
         // A norm is relevant when one of its passages is; its other retrieved passages (the Absatz with the figure that
         // does not repeat the question's words) then count too.
         var relevantNorms = result.Hits
-            .Where(hit => !hit.Chunk.IsRepealed && (named.Contains(hit.Chunk.Citation.NormKey)
-                || Matches(hit.Chunk, terms) + Math.Min(1, Matches(hit.Chunk, alternatives)) >= required
-                || (asked.Count > 0 && Matches(hit.Chunk, asked) == asked.Count)))
+            .Where(hit => !hit.Chunk.IsRepealed && (named.Contains(hit.Chunk.Citation.NormKey) || MatchesEnough(Vocabulary(hit.Chunk))))
             .Select(hit => hit.Chunk.Citation.NormKey)
             .ToHashSet(StringComparer.Ordinal);
         var relevant = result.Hits
@@ -152,9 +154,12 @@ public static class RelevanceAssessor
             return 0;
         }
 
-        var vocabulary = ContentTerms.Vocabulary($"{chunk.SearchText}\n{chunk.NormTitle}\n{chunk.Citation.Law}");
-        return ContentTerms.CountOccurring(terms, vocabulary);
+        return ContentTerms.CountOccurring(terms, Vocabulary(chunk));
     }
+
+    /// <summary>The stems a passage is matched against: its search text (heading path and text), norm title and law.</summary>
+    private static HashSet<string> Vocabulary(Chunk chunk) =>
+        ContentTerms.Vocabulary($"{chunk.SearchText}\n{chunk.NormTitle}\n{chunk.Citation.Law}");
 
     /// <summary>
     /// Without content words (a bare "§ 35 BauGB?") only named norms qualify. A question of two content words ("Sporthalle

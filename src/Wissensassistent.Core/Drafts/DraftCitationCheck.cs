@@ -62,7 +62,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
         }
 
         var citedLaws = matches.Where(m => m.HasLaw).Select(m => m.Citation.Law).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var lookups = new Dictionary<Citation, NormLookupResult>();
+        var lookups = new Dictionary<Citation, (NormLookupResult Lookup, DisplacedParallel? Displacement)>();
         var findings = new List<DraftCitationFinding>(matches.Count);
         string? previousLaw = null;
         foreach (var match in matches)
@@ -76,6 +76,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
             }
 
             NormLookupResult lookup;
+            DisplacedParallel? displacement;
             if (citation.Law.Length == 0)
             {
                 lookup = new NormLookupResult(
@@ -84,15 +85,21 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
                     [],
                     $"„{CitationFormatter.Format(citation)}“ nennt kein Gesetz, und davor steht keines im Entwurf.",
                     []);
+                displacement = null;
             }
-            else if (!lookups.TryGetValue(citation, out lookup!))
+            else if (!lookups.TryGetValue(citation, out var looked))
             {
+                // A citation the draft repeats is looked up, and its parallel compared, once.
                 lookup = await norms.LookupAsync(citation, access, cancellationToken).ConfigureAwait(false);
-                lookups[citation] = lookup;
+                displacement = await DisplacementAsync(lookup, citation, citedLaws, known, access, cancellationToken).ConfigureAwait(false);
+                lookups[citation] = (lookup, displacement);
+            }
+            else
+            {
+                (lookup, displacement) = looked;
             }
 
             previousLaw = lookup.Citation is { Law.Length: > 0 } read ? read.Law : citation.Law.Length > 0 ? citation.Law : previousLaw;
-            var displacement = await DisplacementAsync(lookup, citation, citedLaws, known, access, cancellationToken).ConfigureAwait(false);
             findings.Add(new DraftCitationFinding(
                 match.Start,
                 match.Length,
@@ -190,7 +197,7 @@ public sealed partial class DraftCitationCheck(IKnowledgeStore store, LawDirecto
             return new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.InOtherPassage, CitationFormatter.Format(elsewhere.Citation), null, []);
         }
 
-        var compared = QuotationComparison.Compare(quotation.Content, string.Join("\n", passage.Select(chunk => chunk.Text)));
+        var compared = QuotationComparison.Compare(quotation.Content, Joined(passage));
         return compared is null
             ? new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.NotInPassage, null, null, [])
             : new DraftQuotationFinding(quotation.Start, quotation.Length, quotation.Content, line, at, DraftQuotationStatus.Altered, null, compared.PassageWording, compared.Differences);

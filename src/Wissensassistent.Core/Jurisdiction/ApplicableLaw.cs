@@ -23,6 +23,9 @@ public sealed partial class ApplicableLaw
     private readonly IReadOnlyList<LocalBody> _others;
     private readonly double _otherBodyWeight;
 
+    /// <summary>For each displaced law of the rules, the pattern that finds it named in a question; built once, not per query.</summary>
+    private readonly Dictionary<string, Regex> _lawNamed;
+
     public ApplicableLaw(IOptions<DeploymentProfile> profile)
         : this(profile?.Value ?? throw new ArgumentNullException(nameof(profile)))
     {
@@ -38,6 +41,7 @@ public sealed partial class ApplicableLaw
         _own = bodies.FirstOrDefault(body => body.Kind.Equals("Gemeinde", StringComparison.OrdinalIgnoreCase) && body.Name.Equals(profile.Gemeinde, StringComparison.OrdinalIgnoreCase));
         _others = _own is null ? [] : bodies.Where(body => body != _own).ToList();
         _otherBodyWeight = profile.OtherBodyWeight;
+        _lawNamed = _rules.Select(rule => rule.Displaced).Distinct(StringComparer.Ordinal).ToDictionary(law => law, NamedPattern, StringComparer.Ordinal);
     }
 
     /// <summary>The shipped tables for the default profile (Baden-Württemberg, Landkreis Göppingen, Bad Boll).</summary>
@@ -55,7 +59,7 @@ public sealed partial class ApplicableLaw
         ArgumentNullException.ThrowIfNull(bestPassages);
         var context = bestPassages.Take(ContextDepth).Select(chunk => chunk.Citation.Law).ToList();
         return _rules
-            .Where(rule => !Names(question, rule.Displaced))
+            .Where(rule => !_lawNamed[rule.Displaced].IsMatch(question))
             .Where(rule => rule.When.Count == 0 || (context.Count > 0 && rule.IsContext(context[0])) || context.Count(rule.IsContext) >= 2)
             .ToList();
     }
@@ -106,10 +110,10 @@ public sealed partial class ApplicableLaw
         return _own is null || _own.Owns(chunk.DocumentId) ? null : _others.FirstOrDefault(body => body.Owns(chunk.DocumentId));
     }
 
-    /// <summary>The question names the law itself ("nach dem VwVfG", "§ 41 VwVfG"): then it is what the user asks about.</summary>
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordPattern();
 
-    private static bool Names(string question, string law) =>
-        Regex.IsMatch(question, $@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(law)}(?![\p{{L}}\p{{Nd}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>The question names the law itself ("nach dem VwVfG", "§ 41 VwVfG"): then it is what the user asks about.</summary>
+    private static Regex NamedPattern(string law) =>
+        new($@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(law)}(?![\p{{L}}\p{{Nd}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

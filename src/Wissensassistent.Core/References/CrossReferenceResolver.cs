@@ -154,9 +154,7 @@ public sealed class CrossReferenceResolver
             return (context.Citation.Law, ReferenceBasis.SameLaw);
         }
 
-        if (Word(text, tokens, after) is "des" && Word(text, tokens, after + 2) is "buches" or "buchs"
-            && Word(text, tokens, after + 1) is { Length: > 4 } ordinal && ordinal.EndsWith("en", StringComparison.Ordinal)
-            && SocialCodeBooks.TryGetValue(ordinal[..^2], out var book))
+        if (Word(text, tokens, after) is "des" && SocialCodeBookAt(text, tokens, after + 1) is { } book)
         {
             // "§ 44 des Zehnten Buches": the social code's books cite each other without "Sozialgesetzbuch".
             return (book, ReferenceBasis.Explicit);
@@ -200,8 +198,7 @@ public sealed class CrossReferenceResolver
                 continue;
             }
 
-            if (Word(text, tokens, i + 3) is "buches" or "buchs" && Word(text, tokens, i + 2) is { Length: > 4 } ordinal
-                && ordinal.EndsWith("en", StringComparison.Ordinal) && SocialCodeBooks.TryGetValue(ordinal[..^2], out var book))
+            if (SocialCodeBookAt(text, tokens, i + 2) is { } book)
             {
                 declared.Add((i, book));
                 continue;
@@ -216,6 +213,14 @@ public sealed class CrossReferenceResolver
 
         return declared;
     }
+
+    /// <summary>"Zehnten Buches" at <paramref name="index"/>: the social code's book an ordinal and "Buch(e)s" name ("SGB X").</summary>
+    private static string? SocialCodeBookAt(string text, List<LexToken> tokens, int index) =>
+        Word(text, tokens, index + 1) is "buches" or "buchs"
+        && Word(text, tokens, index) is { Length: > 4 } ordinal && ordinal.EndsWith("en", StringComparison.Ordinal)
+        && SocialCodeBooks.TryGetValue(ordinal[..^2], out var book)
+            ? book
+            : null;
 
     /// <summary>Whether a sentence ends between two tokens: a full stop before a capital, outside abbreviations such as "Abs.".</summary>
     private static bool EndsSentenceBetween(string text, List<LexToken> tokens, int from, int to)
