@@ -116,7 +116,7 @@ public sealed class SqliteAuditTrail : IAuditTrail, IDisposable
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new AuditEntry(
-                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                SqliteSideFile.ParseTime(reader.GetString(1)),
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
@@ -143,8 +143,7 @@ public sealed class SqliteAuditTrail : IAuditTrail, IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    // Fixed width, so that text order is time order in the index.
-    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset time) => SqliteSideFile.FormatTime(time);
 
     private static string Cut(string? text, int max)
     {

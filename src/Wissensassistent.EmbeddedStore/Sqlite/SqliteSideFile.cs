@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Wissensassistent.EmbeddedStore.Sqlite;
@@ -47,6 +48,13 @@ public sealed class SqliteSideFile(string path, string schema) : IDisposable
 
         return command;
     }
+
+    /// <summary>A time as fixed-width UTC text, so that text order is time order (in an index, too).</summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A time stored as round-trip text (<see cref="FormatTime"/> or the "O" format).</summary>
+    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     public void Dispose() => _schemaLock.Dispose();
 

@@ -12,14 +12,6 @@ internal static class AdminAccess
 {
     public const string Denied = "Für diese Aktion ist die Rolle Verwaltung nötig.";
 
-    public static async Task<bool> IsGrantedAsync(IAuthorizationService authorization, Task<AuthenticationState>? authenticationState)
-    {
-        if (authenticationState is null)
-        {
-            return false;
-        }
-
-        var user = (await authenticationState).User;
-        return (await authorization.AuthorizeAsync(user, Policies.AdminArea)).Succeeded;
-    }
+    public static Task<bool> IsGrantedAsync(IAuthorizationService authorization, Task<AuthenticationState>? authenticationState) =>
+        CircuitAuthorization.IsGrantedAsync(authorization, authenticationState, Policies.AdminArea);
 }

@@ -68,7 +68,7 @@ public sealed partial class UserAdministration
             return new AccountResult(OwnGroups);
         }
 
-        var text = _groupDrafts.GetValueOrDefault(userName) ?? string.Join(", ", _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase))?.Groups ?? []);
+        var text = _groupDrafts.GetValueOrDefault(userName) ?? string.Join(", ", UserNamed(userName)?.Groups ?? []);
         var result = await Accounts.SetGroupsAsync(userName, text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         if (result.Succeeded)
         {
@@ -83,13 +83,16 @@ public sealed partial class UserAdministration
     });
 
     private string GroupsOf(string userName) =>
-        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { Groups.Count: > 0 } user ? string.Join(", ", user.Groups) : "öffentlich";
+        UserNamed(userName) is { Groups.Count: > 0 } user ? string.Join(", ", user.Groups) : "öffentlich";
 
     private static string GroupsText(string? draft) =>
         Wissensassistent.Core.Storage.DocumentAccess.NormalizeGroups(draft?.Split(',')) is { Count: > 0 } groups ? string.Join(", ", groups) : "öffentlich";
 
     private string RoleOf(string userName) =>
-        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { } user ? AppRoles.DisplayName(user.Role) : "?";
+        UserNamed(userName) is { } user ? AppRoles.DisplayName(user.Role) : "?";
+
+    private UserAccount? UserNamed(string userName) =>
+        _users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
 
     private bool IsSelf(string userName) => string.Equals(userName, _currentUser, StringComparison.OrdinalIgnoreCase);
 

@@ -91,14 +91,5 @@ public sealed partial class DraftCheckPage
         }
     }
 
-    private async Task<bool> IsGrantedAsync()
-    {
-        if (AuthenticationState is null)
-        {
-            return false;
-        }
-
-        var user = (await AuthenticationState).User;
-        return (await Authorization.AuthorizeAsync(user, Policies.DraftCheck)).Succeeded;
-    }
+    private Task<bool> IsGrantedAsync() => CircuitAuthorization.IsGrantedAsync(Authorization, AuthenticationState, Policies.DraftCheck);
 }

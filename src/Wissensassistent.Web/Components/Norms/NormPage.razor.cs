@@ -36,6 +36,7 @@ public sealed partial class NormPage
     private IReadOnlyList<NormInfo> _norms = [];
     private IReadOnlyList<NormInfo> _nearest = [];
     private IReadOnlyList<Chunk> _chunks = [];
+    private IReadOnlyList<NormPart> _parts = [];
     private LawInfo? _law;
     private NormInfo? _previous;
     private NormInfo? _next;
@@ -100,6 +101,7 @@ public sealed partial class NormPage
         _outage = null;
         _queryError = null;
         _chunks = [];
+        _parts = [];
         _norms = [];
         _nearest = [];
         _similarLaws = [];
@@ -146,6 +148,7 @@ public sealed partial class NormPage
             }
 
             MarkCited();
+            _parts = _chunks.Select(PartOf).ToList();
             _targets = await new CrossReferenceTargets(Store, _laws).CheckAsync(_chunks);
             _citedBy = await CitedByAsync(_chunks[0].Citation, access);
 
@@ -245,6 +248,13 @@ public sealed partial class NormPage
         return !byNummer || chunk.Citation.Nummer == Nummer;
     }
 
+    /// <summary>A part as shown, worked out once per address rather than on every render (the query field re-renders per key).</summary>
+    private NormPart PartOf(Chunk chunk)
+    {
+        var wanted = IsWanted(chunk);
+        return new NormPart(chunk, wanted, SegmentsOf(chunk, wanted));
+    }
+
     /// <summary>The text with its references, and within the cited Absatz the cited Satz highlighted.</summary>
     private IReadOnlyList<PassageSegment> SegmentsOf(Chunk chunk, bool wanted)
     {
@@ -333,6 +343,8 @@ public sealed partial class NormPage
         _queryError = null;
         Navigation.NavigateTo(path);
     }
+
+    private sealed record NormPart(Chunk Chunk, bool Wanted, IReadOnlyList<PassageSegment> Segments);
 
     private sealed record CitedByGroup(string Law, string LawTitle, IReadOnlyList<CitedByNorm> Norms);
 

@@ -20,7 +20,7 @@ public sealed partial class SourcePanel
 {
     private IReadOnlyList<PassageSegment> _segments = [];
     private IReadOnlyDictionary<Citation, ReferenceTarget> _targets = new Dictionary<Citation, ReferenceTarget>();
-    private IReadOnlyList<Chunk> _context = [];
+    private IReadOnlyList<ContextPart> _context = [];
     private string? _loadedChunkId;
     private bool _loading;
 
@@ -87,8 +87,11 @@ public sealed partial class SourcePanel
             var chunk = citation.Chunk;
             var access = await Reader.GetAccessAsync();
             var norm = access.Filter(await Store.GetNormAsync(chunk.Citation.Law, chunk.Citation.Section));
-            _context = norm.Any(c => c.Id == chunk.Id) ? norm : access.Filter(await Store.GetNeighboursAsync(chunk.Id, 2));
-            _targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync(access)).CheckAsync(_context.Append(chunk));
+            var context = norm.Any(c => c.Id == chunk.Id) ? norm : access.Filter(await Store.GetNeighboursAsync(chunk.Id, 2));
+
+            // Split once per loaded norm: the panel re-renders with the chat, the surrounding parts do not change.
+            _context = context.Select(part => new ContextPart(part, PassageSegments.Split(part.Text, part.References))).ToList();
+            _targets = await new CrossReferenceTargets(Store, await Laws.GetLawsAsync(access)).CheckAsync(context.Append(chunk));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -163,4 +166,6 @@ public sealed partial class SourcePanel
             Snackbar.Add("Die Rückmeldung konnte nicht gespeichert werden.", Severity.Error);
         }
     }
+
+    private sealed record ContextPart(Chunk Chunk, IReadOnlyList<PassageSegment> Segments);
 }
