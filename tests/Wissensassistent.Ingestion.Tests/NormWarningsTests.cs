@@ -132,6 +132,41 @@ public sealed class NormWarningsTests
     }
 
     [Fact]
+    public void ModelStatuteInAnAnnex_StaysTheAnnexText_NotASecondSetOfTheLawsNorms()
+    {
+        // The AO's Anlage 1 is a model charter with §§ 1 to 5 of its own, under headings one level above the annex's.
+        const string text = """
+            # Abgabengesetz
+
+            ### § 1 Anwendungsbereich
+
+            Dieses Gesetz gilt für alle Steuern.
+
+            ### § 2 Vorrang
+
+            Verträge gehen vor.
+
+            ### Anlage 1 (Mustersatzung)
+
+            ## § 1
+
+            Der Verein verfolgt ausschließlich gemeinnützige Zwecke.
+
+            ## § 2
+
+            Er ist selbstlos tätig.
+            """;
+
+        var parsed = _parser.Parse("bund/abgg.md", Encoding.UTF8.GetBytes(text));
+
+        Assert.DoesNotContain(parsed.Warnings, w => w.Contains("kommt in der Datei", StringComparison.Ordinal));
+        Assert.Equal(["Dieses Gesetz gilt für alle Steuern."], parsed.Batch.Chunks.Where(c => c.Citation.Section == "1").Select(c => c.Text));
+        var annex = string.Join("\n", parsed.Batch.Chunks.Where(c => c.Citation.Section.StartsWith("Anlage 1", StringComparison.Ordinal)).Select(c => c.Text));
+        Assert.Contains("Der Verein verfolgt ausschließlich gemeinnützige Zwecke.", annex, StringComparison.Ordinal);
+        Assert.Contains("Er ist selbstlos tätig.", annex, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LetterAfterASpace_BeforeTheTitle_BelongsToTheNumber_SoItIsNoDuplicate()
     {
         // "§ 10 a Fragestunde" in the Kreistag's rules of procedure was read as a second § 10.

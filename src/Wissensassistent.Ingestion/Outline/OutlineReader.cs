@@ -19,6 +19,7 @@ internal sealed partial class OutlineReader
     private readonly List<string> _notes = [];
     private readonly List<string> _emptyNorms = [];
     private readonly HashSet<string> _usedItems = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(NormKind, string)> _usedNorms = [];
 
     private string? _titleHeading;
     private string? _lastPlainHeading;
@@ -122,8 +123,15 @@ internal sealed partial class OutlineReader
                 return;
             case HeadingRole.Letterhead:
                 return;
+            case HeadingRole.Norm when _context is { Kind: ContextKind.Annex } && _usedNorms.Contains((heading.Kind, heading.Designation)):
+                // A model statute inside an annex (the AO's Mustersatzung) numbers its own §§ from 1: they are the
+                // annex's text, not a second set of the law's norms, whatever their heading level.
+                FlushUnit();
+                AddBlock(new TextBlock(heading.Text, TextBlockKind.Paragraph));
+                return;
             case HeadingRole.Norm:
                 Pop(level);
+                _usedNorms.Add((heading.Kind, heading.Designation));
                 StartContext(ContextKind.Norm, heading.Kind, heading.Designation, heading.Title, [.. StackTexts(), heading.Text], heading.IsRepealed, level);
                 return;
             case HeadingRole.Annex:

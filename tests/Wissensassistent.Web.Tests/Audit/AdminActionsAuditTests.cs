@@ -162,6 +162,33 @@ public sealed class AdminActionsAuditTests : WebTestContext
     }
 
     [Fact]
+    public async Task RefusedReindexAndApiKeyActions_AreRecordedAsRefused_WithTheUserWhoTried()
+    {
+        // A staff member whose circuit still shows the admin area (the role was taken away while it was open).
+        await Accounts.CreateAsync("fachverfahren", AppRoles.Staff, Password, Ct);
+        SignInAs(AppRoles.Staff);
+        var page = Render<AdminPage>();
+        page.Find("button.wa-reindex-full").Click();
+        page.WaitForAssertion(() => Assert.Single(Audited(AuditActions.ReindexStarted)));
+        Reindex.Status = Reindex.Status with { Active = FakeReindexControl.Run("lauf-1", ReindexMode.Full, ReindexOutcome.Running) };
+        var running = Render<AdminPage>();
+        running.Find("button.wa-reindex-cancel").Click();
+        running.WaitForAssertion(() => Assert.Single(Audited(AuditActions.ReindexCancelled)));
+
+        var keys = Render<ApiKeyAdministration>();
+        keys.Find(".wa-new-api-key-label input").Change("Heimlich");
+        keys.Find("button.wa-new-api-key-issue").Click();
+        keys.WaitForAssertion(() => Assert.Single(Audited(AuditActions.ApiKeyIssued)));
+
+        var refused = new[] { Audited(AuditActions.ReindexStarted)[0], Audited(AuditActions.ReindexCancelled)[0], Audited(AuditActions.ApiKeyIssued)[0] };
+        Assert.All(refused, entry => Assert.Equal(("test-staff", "abgelehnt: Für diese Aktion ist die Rolle Verwaltung nötig."), (entry.Actor, entry.Outcome)));
+        Assert.Contains("(vollständig)", refused[0].Object, StringComparison.Ordinal);
+        Assert.Contains("„Heimlich“", refused[2].Object, StringComparison.Ordinal);
+        Assert.Empty(Reindex.Starts);
+        Assert.Equal(0, Reindex.Cancels);
+    }
+
+    [Fact]
     public async Task AuditView_ShowsEntries_AndFiltersByActionAndActor()
     {
         await AuditTrail.RecordAsync("chefin", AuditActions.Upload, "hochgeladen/satzung.md", "erfolgreich", Ct);

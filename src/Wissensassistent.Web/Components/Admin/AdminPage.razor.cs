@@ -83,7 +83,7 @@ public sealed partial class AdminPage : IDisposable
 
     private async Task StartAsync(ReindexMode mode)
     {
-        await RunActionAsync(async () =>
+        await RunActionAsync(AuditActions.ReindexStarted, $"Neuindizierung ({AdminFormat.Mode(mode)})", async () =>
         {
             var run = await Control.StartAsync(mode, ReindexTrigger.Admin);
             await Audit.RecordAsync(
@@ -99,7 +99,7 @@ public sealed partial class AdminPage : IDisposable
 
     private async Task CancelAsync()
     {
-        await RunActionAsync(async () =>
+        await RunActionAsync(AuditActions.ReindexCancelled, "Neuindizierung", async () =>
         {
             var run = await Control.CancelAsync();
             await Audit.RecordAsync(
@@ -114,9 +114,9 @@ public sealed partial class AdminPage : IDisposable
     }
 
     /// <summary>Every action checks the Admin policy on the server first; the buttons are only the surface.</summary>
-    private async Task RunActionAsync(Func<Task> action)
+    private async Task RunActionAsync(string auditAction, string subject, Func<Task> action)
     {
-        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState))
+        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState, Audit, auditAction, subject))
         {
             Show((AdminAccess.Denied, Severity.Error));
             return;

@@ -181,13 +181,13 @@ public sealed partial class UserAdministration
 
     private async Task ChangeAsync(string action, string subject, Func<Task<AccountResult>> change)
     {
-        var actor = await AuditActorName.OfAsync(AuthenticationState);
-        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState))
+        if (!await AdminAccess.IsGrantedAsync(Authorization, AuthenticationState, Audit, action, subject))
         {
             (_message, _severity) = (AdminAccess.Denied, Severity.Error);
-            await Audit.RecordAsync(actor, action, subject, $"abgelehnt: {AdminAccess.Denied}");
             return;
         }
+
+        var actor = await AuditActorName.OfAsync(AuthenticationState);
 
         var result = await change();
         await Audit.RecordAsync(actor, action, subject, result.Succeeded ? "erfolgreich" : $"abgelehnt: {result.Error}");
