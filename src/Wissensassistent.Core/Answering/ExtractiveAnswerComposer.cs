@@ -35,6 +35,9 @@ public static partial class ExtractiveAnswerComposer
 
     private const double ConditionBonus = 0.3;
 
+    /// <summary>Share of shared words (of all words of both) from which a unit of another norm repeats one already quoted.</summary>
+    private const double ParallelOverlap = 0.6;
+
     /// <summary>Units that follow the direct answer must score at least this share of it.</summary>
     private const double FollowerFloor = 0.35;
 
@@ -71,9 +74,7 @@ public static partial class ExtractiveAnswerComposer
         var matching = candidates.Where(c => c.Matched > 0 || c.TitleMatched > 0).ToList();
         var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
         var best = pool.MaxBy(c => c.Score)!;
-        if (best.Facts < 1
-            && pool.Where(c => c.Facts >= 1 && c.Matched + c.TitleMatched > 0).MaxBy(c => c.Score) is { } factual
-            && factual.Score >= FactPreference * best.Score)
+        if (best.Facts < 1 && DirectFact(pool, best) is { } factual)
         {
             best = factual;
         }
@@ -95,7 +96,9 @@ public static partial class ExtractiveAnswerComposer
 
             var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
             var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal));
-            if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm) && seen.Add(Fold(candidate.Display)))
+            if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm)
+                && !followers.Append(best).Any(chosen => IsParallel(candidate, chosen))
+                && seen.Add(Fold(candidate.Display)))
             {
                 followers.Add(candidate);
             }
@@ -170,11 +173,31 @@ public static partial class ExtractiveAnswerComposer
                 var facts = QuestionIntents.FactsStated(intent, display);
                 var relevance = matched + (TitleWeight * titleMatched);
                 var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, unit, display, matched, titleMatched, facts, score));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score));
             }
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// The unit stating the asked amount or time span that replaces a better match stating none: one of the same norm when
+    /// it scores close enough; else, from any norm, the one sharing most of the question, if it shares as much as the
+    /// better match (a lower rank alone does not make the sentence with the figure the wrong one).
+    /// </summary>
+    private static Candidate? DirectFact(IReadOnlyList<Candidate> pool, Candidate best)
+    {
+        var factual = pool.Where(c => c.Facts >= 1 && c.Relevance > 0).ToList();
+        if (factual.Where(c => string.Equals(c.NormKey, best.NormKey, StringComparison.Ordinal)).MaxBy(c => c.Score) is { } own
+            && own.Score >= FactPreference * best.Score)
+        {
+            return own;
+        }
+
+        return factual.MaxBy(c => (c.Relevance, c.Score)) is { } other
+            && (other.Relevance >= best.Relevance || other.Score >= FactPreference * best.Score)
+            ? other
+            : null;
     }
 
     /// <summary>
@@ -282,6 +305,27 @@ public static partial class ExtractiveAnswerComposer
         return space < 0 ? 0 : space + 1;
     }
 
+    /// <summary>
+    /// The same rule in a parallel law (§ 23 Abs. 2 LVwVfG and § 87 Abs. 2 AO: "Behörde" against "Finanzbehörde"): quoted
+    /// once, from the norm already chosen. Within one norm similar sentences differ in what matters (the figure for larger
+    /// Gemeinden), so only units of different norms count as parallels.
+    /// </summary>
+    private static bool IsParallel(Candidate candidate, Candidate chosen)
+    {
+        if (string.Equals(candidate.NormKey, chosen.NormKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var a = WordsOf(candidate.Display);
+        var b = WordsOf(chosen.Display);
+        var shared = a.Count(b.Contains);
+        return shared >= ParallelOverlap * (a.Count + b.Count - shared);
+    }
+
+    private static HashSet<string> WordsOf(string display) =>
+        WordPattern().Matches(display).Select(match => match.Value.ToLowerInvariant()).Where(word => word.Length > 2).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Whitespace, quote marks and case folded: the same sentence quoted from two passages counts once.</summary>
     private static string Fold(string display) =>
         new([.. display.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
@@ -292,5 +336,9 @@ public static partial class ExtractiveAnswerComposer
     [GeneratedRegex(@"\d{1,2}\.\s?(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s?\d{4}|\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}")]
     private static partial Regex DatePattern();
 
-    private sealed record Candidate(int Source, string NormKey, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score);
+    private sealed record Candidate(int Source, string NormKey, string Law, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score)
+    {
+        /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
+        public double Relevance => Matched + (TitleWeight * TitleMatched);
+    }
 }
