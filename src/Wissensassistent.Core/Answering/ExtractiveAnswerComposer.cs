@@ -35,6 +35,9 @@ public static partial class ExtractiveAnswerComposer
 
     private const double ConditionBonus = 0.3;
 
+    /// <summary>Sentences after the direct answer in its Absatz that are read for its conditions and exceptions.</summary>
+    private const int QualifierReach = 2;
+
     /// <summary>Share of shared words (of all words of both) from which a unit of another norm repeats one already quoted.</summary>
     private const double ParallelOverlap = 0.6;
 
@@ -78,10 +81,17 @@ public static partial class ExtractiveAnswerComposer
         {
             best = factual;
         }
+        else if (best.Facts <= 0
+            && pool.Where(c => c.Facts > 0 && c.Relevance >= best.Relevance).MaxBy(c => (c.Relevance, c.Score)) is { } stating)
+        {
+            // "Darf er …?", "Wer entscheidet …?": the sentence that says "ist verpflichtet" or names the body, not one that
+            // shares as many words and says neither.
+            best = stating;
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
         var cap = QuestionParts.UnitCap(question, options);
-        var followers = new List<Candidate>();
+        var followers = Qualifiers(candidates, best).Where(c => seen.Add(Fold(c.Display))).Take(Math.Max(0, cap - 1)).ToList();
         foreach (var candidate in pool
             .Where(c => c != best)
             .Select(c => (Candidate: c, Score: FollowerScore(c, best, sources[c.Source])))
@@ -161,7 +171,7 @@ public static partial class ExtractiveAnswerComposer
             var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
             var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
             var titleMatched = ContentTerms.CountOccurring(terms, title);
-            foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit)))
+            foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit) && !IsFragment(unit)))
             {
                 var display = Display(unit, terms, intent, options.MaxQuoteLength);
                 if (ContentTerms.Words(display).Count() < 3)
@@ -199,6 +209,17 @@ public static partial class ExtractiveAnswerComposer
             ? other
             : null;
     }
+
+    /// <summary>
+    /// The sentences right after the direct answer in its Absatz that qualify it ("Die Dienstleistung kann nur bei
+    /// erheblicher eigener Gefahr … abgelehnt werden."): the Satz 2 with the condition or exception belongs to the answer
+    /// even where it shares no word with the question.
+    /// </summary>
+    private static IEnumerable<Candidate> Qualifiers(IReadOnlyList<Candidate> candidates, Candidate best) =>
+        candidates
+            .Where(c => c.Source == best.Source && c.Unit.Position > best.Unit.Position && c.Unit.Position <= best.Unit.Position + QualifierReach)
+            .Where(c => QuestionIntents.StatesCondition(c.Display))
+            .OrderBy(c => c.Unit.Position);
 
     /// <summary>
     /// After the direct answer: its own norm first, conditions and exceptions, and the opening sentence of the norm's first
@@ -251,6 +272,13 @@ public static partial class ExtractiveAnswerComposer
 
         return Quote(next < items.Count ? $"{text} …" : text.ToString());
     }
+
+    /// <summary>
+    /// A piece that cannot stand alone: an opener whose items are not text lines ("… erhalten eine zusätzliche Entschädigung:"
+    /// before a table), or the tail of a sentence the source breaks across lines ("gemäß § 2 Nr. 3 …").
+    /// </summary>
+    private static bool IsFragment(AnswerUnit unit) =>
+        unit.Header is null && !unit.IsList && (unit.Parts[0].EndsWith(':') || char.IsLower(unit.Parts[0][0]));
 
     /// <summary>A footnote or editorial note of the source ("*) Verkündet als Artikel 1 …"), which states no rule.</summary>
     private static bool IsEditorialNote(AnswerUnit unit) =>

@@ -119,7 +119,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceQuestion();
 
-    [GeneratedRegex(@"\b(?:darf|dürfen|darfst|muss|müssen|brauch\w*|benötig\w*|genehmigung\w*|erlaubnis\w*|erlaubt|zulässig|pflicht\w*|verpflichtet|verboten|kann|können|geht\s+das|bauantrag|anmelden|erforderlich)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:darf|dürfen|darfst|durft\w*|dürft\w*|muss|müssen|musst\w*|müsst\w*|brauch\w*|benötig\w*|genehmigung\w*|erlaubnis\w*|erlaubt|zulässig|pflicht\w*|verpflichtet|verboten|kann|können|geht\s+das|bauantrag|anmelden|erforderlich)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionQuestion();
 
     [GeneratedRegex(@"\b(?:wie\s+(?:beantrag\w*|muss|müssen|geht|läuft|melde\w*)|welche\s+unterlagen|vorlegen|antrag|form|schriftlich|verfahren|was\s+muss|was\s+braucht)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
