@@ -33,6 +33,9 @@ public static partial class ExtractiveAnswerComposer
 
     private const double SameNormBonus = 0.5;
 
+    /// <summary>A follower from the direct answer's own Absatz: the rule's other sentences complete it first.</summary>
+    private const double SamePassageBonus = 0.5;
+
     private const double ConditionBonus = 0.3;
 
     /// <summary>Sentences after the direct answer in its Absatz that are read for its conditions and exceptions.</summary>
@@ -230,6 +233,7 @@ public static partial class ExtractiveAnswerComposer
         var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
         return candidate.Score
             + (sameNorm ? SameNormBonus : 0)
+            + (candidate.Source == best.Source ? SamePassageBonus : 0)
             + (sameNorm && candidate.Unit.IsLead && chunk.Part == 0 && chunk.Citation.Absatz is null or "1" ? SameNormBonus : 0)
             + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
     }
