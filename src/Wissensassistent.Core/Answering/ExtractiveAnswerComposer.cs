@@ -94,10 +94,19 @@ public static partial class ExtractiveAnswerComposer
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
         var cap = QuestionParts.UnitCap(question, options);
-        var followers = Qualifiers(candidates, best).Where(c => seen.Add(Fold(c.Display))).Take(Math.Max(0, cap - 1)).ToList();
+        var partAnswers = PartAnswers(question, pool, best, placeNames).ToList();
+        Candidate[] anchors = [best, .. partAnswers];
+        var followers = partAnswers
+            .Concat(Qualifiers(candidates, best))
+            .Where(c => seen.Add(Fold(c.Display)))
+            .Take(Math.Max(0, cap - 1))
+            .ToList();
+
+        // The norms that answer a part of the question may fill the answer like the direct answer's own norm.
+        var leading = followers.Select(c => c.NormKey).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in pool
             .Where(c => c != best)
-            .Select(c => (Candidate: c, Score: FollowerScore(c, best, sources[c.Source])))
+            .Select(c => (Candidate: c, Score: FollowerScore(c, anchors, sources[c.Source])))
             .Where(c => c.Score >= FollowerFloor * best.Score)
             .OrderByDescending(c => c.Score)
             .Select(c => c.Candidate))
@@ -107,7 +116,7 @@ public static partial class ExtractiveAnswerComposer
                 break;
             }
 
-            var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+            var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal) || leading.Contains(candidate.NormKey);
             var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal));
             if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm)
                 && !followers.Append(best).Any(chosen => IsParallel(candidate, chosen))
@@ -182,11 +191,12 @@ public static partial class ExtractiveAnswerComposer
                     continue;
                 }
 
-                var matched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}"));
+                var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}");
+                var matched = ContentTerms.CountOccurring(terms, vocabulary);
                 var facts = QuestionIntents.FactsStated(intent, display);
                 var relevance = matched + (TitleWeight * titleMatched);
                 var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title });
             }
         }
 
@@ -207,10 +217,45 @@ public static partial class ExtractiveAnswerComposer
             return own;
         }
 
-        return factual.MaxBy(c => (c.Relevance, c.Score)) is { } other
-            && (other.Relevance >= best.Relevance || other.Score >= FactPreference * best.Score)
-            ? other
-            : null;
+        // The best-ranked one, unless another shares clearly more of the question (a whole word more).
+        var other = factual.MaxBy(c => c.Score);
+        if (other is not null && factual.MaxBy(c => (c.Relevance, c.Score)) is { } closer && closer.Relevance >= other.Relevance + 1)
+        {
+            other = closer;
+        }
+
+        return other is not null && (other.Relevance >= best.Relevance || other.Score >= FactPreference * best.Score) ? other : null;
+    }
+
+    /// <summary>
+    /// For a question of several parts ("Wie hoch darf das Zwangsgeld sein, und was muss in der Androhung stehen?"), the
+    /// unit that best answers each part by that part's own words and intent, unless that is the direct answer: the direct
+    /// answer scores by the whole question, so the case described before the first part would otherwise decide every part.
+    /// </summary>
+    private static IEnumerable<Candidate> PartAnswers(string question, IReadOnlyList<Candidate> pool, Candidate best, IEnumerable<string>? placeNames)
+    {
+        var parts = QuestionParts.Split(question);
+        if (parts.Count < 2)
+        {
+            yield break;
+        }
+
+        foreach (var part in parts)
+        {
+            var terms = QuestionTerms.Of(part, placeNames).All;
+            var intent = QuestionIntents.Of(part);
+            var answer = pool
+                .Select(c => (Candidate: c, Matched: ContentTerms.CountOccurring(terms, c.Vocabulary), Title: ContentTerms.CountOccurring(terms, c.TitleVocabulary)))
+                .Where(c => c.Matched > 0 && (intent == QuestionIntent.None || QuestionIntents.FactsStated(intent, c.Candidate.Display) > 0))
+                .OrderByDescending(c => (c.Matched + (TitleWeight * c.Title) + (FactBonus * QuestionIntents.FactsStated(intent, c.Candidate.Display))) / (1 + (RankDecay * c.Candidate.NormRank)))
+                .Select(c => c.Candidate)
+                .FirstOrDefault();
+            // A part the direct answer answers already needs nothing more.
+            if (answer is not null && answer != best)
+            {
+                yield return answer;
+            }
+        }
     }
 
     /// <summary>
@@ -228,12 +273,12 @@ public static partial class ExtractiveAnswerComposer
     /// After the direct answer: its own norm first, conditions and exceptions, and the opening sentence of the norm's first
     /// Absatz, which usually states the rule the rest qualifies ("Die Amtssprache ist deutsch.").
     /// </summary>
-    private static double FollowerScore(Candidate candidate, Candidate best, Chunk chunk)
+    private static double FollowerScore(Candidate candidate, IReadOnlyList<Candidate> anchors, Chunk chunk)
     {
-        var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+        var sameNorm = anchors.Any(anchor => string.Equals(candidate.NormKey, anchor.NormKey, StringComparison.Ordinal));
         return candidate.Score
             + (sameNorm ? SameNormBonus : 0)
-            + (candidate.Source == best.Source ? SamePassageBonus : 0)
+            + (anchors.Any(anchor => anchor.Source == candidate.Source) ? SamePassageBonus : 0)
             + (sameNorm && candidate.Unit.IsLead && chunk.Part == 0 && chunk.Citation.Absatz is null or "1" ? SameNormBonus : 0)
             + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
     }
@@ -370,6 +415,12 @@ public static partial class ExtractiveAnswerComposer
 
     private sealed record Candidate(int Source, string NormKey, string Law, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score)
     {
+        public int NormRank { get; init; }
+
+        public IReadOnlySet<string> Vocabulary { get; init; } = new HashSet<string>();
+
+        public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
+
         /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
         public double Relevance => Matched + (TitleWeight * TitleMatched);
     }
