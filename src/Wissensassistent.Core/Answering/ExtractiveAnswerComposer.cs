@@ -244,9 +244,16 @@ public static partial class ExtractiveAnswerComposer
         {
             var terms = QuestionTerms.Of(part, placeNames).All;
             var intent = QuestionIntents.Of(part);
+
+            // A part that asks for a figure is answered by a unit that states one; another by one that states what it asks
+            // ("nicht zulässig", "entscheidet") or names its matter twice (in the unit and its norm's title, or two of its
+            // words), not by any sentence that shares a word.
+            var asked = QuestionIntents.AskedFigure(part);
             var answer = pool
                 .Select(c => (Candidate: c, Matched: ContentTerms.CountOccurring(terms, c.Vocabulary), Title: ContentTerms.CountOccurring(terms, c.TitleVocabulary)))
-                .Where(c => c.Matched > 0 && (intent == QuestionIntent.None || QuestionIntents.FactsStated(intent, c.Candidate.Display) > 0))
+                .Where(c => c.Matched > 0 && (asked == QuestionIntent.None
+                    ? c.Matched + c.Title >= 2 || QuestionIntents.FactsStated(intent, c.Candidate.Display) > 0
+                    : QuestionIntents.StatesFigure(asked, c.Candidate.Display)))
                 .OrderByDescending(c => (c.Matched + (TitleWeight * c.Title) + (FactBonus * QuestionIntents.FactsStated(intent, c.Candidate.Display))) / (1 + (RankDecay * c.Candidate.NormRank)))
                 .Select(c => c.Candidate)
                 .FirstOrDefault();
@@ -397,8 +404,12 @@ public static partial class ExtractiveAnswerComposer
         var a = WordsOf(candidate.Display);
         var b = WordsOf(chosen.Display);
         var shared = a.Count(b.Contains);
-        return shared >= ParallelOverlap * (a.Count + b.Count - shared);
+        return shared >= ParallelOverlap * (a.Count + b.Count - shared) && FiguresOf(candidate.Display).SetEquals(FiguresOf(chosen.Display));
     }
+
+    /// <summary>The numbers a unit states: two rules that differ in them ("100 Euro", "200 Euro") are no parallels.</summary>
+    private static HashSet<string> FiguresOf(string display) =>
+        FigurePattern().Matches(display).Select(match => match.Value).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> WordsOf(string display) =>
         WordPattern().Matches(display).Select(match => match.Value.ToLowerInvariant()).Where(word => word.Length > 2).ToHashSet(StringComparer.Ordinal);
@@ -406,6 +417,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Whitespace, quote marks and case folded: the same sentence quoted from two passages counts once.</summary>
     private static string Fold(string display) =>
         new([.. display.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex FigurePattern();
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
