@@ -62,6 +62,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Items of a list quoted in full when the list is this short; longer lists show the matching items.</summary>
     private const int ShortList = 4;
 
+    /// <summary>Items of the direct answer's list quoted in full up to this many.</summary>
+    private const int DirectAnswerList = 8;
+
     /// <param name="placeNames">The deployment's Gemeinde, Landkreis and Land, which are no content words (<see cref="QuestionTerms"/>).</param>
     public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options, IEnumerable<string>? placeNames = null)
     {
@@ -92,6 +95,12 @@ public static partial class ExtractiveAnswerComposer
             best = stating;
         }
 
+        // The direct answer's list is its conditions: quoted whole unless long ("Anspruch hat, wer 1. … 2. … 3. …").
+        if (best.Unit.IsList && best.Unit.Parts.Count - 1 > ShortList && best.Unit.Parts.Count - 1 <= DirectAnswerList)
+        {
+            best = best with { Display = Display(best.Unit, terms, intent, options.MaxQuoteLength, DirectAnswerList) };
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
         var cap = QuestionParts.UnitCap(question, options);
         var partAnswers = PartAnswers(question, pool, best, placeNames).ToList();
@@ -105,7 +114,7 @@ public static partial class ExtractiveAnswerComposer
         // The norms that answer a part of the question may fill the answer like the direct answer's own norm.
         var leading = followers.Select(c => c.NormKey).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in pool
-            .Where(c => c != best)
+            .Where(c => !c.IsSameUnit(best))
             .Select(c => (Candidate: c, Score: FollowerScore(c, anchors, sources[c.Source])))
             .Where(c => c.Score >= FollowerFloor * best.Score)
             .OrderByDescending(c => c.Score)
@@ -258,7 +267,7 @@ public static partial class ExtractiveAnswerComposer
                 .Select(c => c.Candidate)
                 .FirstOrDefault();
             // A part the direct answer answers already needs nothing more.
-            if (answer is not null && answer != best)
+            if (answer is not null && !answer.IsSameUnit(best))
             {
                 yield return answer;
             }
@@ -294,7 +303,7 @@ public static partial class ExtractiveAnswerComposer
     /// What is quoted of a unit: the sentence (in part when long), the list opener with its items (all of a short list, else
     /// the ones that match), or the table row. Quotations are verbatim; "…" marks what is left out.
     /// </summary>
-    private static string Display(AnswerUnit unit, IReadOnlyList<string> terms, QuestionIntent intent, int maxLength)
+    private static string Display(AnswerUnit unit, IReadOnlyList<string> terms, QuestionIntent intent, int maxLength, int shortList = ShortList)
     {
         if (unit.Header is not null)
         {
@@ -307,9 +316,9 @@ public static partial class ExtractiveAnswerComposer
         }
 
         var items = unit.Parts.Skip(1).ToList();
-        var shown = items.Count <= ShortList
+        var shown = items.Count <= shortList
             ? items
-            : items.Where(item => ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(item)) > 0 || QuestionIntents.FactsStated(intent, item) > 0).Take(ShortList).ToList();
+            : items.Where(item => ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(item)) > 0 || QuestionIntents.FactsStated(intent, item) > 0).Take(shortList).ToList();
         if (shown.Count == 0)
         {
             shown = items.Take(2).ToList();
@@ -434,6 +443,9 @@ public static partial class ExtractiveAnswerComposer
         public IReadOnlySet<string> Vocabulary { get; init; } = new HashSet<string>();
 
         public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
+
+        /// <summary>The same unit of the same source, however much of it is quoted.</summary>
+        public bool IsSameUnit(Candidate other) => Source == other.Source && Unit.Position == other.Unit.Position;
 
         /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
         public double Relevance => Matched + (TitleWeight * TitleMatched);

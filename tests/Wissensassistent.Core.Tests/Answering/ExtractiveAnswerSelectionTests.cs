@@ -104,6 +104,22 @@ public sealed class ExtractiveAnswerSelectionTests
     }
 
     [Fact]
+    public void Compose_EntitlementQuestion_DirectAnswerIsTheEntitlementWithAllItsConditions()
+    {
+        var uebergang = AnswerFixtures.Passage("bund/uhvorschg.md", "UhVorschG", "Unterhaltsvorschussgesetz", "7", "3", "Übergang von Ansprüchen", 1,
+            "(3) Der Übergang eines Unterhaltsanspruchs kann nicht zum Nachteil des Unterhaltsberechtigten geltend gemacht werden, soweit dieser Unterhalt verlangt.");
+        var berechtigte = AnswerFixtures.Passage("bund/uhvorschg.md", "UhVorschG", "Unterhaltsvorschussgesetz", "1", "1", "Berechtigte", 2,
+            "(1) Anspruch auf Unterhaltsvorschuss nach diesem Gesetz hat, wer\n1. das zwölfte Lebensjahr noch nicht vollendet hat,\n2. bei einem seiner Elternteile lebt, der ledig ist, und\n"
+            + "3. nicht oder nicht regelmäßig\na) Unterhalt von dem anderen Elternteil oder,\nb) Waisenbezüge\nerhält.");
+
+        var text = ExtractiveAnswerComposer.Compose("Der Vater zahlt keinen Unterhalt für den Sohn. Kann die Mutter Unterhaltsvorschuss bekommen?", [uebergang, berechtigte], _options);
+        var verification = CitationVerifier.Verify(text, [uebergang, berechtigte]);
+
+        Assert.StartsWith("„Anspruch auf Unterhaltsvorschuss nach diesem Gesetz hat, wer 1. das zwölfte Lebensjahr noch nicht vollendet hat, 2.", text, StringComparison.Ordinal);
+        Assert.True(verification.Report.Passed, string.Join(" | ", verification.Report.Issues));
+    }
+
+    [Fact]
     public void Compose_OpenerWhoseItemsAreATable_IsNotQuotedAlone()
     {
         var table = AnswerFixtures.Passage("kommune/fwe.md", "Feuerwehrentschädigungssatzung", "Feuerwehrentschädigungssatzung", "3", "1", "Zusätzliche Entschädigung", 1,
