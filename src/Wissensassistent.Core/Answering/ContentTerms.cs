@@ -160,6 +160,13 @@ public static partial class ContentTerms
 
     private static string Stem(string word)
     {
+        // A separable verb carries "ge" or "zu" inside ("zugestellt", "anzudrohen"): without it, it shares the stem of the
+        // verb and its noun ("zustellen", "Zustellung"; "androhen", "Androhung").
+        if (SeparableVerbForm().Match(word) is { Success: true } form)
+        {
+            word = form.Groups["prefix"].Value + form.Groups["rest"].Value;
+        }
+
         foreach (var ending in Endings)
         {
             if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
@@ -173,4 +180,7 @@ public static partial class ContentTerms
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^(?<prefix>ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zuruck)(?:ge|zu)(?<rest>[a-z]{3,}(?:t|en|te|ten))$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeparableVerbForm();
 }
