@@ -160,8 +160,9 @@ public static partial class ContentTerms
 
     private static string Stem(string word)
     {
-        // A separable verb carries "ge" or "zu" inside ("zugestellt", "anzudrohen"): without it, it shares the stem of the
-        // verb and its noun ("zustellen", "Zustellung"; "androhen", "Androhung").
+        // The infinitive of a separable verb carries "zu" inside ("anzudrohen", "vorzulegen"): without it, it shares the stem
+        // of the verb and its noun ("androhen", "Androhung"). Participles ("zugelassen") stay: "zulassen" would match
+        // "zulässig", which says something else.
         if (SeparableVerbForm().Match(word) is { Success: true } form)
         {
             word = form.Groups["prefix"].Value + form.Groups["rest"].Value;
@@ -181,6 +182,6 @@ public static partial class ContentTerms
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"^(?<prefix>ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zuruck)(?:ge|zu)(?<rest>[a-z]{3,}(?:t|en|te|ten))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<prefix>ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zuruck)zu(?<rest>[a-z]{3,}en)$", RegexOptions.CultureInvariant)]
     private static partial Regex SeparableVerbForm();
 }
