@@ -99,7 +99,7 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
+        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
         if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
         {
             AnswerLog.Refused(_logger);
@@ -191,8 +191,8 @@ public sealed class AnswerService : IAnswerService
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
     }
 
-    /// <summary>The relevant passages, then the other Absätze of the best norms in statute order.</summary>
-    private async Task<List<Chunk>> CompleteNormsAsync(IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
+    /// <summary>The relevant passages, then the other Absätze of the best norms and of the norms a first answer quotes, in statute order.</summary>
+    private async Task<List<Chunk>> CompleteNormsAsync(string query, IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
     {
         var sources = relevant.Select(hit => hit.Chunk).ToList();
         if (_store is null)
@@ -201,19 +201,35 @@ public sealed class AnswerService : IAnswerService
         }
 
         var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var norm in sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList())
-        {
-            // A norm's other Absätze may sit in a file the reader may not see (a restricted supplement).
-            var passages = access.Filter(await _store.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false));
-            if (passages.Count > MaxPassagesPerCompletedNorm)
-            {
-                continue;
-            }
+        var completed = new HashSet<string>(StringComparer.Ordinal);
+        await CompleteAsync(sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList()).ConfigureAwait(false);
 
-            sources.AddRange(passages.Where(chunk => !chunk.IsRepealed && ids.Add(chunk.Id)));
-        }
-
+        // The answer may quote a later norm (the one whose sentence states the asked fact): its other Absätze join too, so
+        // that its conditions are found as well as those of the best-ranked norms.
+        var quoted = CitationMarkers.Find(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames))
+            .Where(marker => marker >= 1 && marker <= sources.Count)
+            .Select(marker => sources[marker - 1].Citation)
+            .Where(citation => !completed.Contains(citation.NormKey))
+            .DistinctBy(citation => citation.NormKey)
+            .Take(NormsCompleted)
+            .ToList();
+        await CompleteAsync(quoted).ConfigureAwait(false);
         return sources;
+
+        async Task CompleteAsync(IReadOnlyList<Citation> norms)
+        {
+            foreach (var norm in norms)
+            {
+                completed.Add(norm.NormKey);
+
+                // A norm's other Absätze may sit in a file the reader may not see (a restricted supplement).
+                var passages = access.Filter(await _store!.GetNormAsync(norm.Law, norm.Section, cancellationToken).ConfigureAwait(false));
+                if (passages.Count <= MaxPassagesPerCompletedNorm)
+                {
+                    sources.AddRange(passages.Where(chunk => !chunk.IsRepealed && ids.Add(chunk.Id)));
+                }
+            }
+        }
     }
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>

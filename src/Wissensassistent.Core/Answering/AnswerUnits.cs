@@ -45,8 +45,20 @@ public static partial class AnswerUnits
                         parts.Add(lines[++i]);
                     }
 
-                    // A list that runs on after its items ("… zu berücksichtigen.") ends in its last item; a closing line
-                    // that is not an item stays a sentence of its own.
+                    // A list whose sentence runs on after its items ("Die Benachrichtigung muss 1. … 4. …, erkennen
+                    // lassen.") takes the closing words into its last item, so that neither the list nor the closing words
+                    // are quoted as a fragment; the closing line's further sentences stay sentences of their own.
+                    if (i + 1 < lines.Count && ContinuesSentence(lines[i + 1])
+                        && GermanSentenceSplitter.SplitToStrings(lines[i + 1]) is [var closing, ..])
+                    {
+                        parts[^1] = $"{parts[^1]} {closing}";
+                        lines[i + 1] = lines[i + 1][(lines[i + 1].IndexOf(closing, StringComparison.Ordinal) + closing.Length)..].Trim();
+                        if (lines[i + 1].Length == 0)
+                        {
+                            i++;
+                        }
+                    }
+
                     units.Add(new AnswerUnit(units.Count, parts, null, units.Count == 0));
                     break;
                 }
@@ -63,6 +75,9 @@ public static partial class AnswerUnits
         sentence.EndsWith(':') || !SentenceEnd().IsMatch(sentence);
 
     private static bool IsItem(string line) => ItemStart().IsMatch(line);
+
+    /// <summary>A line that goes on with the sentence before it: it starts in lower case ("erkennen lassen.", "zu berücksichtigen.").</summary>
+    private static bool ContinuesSentence(string line) => line.Length > 0 && char.IsLower(line[0]);
 
     private static string TableRow(string line) => line.Trim().Trim('|').Trim();
 

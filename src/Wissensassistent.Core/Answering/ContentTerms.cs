@@ -160,6 +160,14 @@ public static partial class ContentTerms
 
     private static string Stem(string word)
     {
+        // The infinitive of a separable verb carries "zu" inside ("anzudrohen", "vorzulegen"): without it, it shares the stem
+        // of the verb and its noun ("androhen", "Androhung"). Participles ("zugelassen") stay: "zulassen" would match
+        // "zulässig", which says something else.
+        if (SeparableVerbForm().Match(word) is { Success: true } form)
+        {
+            word = form.Groups["prefix"].Value + form.Groups["rest"].Value;
+        }
+
         foreach (var ending in Endings)
         {
             if (word.Length - ending.Length >= 4 && word.EndsWith(ending, StringComparison.Ordinal))
@@ -173,4 +181,7 @@ public static partial class ContentTerms
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^(?<prefix>ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zuruck)zu(?<rest>[a-z]{3,}en)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeparableVerbForm();
 }

@@ -33,7 +33,16 @@ public static partial class ExtractiveAnswerComposer
 
     private const double SameNormBonus = 0.5;
 
+    /// <summary>A follower from the direct answer's own Absatz: the rule's other sentences complete it first.</summary>
+    private const double SamePassageBonus = 0.5;
+
     private const double ConditionBonus = 0.3;
+
+    /// <summary>Sentences after the direct answer in its Absatz that are read for its conditions and exceptions.</summary>
+    private const int QualifierReach = 2;
+
+    /// <summary>Share of shared words (of all words of both) from which a unit of another norm repeats one already quoted.</summary>
+    private const double ParallelOverlap = 0.6;
 
     /// <summary>Units that follow the direct answer must score at least this share of it.</summary>
     private const double FollowerFloor = 0.35;
@@ -53,6 +62,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Items of a list quoted in full when the list is this short; longer lists show the matching items.</summary>
     private const int ShortList = 4;
 
+    /// <summary>Items of the direct answer's list quoted in full up to this many.</summary>
+    private const int DirectAnswerList = 8;
+
     /// <param name="placeNames">The deployment's Gemeinde, Landkreis and Land, which are no content words (<see cref="QuestionTerms"/>).</param>
     public static string Compose(string question, IReadOnlyList<Chunk> sources, AnswerOptions options, IEnumerable<string>? placeNames = null)
     {
@@ -71,19 +83,39 @@ public static partial class ExtractiveAnswerComposer
         var matching = candidates.Where(c => c.Matched > 0 || c.TitleMatched > 0).ToList();
         var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
         var best = pool.MaxBy(c => c.Score)!;
-        if (best.Facts < 1
-            && pool.Where(c => c.Facts >= 1 && c.Matched + c.TitleMatched > 0).MaxBy(c => c.Score) is { } factual
-            && factual.Score >= FactPreference * best.Score)
+        if (best.Facts < 1 && DirectFact(pool, best) is { } factual)
         {
             best = factual;
+        }
+        else if (best.Facts <= 0
+            && pool.Where(c => c.Facts > 0 && c.Relevance >= best.Relevance).MaxBy(c => (c.Relevance, c.Score)) is { } stating)
+        {
+            // "Darf er …?", "Wer entscheidet …?": the sentence that says "ist verpflichtet" or names the body, not one that
+            // shares as many words and says neither.
+            best = stating;
+        }
+
+        // The direct answer's list is its conditions: quoted whole unless long ("Anspruch hat, wer 1. … 2. … 3. …").
+        if (best.Unit.IsList && best.Unit.Parts.Count - 1 > ShortList && best.Unit.Parts.Count - 1 <= DirectAnswerList)
+        {
+            best = best with { Display = Display(best.Unit, terms, intent, options.MaxQuoteLength, DirectAnswerList) };
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { Fold(best.Display) };
         var cap = QuestionParts.UnitCap(question, options);
-        var followers = new List<Candidate>();
+        var partAnswers = PartAnswers(question, pool, best, placeNames).ToList();
+        Candidate[] anchors = [best, .. partAnswers];
+        var followers = partAnswers
+            .Concat(Qualifiers(candidates, best))
+            .Where(c => seen.Add(Fold(c.Display)))
+            .Take(Math.Max(0, cap - 1))
+            .ToList();
+
+        // The norms that answer a part of the question may fill the answer like the direct answer's own norm.
+        var leading = followers.Select(c => c.NormKey).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in pool
-            .Where(c => c != best)
-            .Select(c => (Candidate: c, Score: FollowerScore(c, best, sources[c.Source])))
+            .Where(c => !c.IsSameUnit(best))
+            .Select(c => (Candidate: c, Score: FollowerScore(c, anchors, sources[c.Source])))
             .Where(c => c.Score >= FollowerFloor * best.Score)
             .OrderByDescending(c => c.Score)
             .Select(c => c.Candidate))
@@ -93,9 +125,11 @@ public static partial class ExtractiveAnswerComposer
                 break;
             }
 
-            var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+            var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal) || leading.Contains(candidate.NormKey);
             var fromNorm = followers.Count(f => string.Equals(f.NormKey, candidate.NormKey, StringComparison.Ordinal));
-            if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm) && seen.Add(Fold(candidate.Display)))
+            if (fromNorm + (sameNorm ? 1 : 0) < (sameNorm ? MaxUnitsPerBestNorm : MaxUnitsPerOtherNorm)
+                && !followers.Append(best).Any(chosen => IsParallel(candidate, chosen))
+                && seen.Add(Fold(candidate.Display)))
             {
                 followers.Add(candidate);
             }
@@ -158,7 +192,7 @@ public static partial class ExtractiveAnswerComposer
             var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
             var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
             var titleMatched = ContentTerms.CountOccurring(terms, title);
-            foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit)))
+            foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit) && !IsFragment(unit)))
             {
                 var display = Display(unit, terms, intent, options.MaxQuoteLength);
                 if (ContentTerms.Words(display).Count() < 3)
@@ -166,11 +200,12 @@ public static partial class ExtractiveAnswerComposer
                     continue;
                 }
 
-                var matched = ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}"));
+                var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}");
+                var matched = ContentTerms.CountOccurring(terms, vocabulary);
                 var facts = QuestionIntents.FactsStated(intent, display);
                 var relevance = matched + (TitleWeight * titleMatched);
                 var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, unit, display, matched, titleMatched, facts, score));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title });
             }
         }
 
@@ -178,14 +213,88 @@ public static partial class ExtractiveAnswerComposer
     }
 
     /// <summary>
+    /// The unit stating the asked amount or time span that replaces a better match stating none: one of the same norm when
+    /// it scores close enough; else, from any norm, the one sharing most of the question, if it shares as much as the
+    /// better match (a lower rank alone does not make the sentence with the figure the wrong one).
+    /// </summary>
+    private static Candidate? DirectFact(IReadOnlyList<Candidate> pool, Candidate best)
+    {
+        var factual = pool.Where(c => c.Facts >= 1 && c.Relevance > 0).ToList();
+        if (factual.Where(c => string.Equals(c.NormKey, best.NormKey, StringComparison.Ordinal)).MaxBy(c => c.Score) is { } own
+            && own.Score >= FactPreference * best.Score)
+        {
+            return own;
+        }
+
+        // The best-ranked one, unless another shares clearly more of the question (a whole word more).
+        var other = factual.MaxBy(c => c.Score);
+        if (other is not null && factual.MaxBy(c => (c.Relevance, c.Score)) is { } closer && closer.Relevance >= other.Relevance + 1)
+        {
+            other = closer;
+        }
+
+        return other is not null && (other.Relevance >= best.Relevance || other.Score >= FactPreference * best.Score) ? other : null;
+    }
+
+    /// <summary>
+    /// For a question of several parts ("Wie hoch darf das Zwangsgeld sein, und was muss in der Androhung stehen?"), the
+    /// unit that best answers each part by that part's own words and intent, unless that is the direct answer: the direct
+    /// answer scores by the whole question, so the case described before the first part would otherwise decide every part.
+    /// </summary>
+    private static IEnumerable<Candidate> PartAnswers(string question, IReadOnlyList<Candidate> pool, Candidate best, IEnumerable<string>? placeNames)
+    {
+        var parts = QuestionParts.Split(question);
+        if (parts.Count < 2)
+        {
+            yield break;
+        }
+
+        foreach (var part in parts)
+        {
+            var terms = QuestionTerms.Of(part, placeNames).All;
+            var intent = QuestionIntents.Of(part);
+
+            // A part that asks for a figure is answered by a unit that states one; another by one that states what it asks
+            // ("nicht zulässig", "entscheidet") or names its matter twice (in the unit and its norm's title, or two of its
+            // words), not by any sentence that shares a word.
+            var asked = QuestionIntents.AskedFigure(part);
+            var answer = pool
+                .Select(c => (Candidate: c, Matched: ContentTerms.CountOccurring(terms, c.Vocabulary), Title: ContentTerms.CountOccurring(terms, c.TitleVocabulary)))
+                .Where(c => c.Matched > 0 && (asked == QuestionIntent.None
+                    ? c.Matched + c.Title >= 2 || QuestionIntents.FactsStated(intent, c.Candidate.Display) > 0
+                    : QuestionIntents.StatesFigure(asked, c.Candidate.Display)))
+                .OrderByDescending(c => (c.Matched + (TitleWeight * c.Title) + (FactBonus * QuestionIntents.FactsStated(intent, c.Candidate.Display))) / (1 + (RankDecay * c.Candidate.NormRank)))
+                .Select(c => c.Candidate)
+                .FirstOrDefault();
+            // A part the direct answer answers already needs nothing more.
+            if (answer is not null && !answer.IsSameUnit(best))
+            {
+                yield return answer;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sentences right after the direct answer in its Absatz that qualify it ("Die Dienstleistung kann nur bei
+    /// erheblicher eigener Gefahr … abgelehnt werden."): the Satz 2 with the condition or exception belongs to the answer
+    /// even where it shares no word with the question.
+    /// </summary>
+    private static IEnumerable<Candidate> Qualifiers(IReadOnlyList<Candidate> candidates, Candidate best) =>
+        candidates
+            .Where(c => c.Source == best.Source && c.Unit.Position > best.Unit.Position && c.Unit.Position <= best.Unit.Position + QualifierReach)
+            .Where(c => QuestionIntents.StatesCondition(c.Display))
+            .OrderBy(c => c.Unit.Position);
+
+    /// <summary>
     /// After the direct answer: its own norm first, conditions and exceptions, and the opening sentence of the norm's first
     /// Absatz, which usually states the rule the rest qualifies ("Die Amtssprache ist deutsch.").
     /// </summary>
-    private static double FollowerScore(Candidate candidate, Candidate best, Chunk chunk)
+    private static double FollowerScore(Candidate candidate, IReadOnlyList<Candidate> anchors, Chunk chunk)
     {
-        var sameNorm = string.Equals(candidate.NormKey, best.NormKey, StringComparison.Ordinal);
+        var sameNorm = anchors.Any(anchor => string.Equals(candidate.NormKey, anchor.NormKey, StringComparison.Ordinal));
         return candidate.Score
             + (sameNorm ? SameNormBonus : 0)
+            + (anchors.Any(anchor => anchor.Source == candidate.Source) ? SamePassageBonus : 0)
             + (sameNorm && candidate.Unit.IsLead && chunk.Part == 0 && chunk.Citation.Absatz is null or "1" ? SameNormBonus : 0)
             + (QuestionIntents.StatesCondition(candidate.Display) ? ConditionBonus : 0);
     }
@@ -194,7 +303,7 @@ public static partial class ExtractiveAnswerComposer
     /// What is quoted of a unit: the sentence (in part when long), the list opener with its items (all of a short list, else
     /// the ones that match), or the table row. Quotations are verbatim; "…" marks what is left out.
     /// </summary>
-    private static string Display(AnswerUnit unit, IReadOnlyList<string> terms, QuestionIntent intent, int maxLength)
+    private static string Display(AnswerUnit unit, IReadOnlyList<string> terms, QuestionIntent intent, int maxLength, int shortList = ShortList)
     {
         if (unit.Header is not null)
         {
@@ -207,9 +316,9 @@ public static partial class ExtractiveAnswerComposer
         }
 
         var items = unit.Parts.Skip(1).ToList();
-        var shown = items.Count <= ShortList
+        var shown = items.Count <= shortList
             ? items
-            : items.Where(item => ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(item)) > 0 || QuestionIntents.FactsStated(intent, item) > 0).Take(ShortList).ToList();
+            : items.Where(item => ContentTerms.CountOccurring(terms, ContentTerms.Vocabulary(item)) > 0 || QuestionIntents.FactsStated(intent, item) > 0).Take(shortList).ToList();
         if (shown.Count == 0)
         {
             shown = items.Take(2).ToList();
@@ -228,6 +337,13 @@ public static partial class ExtractiveAnswerComposer
 
         return Quote(next < items.Count ? $"{text} …" : text.ToString());
     }
+
+    /// <summary>
+    /// A piece that cannot stand alone: an opener whose items are not text lines ("… erhalten eine zusätzliche Entschädigung:"
+    /// before a table), or the tail of a sentence the source breaks across lines ("gemäß § 2 Nr. 3 …").
+    /// </summary>
+    private static bool IsFragment(AnswerUnit unit) =>
+        unit.Header is null && !unit.IsList && (unit.Parts[0].EndsWith(':') || char.IsLower(unit.Parts[0][0]));
 
     /// <summary>A footnote or editorial note of the source ("*) Verkündet als Artikel 1 …"), which states no rule.</summary>
     private static bool IsEditorialNote(AnswerUnit unit) =>
@@ -282,9 +398,37 @@ public static partial class ExtractiveAnswerComposer
         return space < 0 ? 0 : space + 1;
     }
 
+    /// <summary>
+    /// The same rule in a parallel law (§ 23 Abs. 2 LVwVfG and § 87 Abs. 2 AO: "Behörde" against "Finanzbehörde"): quoted
+    /// once, from the norm already chosen. Within one norm similar sentences differ in what matters (the figure for larger
+    /// Gemeinden), so only units of different norms count as parallels.
+    /// </summary>
+    private static bool IsParallel(Candidate candidate, Candidate chosen)
+    {
+        if (string.Equals(candidate.NormKey, chosen.NormKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var a = WordsOf(candidate.Display);
+        var b = WordsOf(chosen.Display);
+        var shared = a.Count(b.Contains);
+        return shared >= ParallelOverlap * (a.Count + b.Count - shared) && FiguresOf(candidate.Display).SetEquals(FiguresOf(chosen.Display));
+    }
+
+    /// <summary>The numbers a unit states: two rules that differ in them ("100 Euro", "200 Euro") are no parallels.</summary>
+    private static HashSet<string> FiguresOf(string display) =>
+        FigurePattern().Matches(display).Select(match => match.Value).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> WordsOf(string display) =>
+        WordPattern().Matches(display).Select(match => match.Value.ToLowerInvariant()).Where(word => word.Length > 2).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Whitespace, quote marks and case folded: the same sentence quoted from two passages counts once.</summary>
     private static string Fold(string display) =>
         new([.. display.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex FigurePattern();
 
     [GeneratedRegex(@"[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*")]
     private static partial Regex WordPattern();
@@ -292,5 +436,18 @@ public static partial class ExtractiveAnswerComposer
     [GeneratedRegex(@"\d{1,2}\.\s?(?:\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s?\d{4}|\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}")]
     private static partial Regex DatePattern();
 
-    private sealed record Candidate(int Source, string NormKey, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score);
+    private sealed record Candidate(int Source, string NormKey, string Law, AnswerUnit Unit, string Display, int Matched, int TitleMatched, double Facts, double Score)
+    {
+        public int NormRank { get; init; }
+
+        public IReadOnlySet<string> Vocabulary { get; init; } = new HashSet<string>();
+
+        public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
+
+        /// <summary>The same unit of the same source, however much of it is quoted.</summary>
+        public bool IsSameUnit(Candidate other) => Source == other.Source && Unit.Position == other.Unit.Position;
+
+        /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
+        public double Relevance => Matched + (TitleWeight * TitleMatched);
+    }
 }

@@ -14,7 +14,7 @@ public static partial class GermanSentenceSplitter
         """
         abs nr nrn art artt buchst bzw ggf gem vgl usw etc evtl inkl einschl anm bd ca sog alt hs halbs var kap anh anl ff
         ziff lit str tel dr prof prod hrsg gbl bgbl bl az st zzgl max min mind mio mrd jan feb mär apr jun jul aug sep sept okt nov
-        dez abschn abschnitt bzgl ua uä od ebd erg begr ausf rn rdnr zb dh
+        dez abschn abschnitt bzgl ua uä od ebd erg begr ausf rn rdnr zb dh stv stellv
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 

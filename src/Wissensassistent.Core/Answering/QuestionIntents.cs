@@ -119,7 +119,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceQuestion();
 
-    [GeneratedRegex(@"\b(?:darf|dürfen|darfst|muss|müssen|brauch\w*|benötig\w*|genehmigung\w*|erlaubnis\w*|erlaubt|zulässig|pflicht\w*|verpflichtet|verboten|kann|können|geht\s+das|bauantrag|anmelden|erforderlich)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:darf|dürfen|darfst|durft\w*|dürft\w*|muss|müssen|musst\w*|müsst\w*|brauch\w*|benötig\w*|genehmigung\w*|erlaubnis\w*|erlaubt|zulässig|pflicht\w*|verpflichtet|verboten|kann|können|geht\s+das|bauantrag|anmelden|erforderlich)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionQuestion();
 
     [GeneratedRegex(@"\b(?:wie\s+(?:beantrag\w*|muss|müssen|geht|läuft|melde\w*)|welche\s+unterlagen|vorlegen|antrag|form|schriftlich|verfahren|was\s+muss|was\s+braucht)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -150,7 +150,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinderat\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();
 
-    [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch|berechtigt|Anspruch\s+auf|Recht\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionFact();
 
     [GeneratedRegex(@"\b(?:Antrag\w*|beantrag\w*|schriftlich\w*|vorzulegen|vorlegen|Nachweis\w*|anzuzeigen|Anzeige|anzumelden|Anmeldung|einzureichen|persönlich|elektronisch\w*|Formular\w*|Bescheinigung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -18,6 +18,7 @@ public sealed class GermanSentenceSplitterTests
     [InlineData("Die Pflicht beginnt am 1. Januar des Jahres.")]
     [InlineData("Vorhaben, die 1. einem Betrieb dienen, 2. Wasser versorgen.")]
     [InlineData("Sie gilt gem. Abs. 3 Satz 1 auch für Kampfhunde.")]
+    [InlineData("Die Amtszeit des stv. Feuerwehrkommandanten beträgt fünf Jahre.")]
     public void Split_AbbreviationsAndNumbers_DoNotEndASentence(string text)
     {
         Assert.Single(GermanSentenceSplitter.Split(text));

@@ -15,6 +15,13 @@ public sealed class QuestionIntentsTests
         Assert.Equal(1, QuestionIntents.FactsStated(intent, "Die Ruhezeit beträgt 20 Jahre."));
     }
 
+    [Theory]
+    [InlineData("Durfte er die Hilfe verweigern?")]
+    [InlineData("Musste die Gemeinde das Grab räumen?")]
+    [InlineData("Dürfte der Verein dort ausschenken?")]
+    public void PastAndSubjunctiveModals_AskWhetherSomethingIsAllowedOrRequired(string question) =>
+        Assert.True(QuestionIntents.Of(question).HasFlag(QuestionIntent.Permission));
+
     [Fact]
     public void HowHighAtLeast_StillAsksForAnAmount()
     {

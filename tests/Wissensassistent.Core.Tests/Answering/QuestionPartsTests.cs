@@ -14,6 +14,18 @@ public sealed class QuestionPartsTests
         Assert.Equal(parts, QuestionParts.Of(question));
 
     [Fact]
+    public void Split_CutsAtQuestionMarksAndJoinedQuestionWords_FirstPartKeepsTheCase()
+    {
+        var parts = QuestionParts.Split("Wir wollen ein Zwangsgeld androhen. Wie hoch darf das sein, und was muss in der Androhung stehen? Und wer setzt es fest?");
+
+        Assert.Equal(["Wir wollen ein Zwangsgeld androhen. Wie hoch darf das sein", "was muss in der Androhung stehen", "wer setzt es fest"], parts);
+    }
+
+    [Fact]
+    public void Split_QuestionOfOnePart_IsTheWholeQuestion() =>
+        Assert.Equal(["Wie hoch ist die Hundesteuer"], QuestionParts.Split("Wie hoch ist die Hundesteuer?"));
+
+    [Fact]
     public void Compose_QuestionOfTwoParts_QuotesMoreUnitsThanOneOfOnePart()
     {
         var options = new AnswerOptions();
