@@ -32,7 +32,7 @@ public sealed partial class HybridSearchService(
     private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
     /// <summary>Reads the thesaurus file on first use, not at start-up.</summary>
-    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(store, analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
+    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
 
     private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
 
@@ -74,9 +74,11 @@ public sealed partial class HybridSearchService(
         var isShort = lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms;
         if (isShort)
         {
+            var vocabulary = new StoreVocabulary(store, filter.Access);
             lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
+            lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
             lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
-            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
+            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);

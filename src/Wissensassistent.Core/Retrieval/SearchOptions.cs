@@ -102,6 +102,13 @@ public sealed class SearchOptions
     [Range(0, 1)]
     public double CompoundPartWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// Weight of the members of a short question's word families the index knows (<c>ehren</c> → <c>Ehrung</c>,
+    /// <c>zuständig</c> → <c>Zuständigkeit</c>, "melde … an" → <c>anmelden</c>); 0 turns it off.
+    /// </summary>
+    [Range(0, 10)]
+    public double WordFamilyWeight { get; set; } = 0.3;
+
     /// <summary>Queries with fewer analysed terms than this skip feedback: short queries are precise already.</summary>
     [Range(0, 1_000)]
     public int FeedbackMinQueryTerms { get; set; } = 18;
