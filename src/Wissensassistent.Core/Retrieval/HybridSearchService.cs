@@ -32,9 +32,11 @@ public sealed partial class HybridSearchService(
     private readonly ApplicableLaw _law = applicableLaw ?? ApplicableLaw.Default;
 
     /// <summary>Reads the thesaurus file on first use, not at start-up.</summary>
-    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(store, analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
+    private readonly Lazy<UnknownWords> _unknownWords = new(() => new UnknownWords(analyzer, Thesaurus.Load(options.Value.ThesaurusFile)));
 
     private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
+
+    private readonly QuestionCoverage coverage = new(analyzer, options.Value.PassageCoverageWeight, PlaceNames(applicableLaw ?? ApplicableLaw.Default));
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,11 +69,16 @@ public sealed partial class HybridSearchService(
         }
 
         // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
+        // Which one is decided on the question's own terms: the stand-ins added below must not make a short question long.
         var lexicalQuery = QueryTerms.FromText(analyzer, query);
-        if (lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms)
+        var isShort = lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms;
+        if (isShort)
         {
+            var vocabulary = new StoreVocabulary(store, filter.Access);
+            lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
+            lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
             lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
-            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
+            lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
@@ -86,7 +93,7 @@ public sealed partial class HybridSearchService(
         var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, filter, cancellationToken), parser.Laws.FindLaws(query));
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), parser.Laws.FindLaws(query));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
@@ -139,14 +146,15 @@ public sealed partial class HybridSearchService(
         return Finish(query, hits.Take(top).ToList(), namedCitations, mode, stopwatch, notices) with { AppliedRules = applied.ToList() };
     }
 
-    private async Task<IReadOnlyList<ScoredChunk>> SearchLexicalWithFeedbackAsync(LexicalQuery query, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScoredChunk>> SearchLexicalWithFeedbackAsync(LexicalQuery query, bool isShort, SearchFilter filter, CancellationToken cancellationToken)
     {
         var first = await store.SearchLexicalAsync(query, filter, _options.Candidates, cancellationToken);
-        if (_options.FeedbackDocuments == 0 || query.Terms.Count < _options.FeedbackMinQueryTerms || first.Count == 0)
+        if (_options.FeedbackDocuments == 0 || isShort || first.Count == 0)
         {
-            // A short question often names the subject of a norm: its title counts as a field of its own. Long lay
-            // narratives rarely do; they get feedback expansion instead.
-            return titles.Boost(query, first);
+            // A short question often names the subject of a norm: its title counts as a field of its own, and the passage
+            // that holds most of the question itself comes before one that holds only the law's title. Long lay narratives
+            // rarely name either; they get feedback expansion instead.
+            return coverage.Apply(query, titles.Boost(query, first));
         }
 
         var expanded = QueryTerms.Expand(analyzer, query, first.Take(_options.FeedbackDocuments).ToList(), _options.FeedbackTerms, _options.FeedbackWeight);
@@ -234,6 +242,9 @@ public sealed partial class HybridSearchService(
             .OrderBy(c => citation.Absatz is not null && string.Equals(c.Citation.Absatz, citation.Absatz, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(c => c.Ordinal)
             .Select(c => (c, 1.0));
+
+    /// <summary>The deployment's Land, Landkreis and Gemeinde: every one of their bylaws carries these names.</summary>
+    private static IEnumerable<string> PlaceNames(ApplicableLaw law) => [law.Profile.Land, law.Profile.Landkreis, law.Profile.Gemeinde];
 
     private static void Collect(IEnumerable<ScoredChunk> hits, Dictionary<string, Chunk> byId)
     {

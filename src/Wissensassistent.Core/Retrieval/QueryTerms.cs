@@ -6,16 +6,32 @@ namespace Wissensassistent.Core.Retrieval;
 /// <summary>Turns a question into weighted terms and expands it by pseudo-relevance feedback (RM3-style).</summary>
 public static class QueryTerms
 {
-    /// <summary>Weight 1 + ln(tf): a term the question repeats matters more, but not linearly more.</summary>
-    public static LexicalQuery FromText(ITextAnalyzer analyzer, string text)
+    /// <summary>
+    /// Weight 1 + ln(tf): a term the question repeats matters more, but not linearly more. A term that occurs only as a part
+    /// of the question's compounds (<c>Wohngeldantrag</c> → <c>wohn</c>, <c>geld</c>, <c>antrag</c>) weighs
+    /// <paramref name="compoundPartWeight"/>: the parts stand for the one word, which would otherwise count four times.
+    /// </summary>
+    public static LexicalQuery FromText(ITextAnalyzer analyzer, string text, double compoundPartWeight = 1)
     {
+        ArgumentNullException.ThrowIfNull(analyzer);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in analyzer.Analyze(text))
+        var partsOnly = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in analyzer.AnalyzeTokens(text))
         {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
+            if (token.Kind == TokenKind.CompoundPart)
+            {
+                partsOnly[token.Term] = partsOnly.GetValueOrDefault(token.Term) + 1;
+            }
+            else
+            {
+                counts[token.Term] = counts.GetValueOrDefault(token.Term) + 1;
+            }
         }
 
-        return new LexicalQuery(counts.Select(kv => new WeightedTerm(kv.Key, 1 + Math.Log(kv.Value))).ToList());
+        // A term the question also writes as a word of its own counts every occurrence, parts included.
+        var terms = counts.Select(kv => new WeightedTerm(kv.Key, 1 + Math.Log(kv.Value + partsOnly.GetValueOrDefault(kv.Key)))).ToList();
+        terms.AddRange(partsOnly.Where(kv => !counts.ContainsKey(kv.Key)).Select(kv => new WeightedTerm(kv.Key, compoundPartWeight * (1 + Math.Log(kv.Value)))));
+        return new LexicalQuery(terms);
     }
 
     /// <summary>Terms added to a question (the legal terms for its everyday words, stand-ins for unknown words) with their weight; a term already there keeps the higher weight.</summary>

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Wissensassistent.Core.Storage;
+using System.Text.RegularExpressions;
 using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Core.Retrieval;
@@ -10,7 +10,7 @@ namespace Wissensassistent.Core.Retrieval;
 /// words the store knows, those two parts (the shipped compound dictionary only knows words the corpus uses alone three times,
 /// so "Kommandant" is missing from it). Words the store knows are left alone: thesaurus senses of those were measured to hurt.
 /// </summary>
-public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer analyzer, Thesaurus thesaurus)
+public sealed partial class UnknownWords(ITextAnalyzer analyzer, Thesaurus thesaurus)
 {
     /// <summary>Shorter parts ("not", "ein") match too much by accident.</summary>
     private const int MinPartLength = 4;
@@ -19,7 +19,7 @@ public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer an
     private static readonly string[] Linkers = ["s", "n", "en", "es", "e"];
 
     /// <summary>The query with the stand-ins of its unknown words added at the given weights (0 leaves a kind out).</summary>
-    public async Task<LexicalQuery> ExpandAsync(LexicalQuery query, string question, double synonymWeight, double partWeight, CancellationToken cancellationToken)
+    public async Task<LexicalQuery> ExpandAsync(LexicalQuery query, string question, StoreVocabulary known, double synonymWeight, double partWeight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(question);
@@ -28,13 +28,12 @@ public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer an
             return query;
         }
 
-        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         var synonyms = new List<string>();
         var parts = new List<string>();
         foreach (var word in WordPattern().Matches(question).Select(m => m.Value).Distinct(StringComparer.Ordinal))
         {
             var term = analyzer.Analyze(word).FirstOrDefault();
-            if (term is null || await IsKnownAsync(term, known, cancellationToken))
+            if (term is null || await known.ContainsAsync(term, cancellationToken))
             {
                 continue;
             }
@@ -56,12 +55,12 @@ public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer an
     }
 
     /// <summary>The split with the longest known last part whose first part (without a linking element) is known too.</summary>
-    private async Task<(string Head, string Tail)?> SplitAsync(string word, Dictionary<string, bool> known, CancellationToken cancellationToken)
+    private async Task<(string Head, string Tail)?> SplitAsync(string word, StoreVocabulary known, CancellationToken cancellationToken)
     {
         for (var at = MinPartLength; at <= word.Length - MinPartLength; at++)
         {
             var tail = word[at..];
-            if (analyzer.Analyze(tail).FirstOrDefault() is not { } tailTerm || !await IsKnownAsync(tailTerm, known, cancellationToken))
+            if (analyzer.Analyze(tail).FirstOrDefault() is not { } tailTerm || !await known.ContainsAsync(tailTerm, cancellationToken))
             {
                 continue;
             }
@@ -69,7 +68,7 @@ public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer an
             var head = word[..at];
             foreach (var candidate in Linkers.Where(l => head.Length - l.Length >= MinPartLength && head.EndsWith(l, StringComparison.Ordinal)).Select(l => head[..^l.Length]).Prepend(head))
             {
-                if (analyzer.Analyze(candidate).FirstOrDefault() is { } headTerm && await IsKnownAsync(headTerm, known, cancellationToken))
+                if (analyzer.Analyze(candidate).FirstOrDefault() is { } headTerm && await known.ContainsAsync(headTerm, cancellationToken))
                 {
                     return (candidate, tail);
                 }
@@ -77,17 +76,6 @@ public sealed partial class UnknownWords(IKnowledgeStore store, ITextAnalyzer an
         }
 
         return null;
-    }
-
-    private async Task<bool> IsKnownAsync(string term, Dictionary<string, bool> known, CancellationToken cancellationToken)
-    {
-        if (!known.TryGetValue(term, out var isKnown))
-        {
-            isKnown = (await store.SearchLexicalAsync(new LexicalQuery([new WeightedTerm(term, 1)]), SearchFilter.None, 1, cancellationToken)).Count > 0;
-            known[term] = isKnown;
-        }
-
-        return isKnown;
     }
 
     /// <summary>Words of four letters or more: shorter ones are function words or abbreviations.</summary>

@@ -8,4 +8,8 @@ public interface ITextAnalyzer
 {
     /// <summary>The index terms of a text, in order; a term may repeat (term frequency counts).</summary>
     IReadOnlyList<string> Analyze(string text);
+
+    /// <summary>The same terms with position, surface span and kind (word, compound part, …); by default every term a word.</summary>
+    IReadOnlyList<AnalyzedToken> AnalyzeTokens(string text) =>
+        Analyze(text).Select((term, i) => new AnalyzedToken(term, i, 0, 0, TokenKind.Word)).ToList();
 }

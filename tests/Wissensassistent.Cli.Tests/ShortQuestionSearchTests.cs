@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Jurisdiction;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
+using Wissensassistent.Testing;
+
+namespace Wissensassistent.Cli.Tests;
+
+/// <summary>Whether a question is short (title field, coverage) or long (feedback expansion) is decided on its own words.</summary>
+public sealed class ShortQuestionSearchTests(IngestedCorpus corpus) : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Search_ShortQuestionWithManyStandIns_StaysShort_NoFeedbackPass()
+    {
+        // Three words the corpus lacks, six synonyms each (the thesaurus' most per word), take the query past the feedback
+        // threshold of 18 terms; the question itself has four.
+        string Set(string word, char vowel) => word + ";" + string.Join(';', "aeiouy".Select(v => $"Z{v}b{vowel}quix"));
+        var store = new CountingStore(corpus.Services.GetRequiredService<IKnowledgeStore>());
+        var options = new SearchOptions { ThesaurusFile = WriteThesaurus(string.Join('\n', Set("Quarkelbrumm", 'a'), Set("Flimsendorf", 'o'), Set("Trollwicht", 'u'))) };
+
+        await Search(store, options).SearchAsync(new SearchRequest("Quarkelbrumm Flimsendorf Trollwicht Anlieger?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, store.CandidateSearches(options.Candidates));
+    }
+
+    [Fact]
+    public async Task Search_LongQuestion_GetsTheFeedbackPass()
+    {
+        var store = new CountingStore(corpus.Services.GetRequiredService<IKnowledgeStore>());
+        var options = new SearchOptions { ThesaurusFile = WriteThesaurus(string.Empty) };
+        var question = "Mein Nachbar hat im Januar bei Glatteis und Schnee vor seinem Wohnhaus den Gehweg weder geräumt noch gestreut, obwohl er als Anlieger und Eigentümer dazu verpflichtet wäre. Ich bin deshalb auf dem Weg zur Arbeit gestürzt, habe mir den Arm gebrochen und musste ins Krankenhaus. Wer haftet für Schmerzensgeld und Verdienstausfall?";
+
+        await Search(store, options).SearchAsync(new SearchRequest(question, Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, store.CandidateSearches(options.Candidates));
+    }
+
+    private string WriteThesaurus(string synonymSet)
+    {
+        var file = Path.Combine(_folder.Path, "thesaurus.txt");
+        File.WriteAllText(file, "# Test\n" + synonymSet + "\n");
+        return file;
+    }
+
+    private HybridSearchService Search(IKnowledgeStore store, SearchOptions options)
+    {
+        var services = corpus.Services;
+        return new HybridSearchService(
+            store,
+            services.GetRequiredService<ITextAnalyzer>(),
+            services.GetRequiredService<LawDirectory>(),
+            Options.Create(options),
+            NullLogger<HybridSearchService>.Instance,
+            applicableLaw: services.GetRequiredService<ApplicableLaw>());
+    }
+
+    /// <summary>Counts the lexical searches of each depth; a word check asks for one hit, a candidate search for many.</summary>
+    private sealed class CountingStore(IKnowledgeStore inner) : IKnowledgeStore
+    {
+        private readonly List<int> _tops = [];
+
+        public int CandidateSearches(int top)
+        {
+            lock (_tops)
+            {
+                return _tops.Count(t => t == top);
+            }
+        }
+
+        public Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+        {
+            lock (_tops)
+            {
+                _tops.Add(top);
+            }
+
+            return inner.SearchLexicalAsync(query, filter, top, cancellationToken);
+        }
+
+        public Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default) => inner.UpsertAsync(batch, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default) => inner.GetDocumentHashesAsync(cancellationToken);
+
+        public Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default) => inner.DeleteDocumentsAsync(documentIds, cancellationToken);
+
+        public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchDenseAsync(vector, filter, top, cancellationToken);
+
+        public Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default) => inner.GetChunkAsync(chunkId, cancellationToken);
+
+        public Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default) => inner.GetNeighboursAsync(chunkId, radius, cancellationToken);
+
+        public Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default) => inner.GetNormAsync(law, section, cancellationToken);
+
+        public Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default) => inner.ListNormsAsync(law, cancellationToken);
+
+        public Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default) => inner.ListLawsAsync(cancellationToken);
+
+        public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
+
+        public Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default) => inner.GetChunksWithoutEmbeddingAsync(model, limit, cancellationToken);
+
+        public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) => inner.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
+    }
+}
