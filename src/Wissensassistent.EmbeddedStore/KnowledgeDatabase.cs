@@ -51,6 +51,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private readonly Bm25Parameters _bm25;
     private readonly TermDictionary _terms = new();
     private readonly SearchScratch.Pool _scratch = new();
+    private readonly ChunkReader.Pool _readers;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _stateLock = new();
@@ -86,6 +87,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         // Once open, a vanished file is an error rather than a new empty store: the file may have been retired.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
+        _readers = new ChunkReader.Pool(OpenConnection);
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -149,7 +151,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     for (var i = 0; i < document.Batch.Chunks.Count; i++)
                     {
                         ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i], document.Indexed.AccessGroups);
-                        insertChunk.ExecuteNonQuery();
+                        document.InBatchOrder[i].RowId = Convert.ToInt64(insertChunk.ExecuteScalar(), CultureInfo.InvariantCulture);
                         ReferenceRows.Insert(insertReference, document.Batch.Chunks[i]);
                     }
                 }
@@ -748,6 +750,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         _disposed = true;
+        _readers.Dispose();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
         using var connection = new SqliteConnection(_connectionString);
@@ -907,7 +910,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         using (var command = CreateCommand(
             connection,
             transaction,
-            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms FROM chunks;"))
+            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms, rowid FROM chunks;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -927,7 +930,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     reader.GetInt64(5) != 0,
                     IndexedChunk.DayOrMin(ChunkRows.NullableDate(reader, 6)),
                     IndexedChunk.DayOrMax(ChunkRows.NullableDate(reader, 7)),
-                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)));
+                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)) { RowId = reader.GetInt64(10) });
             }
         }
 
@@ -1006,6 +1009,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             prepared.Add(new PreparedDocument(
                 item,
                 blobs,
+                indexed,
                 new IndexedDocument(document.Id, IndexedDocument.LawKeysOf(document), ordered) { AccessGroups = DocumentAccess.NormalizeGroups(document.AccessGroups) }));
         }
 
@@ -1093,30 +1097,32 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// <summary>Loads the chunks of ranked hits; inconsistent when one vanished or changed its text since the snapshot.</summary>
     private List<ScoredChunk> LoadHits(IndexSnapshot snapshot, IndexHit[] hits, out bool consistent)
     {
-        var loaded = new Dictionary<string, Chunk>(StringComparer.Ordinal);
-        using (var connection = OpenConnection())
-        using (var transaction = connection.BeginTransaction(deferred: true))
+        var rowIds = new long[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
         {
-            foreach (var group in hits.Chunk(MaxParametersPerStatement))
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                var ids = group.Select(hit => snapshot.ChunkIds[hit.Chunk]).ToList();
-                command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, ids)});";
-                foreach (var chunk in ReadChunks(command))
-                {
-                    loaded[chunk.Id] = chunk;
-                }
-            }
+            rowIds[i] = snapshot.RowIds[hits[i].Chunk];
+        }
+
+        var reader = _readers.Rent();
+        Chunk?[] loaded;
+        try
+        {
+            loaded = reader.Read(rowIds);
+        }
+        finally
+        {
+            _readers.Return(reader);
         }
 
         consistent = true;
         var results = new List<ScoredChunk>(hits.Length);
-        foreach (var hit in hits)
+        for (var i = 0; i < hits.Length; i++)
         {
-            if (loaded.TryGetValue(snapshot.ChunkIds[hit.Chunk], out var chunk) && chunk.ContentHash == snapshot.ContentHashes[hit.Chunk])
+            var chunk = loaded[i];
+            var index = hits[i].Chunk;
+            if (chunk is not null && chunk.Id == snapshot.ChunkIds[index] && chunk.ContentHash == snapshot.ContentHashes[index])
             {
-                results.Add(new ScoredChunk(chunk, hit.Score));
+                results.Add(new ScoredChunk(chunk, hits[i].Score));
             }
             else
             {
@@ -1202,15 +1208,30 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private static List<Chunk> ReadChunks(SqliteCommand command)
     {
         var chunks = new List<Chunk>();
+        var legacy = new List<int>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
+                if (ChunkRows.IsLegacy(reader))
+                {
+                    legacy.Add(chunks.Count);
+                }
+
                 chunks.Add(ChunkRows.Read(reader));
             }
         }
 
-        return ReferenceRows.Attach(command.Connection!, command.Transaction, chunks);
+        if (legacy.Count > 0)
+        {
+            var attached = ReferenceRows.Attach(command.Connection!, command.Transaction, [.. legacy.Select(i => chunks[i])]);
+            for (var i = 0; i < legacy.Count; i++)
+            {
+                chunks[legacy[i]] = attached[i];
+            }
+        }
+
+        return chunks;
     }
 
     private static string? ReadMeta(SqliteConnection connection, SqliteTransaction transaction, string key)
@@ -1285,5 +1306,5 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         return connection;
     }
 
-    private sealed record PreparedDocument(DocumentBatch Batch, byte[][] TermBlobs, IndexedDocument Indexed);
+    private sealed record PreparedDocument(DocumentBatch Batch, byte[][] TermBlobs, IndexedChunk[] InBatchOrder, IndexedDocument Indexed);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ internal static class ChunkRows
 {
     /// <summary>The columns <see cref="Read"/> expects, in order, for a table aliased <c>c</c>.</summary>
     public const string Columns =
-        "c.id, c.document_id, c.ordinal, c.part, c.law, c.kind, c.section, c.absatz, c.satz, c.nummer, c.buchstabe, " +
+        "c.record, c.id, c.document_id, c.ordinal, c.part, c.law, c.kind, c.section, c.absatz, c.satz, c.nummer, c.buchstabe, " +
         "c.heading_path, c.norm_title, c.text, c.is_repealed, c.law_title, c.level, c.type, c.stand, c.valid_from, " +
         "c.valid_until, c.content_hash, c.access_groups";
 
@@ -21,7 +22,7 @@ internal static class ChunkRows
     [
         "id", "document_id", "ordinal", "part", "law", "kind", "section", "section_key", "norm_key", "absatz", "satz",
         "nummer", "buchstabe", "heading_path", "norm_title", "text", "is_repealed", "law_title", "level", "type", "stand",
-        "valid_from", "valid_until", "content_hash", "terms", "access_groups",
+        "valid_from", "valid_until", "content_hash", "terms", "access_groups", "record",
     ];
 
     private static readonly string[] DocumentColumns =
@@ -29,37 +30,63 @@ internal static class ChunkRows
 
     private const string DateFormat = "yyyy-MM-dd";
 
-    public static Chunk Read(SqliteDataReader reader) => new()
+    /// <summary>How many columns <see cref="Columns"/> names.</summary>
+    public const int ColumnCount = 24;
+
+    /// <summary>A chunk from its record; from its columns (without references) where a row predates records.</summary>
+    /// <param name="lists">Shares the lists of legacy rows read together (heading paths repeat within a norm).</param>
+    public static Chunk Read(SqliteDataReader reader, ListCache? lists = null) =>
+        reader.IsDBNull(0) ? ReadColumns(reader, lists) : ReadRecord(reader);
+
+    /// <summary>Whether the row predates records, so that its references are still to be read from their table.</summary>
+    public static bool IsLegacy(SqliteDataReader reader) => reader.IsDBNull(0);
+
+    private static Chunk ReadRecord(SqliteDataReader reader)
     {
-        Id = reader.GetString(0),
-        DocumentId = reader.GetString(1),
-        Ordinal = reader.GetInt32(2),
-        Part = reader.GetInt32(3),
+        var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            reader.GetBytes(0, 0, buffer, 0, length);
+            return ChunkRecord.Decode(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Chunk ReadColumns(SqliteDataReader reader, ListCache? lists) => new()
+    {
+        Id = reader.GetString(1),
+        DocumentId = reader.GetString(2),
+        Ordinal = reader.GetInt32(3),
+        Part = reader.GetInt32(4),
         Citation = new Citation(
-            reader.GetString(4),
-            Enum.Parse<NormKind>(reader.GetString(5)),
-            reader.GetString(6),
-            NullableString(reader, 7),
-            reader.IsDBNull(8) ? null : reader.GetInt32(8),
-            NullableString(reader, 9),
-            NullableString(reader, 10)),
-        HeadingPath = DeserializeList(reader.GetString(11)),
-        NormTitle = NullableString(reader, 12),
-        Text = reader.GetString(13),
-        IsRepealed = reader.GetInt64(14) != 0,
-        LawTitle = reader.GetString(15),
-        Level = Enum.Parse<Level>(reader.GetString(16)),
-        DocumentType = Enum.Parse<DocumentType>(reader.GetString(17)),
-        Stand = NullableString(reader, 18),
-        ValidFrom = NullableDate(reader, 19),
-        ValidUntil = NullableDate(reader, 20),
-        ContentHash = reader.GetString(21),
-        AccessGroups = DeserializeList(reader.GetString(22)),
+            reader.GetString(5),
+            StoredEnum<NormKind>.Parse(reader.GetString(6)),
+            reader.GetString(7),
+            NullableString(reader, 8),
+            reader.IsDBNull(9) ? null : reader.GetInt32(9),
+            NullableString(reader, 10),
+            NullableString(reader, 11)),
+        HeadingPath = lists?.Get(reader.GetString(12)) ?? DeserializeList(reader.GetString(12)),
+        NormTitle = NullableString(reader, 13),
+        Text = reader.GetString(14),
+        IsRepealed = reader.GetInt64(15) != 0,
+        LawTitle = reader.GetString(16),
+        Level = StoredEnum<Level>.Parse(reader.GetString(17)),
+        DocumentType = StoredEnum<DocumentType>.Parse(reader.GetString(18)),
+        Stand = NullableString(reader, 19),
+        ValidFrom = NullableDate(reader, 20),
+        ValidUntil = NullableDate(reader, 21),
+        ContentHash = reader.GetString(22),
+        AccessGroups = lists?.Get(reader.GetString(23)) ?? DeserializeList(reader.GetString(23)),
     };
 
-    /// <summary>An insert for chunks, parameters in the order <see cref="BindChunk"/> fills them.</summary>
+    /// <summary>An insert for chunks returning the new rowid, parameters in the order <see cref="BindChunk"/> fills them.</summary>
     public static SqliteCommand CreateChunkInsert(SqliteConnection connection, SqliteTransaction transaction) =>
-        CreateInsert(connection, transaction, "INSERT INTO chunks", ChunkColumns);
+        CreateInsert(connection, transaction, "INSERT INTO chunks", ChunkColumns, " RETURNING rowid");
 
     public static SqliteCommand CreateDocumentUpsert(SqliteConnection connection, SqliteTransaction transaction) =>
         CreateInsert(connection, transaction, "INSERT OR REPLACE INTO documents", DocumentColumns);
@@ -85,7 +112,9 @@ internal static class ChunkRows
             citation.Buchstabe,
             SerializeList(chunk.HeadingPath),
             chunk.NormTitle,
-            chunk.Text,
+
+            // The text lives in the record; the column stays for rows written before records.
+            string.Empty,
             chunk.IsRepealed ? 1 : 0,
             chunk.LawTitle,
             chunk.Level.ToString(),
@@ -95,7 +124,8 @@ internal static class ChunkRows
             FormatDate(chunk.ValidUntil),
             chunk.ContentHash,
             terms,
-            SerializeList(accessGroups));
+            SerializeList(accessGroups),
+            ChunkRecord.Encode(chunk, accessGroups));
     }
 
     public static void BindDocument(SqliteCommand command, SourceDocument document) =>
@@ -131,11 +161,41 @@ internal static class ChunkRows
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    private static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction, string insert, string[] columns)
+    /// <summary>
+    /// Deserialised JSON lists by their text, for the rows of one reader. Bounded: it only saves work where rows repeat.
+    /// The lists are shared between chunks, which expose them read-only.
+    /// </summary>
+    public sealed class ListCache
+    {
+        private const int Capacity = 4_096;
+        private readonly Dictionary<string, string[]> _lists = new(StringComparer.Ordinal);
+
+        public string[] Get(string json)
+        {
+            if (json == "[]")
+            {
+                return [];
+            }
+
+            if (_lists.TryGetValue(json, out var list))
+            {
+                return list;
+            }
+
+            if (_lists.Count >= Capacity)
+            {
+                _lists.Clear();
+            }
+
+            return _lists[json] = DeserializeList(json);
+        }
+    }
+
+    private static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction, string insert, string[] columns, string returning = "")
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"{insert} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "$" + column))});";
+        command.CommandText = $"{insert} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "$" + column))}){returning};";
         foreach (var column in columns)
         {
             command.Parameters.Add(new SqliteParameter("$" + column, null));

@@ -119,6 +119,13 @@ internal static class StoreSchema
         ALTER TABLE documents ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE chunks ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
         """,
+
+        // Version 5: each chunk whole (text and references included) as one record blob, which search hits are loaded
+        // from. Rows without one are read from their columns and reference table, only slower, until their document is
+        // written again (the next full run writes all).
+        """
+        ALTER TABLE chunks ADD COLUMN record BLOB;
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>
