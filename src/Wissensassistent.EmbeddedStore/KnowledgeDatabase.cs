@@ -137,7 +137,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             using (var connection = OpenConnection())
             using (var transaction = connection.BeginTransaction())
             {
-                using var deleteChunks = CreateCommand(connection, transaction, "DELETE FROM chunks WHERE document_id = $id; " + ReferenceRows.DeleteOfDocument, "$id");
+                using var deleteChunks = CreateCommand(connection, transaction, ChunkRows.DeleteOfDocument + ReferenceRows.DeleteOfDocument, "$id");
                 using var upsertDocument = ChunkRows.CreateDocumentUpsert(connection, transaction);
                 using var insertChunk = ChunkRows.CreateChunkInsert(connection, transaction);
                 using var insertReference = ReferenceRows.CreateInsert(connection, transaction);
@@ -151,7 +151,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     for (var i = 0; i < document.Batch.Chunks.Count; i++)
                     {
                         ChunkRows.BindChunk(insertChunk, document.Batch.Chunks[i], document.TermBlobs[i], document.Indexed.AccessGroups);
-                        document.InBatchOrder[i].RowId = Convert.ToInt64(insertChunk.ExecuteScalar(), CultureInfo.InvariantCulture);
+                        insertChunk.ExecuteNonQuery();
                         ReferenceRows.Insert(insertReference, document.Batch.Chunks[i]);
                     }
                 }
@@ -209,7 +209,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 using var delete = CreateCommand(
                     connection,
                     transaction,
-                    "DELETE FROM chunks WHERE document_id = $id; DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
+                    ChunkRows.DeleteOfDocument + "DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
                     "$id");
                 foreach (var id in documentIds)
                 {
@@ -288,7 +288,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         ArgumentNullException.ThrowIfNull(chunkId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = OpenConnection();
-        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id = $id;", "$id");
+        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id = $id;", "$id");
         command.Parameters[0].Value = chunkId;
         return ReadChunks(command).FirstOrDefault();
     }
@@ -303,7 +303,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             connection,
             null,
             $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
+            SELECT {ChunkRows.Columns} FROM {ChunkRows.Source}
             JOIN chunks anchor ON anchor.id = $id AND c.document_id = anchor.document_id
             WHERE c.ordinal BETWEEN anchor.ordinal - $radius AND anchor.ordinal + $radius
             ORDER BY c.ordinal;
@@ -329,7 +329,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             using var command = CreateCommand(connection, transaction, string.Empty, "$section");
             command.Parameters[0].Value = ChunkRows.SectionKey(section);
             command.CommandText =
-                $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.document_id IN ({AddParameters(command, ids)}) " +
+                $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.document_id IN ({AddParameters(command, ids)}) " +
                 "AND c.section_key = $section ORDER BY c.document_id, c.ordinal;";
             chunks.AddRange(ReadChunks(command));
         }
@@ -485,7 +485,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             connection,
             null,
             $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
+            SELECT {ChunkRows.Columns} FROM {ChunkRows.Source}
             WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.content_hash = c.content_hash AND e.model = $model)
               AND NOT EXISTS (
                 SELECT 1 FROM chunks twin WHERE twin.content_hash = c.content_hash
@@ -627,7 +627,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, group)}) ORDER BY c.document_id, c.ordinal;";
+            command.CommandText = $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id IN ({AddParameters(command, group)}) ORDER BY c.document_id, c.ordinal;";
             chunks.AddRange(ReadChunks(command));
         }
 
@@ -910,7 +910,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         using (var command = CreateCommand(
             connection,
             transaction,
-            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms, rowid FROM chunks;"))
+            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms FROM chunks;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -930,7 +930,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     reader.GetInt64(5) != 0,
                     IndexedChunk.DayOrMin(ChunkRows.NullableDate(reader, 6)),
                     IndexedChunk.DayOrMax(ChunkRows.NullableDate(reader, 7)),
-                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)) { RowId = reader.GetInt64(10) });
+                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)));
             }
         }
 
@@ -1009,7 +1009,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             prepared.Add(new PreparedDocument(
                 item,
                 blobs,
-                indexed,
                 new IndexedDocument(document.Id, IndexedDocument.LawKeysOf(document), ordered) { AccessGroups = DocumentAccess.NormalizeGroups(document.AccessGroups) }));
         }
 
@@ -1097,17 +1096,17 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// <summary>Loads the chunks of ranked hits; inconsistent when one vanished or changed its text since the snapshot.</summary>
     private List<ScoredChunk> LoadHits(IndexSnapshot snapshot, IndexHit[] hits, out bool consistent)
     {
-        var rowIds = new long[hits.Length];
+        var ids = new string[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {
-            rowIds[i] = snapshot.RowIds[hits[i].Chunk];
+            ids[i] = snapshot.ChunkIds[hits[i].Chunk];
         }
 
         var reader = _readers.Rent();
         Chunk?[] loaded;
         try
         {
-            loaded = reader.Read(rowIds);
+            loaded = reader.Read(ids);
         }
         finally
         {
@@ -1120,7 +1119,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         {
             var chunk = loaded[i];
             var index = hits[i].Chunk;
-            if (chunk is not null && chunk.Id == snapshot.ChunkIds[index] && chunk.ContentHash == snapshot.ContentHashes[index])
+            if (chunk is not null && chunk.ContentHash == snapshot.ContentHashes[index])
             {
                 results.Add(new ScoredChunk(chunk, hits[i].Score));
             }
@@ -1306,5 +1305,5 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         return connection;
     }
 
-    private sealed record PreparedDocument(DocumentBatch Batch, byte[][] TermBlobs, IndexedChunk[] InBatchOrder, IndexedDocument Indexed);
+    private sealed record PreparedDocument(DocumentBatch Batch, byte[][] TermBlobs, IndexedDocument Indexed);
 }

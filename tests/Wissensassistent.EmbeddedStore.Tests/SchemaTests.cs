@@ -108,9 +108,8 @@ public sealed class SchemaTests : IDisposable
         Assert.NotEmpty(written.References);
 
         // A file of version 4 had no records; its texts were in the text column.
-        Scalar("UPDATE chunks SET text = '', record = NULL;");
         RestoreTextColumn(written);
-        Scalar("ALTER TABLE chunks DROP COLUMN record; PRAGMA user_version = 4;");
+        Scalar("DROP TABLE chunk_records; PRAGMA user_version = 4;");
 
         await using var migrated = StoreFactory.Open(_directory.Path);
         var hit = (await migrated.SearchLexicalAsync(query, SearchFilter.None, 1, Ct)).Single().Chunk;
@@ -138,7 +137,7 @@ public sealed class SchemaTests : IDisposable
     /// <summary>A file as versions before 4 wrote it: without the access columns (nor records, of version 5).</summary>
     private void DropAccessColumns()
     {
-        Scalar("ALTER TABLE chunks DROP COLUMN record;");
+        Scalar("DROP TABLE chunk_records;");
         Scalar("ALTER TABLE chunks DROP COLUMN access_groups;");
         Scalar("ALTER TABLE documents DROP COLUMN access_groups;");
     }

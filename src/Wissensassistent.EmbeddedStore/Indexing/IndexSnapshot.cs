@@ -38,7 +38,6 @@ internal sealed class IndexSnapshot
         Version = version;
         ChunkCount = chunkCount;
         ChunkIds = new string[chunkCount];
-        RowIds = new long[chunkCount];
         ContentHashes = new string[chunkCount];
         _documentLawKeys = new string[documents.Length][];
         _documentAccess = new IReadOnlyList<string>[documents.Length];
@@ -68,7 +67,6 @@ internal sealed class IndexSnapshot
             foreach (var indexed in documents[d].Chunks)
             {
                 ChunkIds[chunk] = indexed.Id;
-                RowIds[chunk] = indexed.RowId;
                 ContentHashes[chunk] = indexed.ContentHash;
                 _chunkDocument[chunk] = d;
                 _levels[chunk] = indexed.Level;
@@ -163,10 +161,6 @@ internal sealed class IndexSnapshot
     public string[] ChunkIds { get; }
 
     public string[] ContentHashes { get; }
-
-    /// <summary>SQLite rowids of the chunks, by which hits are loaded.</summary>
-    public long[] RowIds { get; }
-
     /// <summary>The embedding model whose vectors this snapshot holds, if any.</summary>
     public string? Model { get; }
 

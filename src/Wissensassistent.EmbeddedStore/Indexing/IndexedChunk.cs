@@ -12,9 +12,6 @@ internal sealed record IndexedChunk(
     int ValidUntil,
     AnalysedTerms Terms)
 {
-    /// <summary>The chunk's rowid in SQLite, by which search hits are loaded; set once the row is written.</summary>
-    public long RowId { get; set; }
-
     public static int DayOrMin(DateOnly? day) => day?.DayNumber ?? int.MinValue;
 
     public static int DayOrMax(DateOnly? day) => day?.DayNumber ?? int.MaxValue;

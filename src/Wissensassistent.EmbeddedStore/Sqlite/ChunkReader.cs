@@ -1,21 +1,18 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Wissensassistent.Core.Chunks;
-using Wissensassistent.Core.References;
 
 namespace Wissensassistent.EmbeddedStore.Sqlite;
 
 /// <summary>
-/// Reads the chunks of search hits by rowid through statements prepared once per connection: a search loads a few
+/// Reads the chunks of search hits from their records through statements prepared once per connection: a search loads a few
 /// hundred candidates, and preparing a long <c>IN (…)</c> list each time cost more than the ranking itself.
 /// </summary>
 internal sealed class ChunkReader : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _chunk;
-    private readonly SqliteCommand _references;
+    private readonly SqliteCommand _records;
+    private readonly SqliteCommand _legacy;
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _end;
     private readonly ChunkRows.ListCache _lists = new();
@@ -31,75 +28,62 @@ internal sealed class ChunkReader : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        // One statement for all hits: the rowids travel as one JSON array, so the statement is prepared once.
-        _chunk = Prepare(connection, $"SELECT {ChunkRows.Columns}, c.rowid FROM chunks c WHERE c.rowid IN (SELECT value FROM json_each($rowids));", "$rowids");
-        _references = Prepare(
-            connection,
-            $"SELECT r.chunk_id, {ReferenceRows.Columns} FROM chunk_references r " +
-            "WHERE r.chunk_id IN (SELECT id FROM chunks WHERE rowid IN (SELECT value FROM json_each($rowids))) ORDER BY r.chunk_id, r.position;",
-            "$rowids");
+        // One statement for all hits: the ids travel as one JSON array, so the statement is prepared once.
+        _records = Prepare(connection, "SELECT record FROM chunk_records WHERE chunk_id IN (SELECT value FROM json_each($ids));", "$ids");
+        _legacy = Prepare(connection, $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id IN (SELECT value FROM json_each($ids));", "$ids");
         _begin = Prepare(connection, "BEGIN DEFERRED;");
         _end = Prepare(connection, "COMMIT;");
     }
 
     /// <summary>
-    /// The chunks at <paramref name="rowIds"/>, read in one read transaction so that they come from one state of the
-    /// file; null where the row is gone. The caller checks that each is still the chunk it ranked.
+    /// The chunks <paramref name="ids"/>, read in one read transaction so that they come from one state of the file;
+    /// null where the chunk is gone. The caller checks that each still has the text it ranked.
     /// </summary>
-    public Chunk?[] Read(ReadOnlySpan<long> rowIds)
+    public Chunk?[] Read(string[] ids)
     {
-        var chunks = new Chunk?[rowIds.Length];
-        var positions = new Dictionary<long, int>(rowIds.Length);
-        var json = new StringBuilder(rowIds.Length * 8).Append('[');
-        for (var i = 0; i < rowIds.Length; i++)
+        var chunks = new Chunk?[ids.Length];
+        var positions = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
         {
-            positions.TryAdd(rowIds[i], i);
-            json.Append(i == 0 ? "" : ",").Append(rowIds[i].ToString(CultureInfo.InvariantCulture));
+            positions.TryAdd(ids[i], i);
         }
 
-        var list = json.Append(']').ToString();
-        var byId = new Dictionary<string, int>(rowIds.Length, StringComparer.Ordinal);
-        var anyLegacy = false;
+        var list = ChunkRows.SerializeList(ids);
+        var found = 0;
         _begin.ExecuteNonQuery();
         try
         {
-            _chunk.Parameters[0].Value = list;
-            using (var reader = _chunk.ExecuteReader())
+            _records.Parameters[0].Value = list;
+            using (var reader = _records.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    anyLegacy |= ChunkRows.IsLegacy(reader);
-                    var chunk = ChunkRows.Read(reader, _lists);
-                    var position = positions[reader.GetInt64(ChunkRows.ColumnCount)];
-                    chunks[position] = chunk;
-                    byId[chunk.Id] = position;
+                    var chunk = ChunkRows.ReadRecord(reader, 0);
+                    chunks[positions[chunk.Id]] = chunk;
+                    found++;
                 }
             }
 
-            if (!anyLegacy)
+            if (found < positions.Count)
             {
-                return chunks;
-            }
-
-            _references.Parameters[0].Value = list;
-            using (var reader = _references.ExecuteReader())
-            {
-                string? current = null;
-                List<CrossReference>? references = null;
-                while (reader.Read())
+                // Rows written before records: their columns and reference table.
+                _legacy.Parameters[0].Value = list;
+                var legacy = new List<Chunk>();
+                using (var reader = _legacy.ExecuteReader())
                 {
-                    var id = reader.GetString(0);
-                    if (id != current)
+                    while (reader.Read())
                     {
-                        Attach(chunks, byId, current, references);
-                        current = id;
-                        references = [];
+                        if (ChunkRows.IsLegacy(reader))
+                        {
+                            legacy.Add(ChunkRows.Read(reader, _lists));
+                        }
                     }
-
-                    references!.Add(ReferenceRows.Read(reader, 1));
                 }
 
-                Attach(chunks, byId, current, references);
+                foreach (var chunk in ReferenceRows.Attach(_connection, null, legacy))
+                {
+                    chunks[positions[chunk.Id]] = chunk;
+                }
             }
         }
         finally
@@ -112,19 +96,11 @@ internal sealed class ChunkReader : IDisposable
 
     public void Dispose()
     {
-        _chunk.Dispose();
-        _references.Dispose();
+        _records.Dispose();
+        _legacy.Dispose();
         _begin.Dispose();
         _end.Dispose();
         _connection.Dispose();
-    }
-
-    private static void Attach(Chunk?[] chunks, Dictionary<string, int> byId, string? chunkId, List<CrossReference>? references)
-    {
-        if (chunkId is not null && references is not null && byId.TryGetValue(chunkId, out var position))
-        {
-            chunks[position] = chunks[position]! with { References = references };
-        }
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)

@@ -12,9 +12,16 @@ namespace Wissensassistent.EmbeddedStore.Sqlite;
 /// <summary>Maps chunks and documents to rows and back.</summary>
 internal static class ChunkRows
 {
+    /// <summary>The chunks with their records, for <see cref="Columns"/>.</summary>
+    public const string Source = "chunks c LEFT JOIN chunk_records cr ON cr.chunk_id = c.id";
+
+    /// <summary>Removes the chunks of document <c>$id</c> with their records.</summary>
+    public const string DeleteOfDocument =
+        "DELETE FROM chunk_records WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = $id); DELETE FROM chunks WHERE document_id = $id; ";
+
     /// <summary>The columns <see cref="Read"/> expects, in order, for a table aliased <c>c</c>.</summary>
     public const string Columns =
-        "c.record, c.id, c.document_id, c.ordinal, c.part, c.law, c.kind, c.section, c.absatz, c.satz, c.nummer, c.buchstabe, " +
+        "cr.record, c.id, c.document_id, c.ordinal, c.part, c.law, c.kind, c.section, c.absatz, c.satz, c.nummer, c.buchstabe, " +
         "c.heading_path, c.norm_title, c.text, c.is_repealed, c.law_title, c.level, c.type, c.stand, c.valid_from, " +
         "c.valid_until, c.content_hash, c.access_groups";
 
@@ -22,7 +29,7 @@ internal static class ChunkRows
     [
         "id", "document_id", "ordinal", "part", "law", "kind", "section", "section_key", "norm_key", "absatz", "satz",
         "nummer", "buchstabe", "heading_path", "norm_title", "text", "is_repealed", "law_title", "level", "type", "stand",
-        "valid_from", "valid_until", "content_hash", "terms", "access_groups", "record",
+        "valid_from", "valid_until", "content_hash", "terms", "access_groups",
     ];
 
     private static readonly string[] DocumentColumns =
@@ -36,18 +43,18 @@ internal static class ChunkRows
     /// <summary>A chunk from its record; from its columns (without references) where a row predates records.</summary>
     /// <param name="lists">Shares the lists of legacy rows read together (heading paths repeat within a norm).</param>
     public static Chunk Read(SqliteDataReader reader, ListCache? lists = null) =>
-        reader.IsDBNull(0) ? ReadColumns(reader, lists) : ReadRecord(reader);
+        reader.IsDBNull(0) ? ReadColumns(reader, lists) : ReadRecord(reader, 0);
 
     /// <summary>Whether the row predates records, so that its references are still to be read from their table.</summary>
     public static bool IsLegacy(SqliteDataReader reader) => reader.IsDBNull(0);
 
-    private static Chunk ReadRecord(SqliteDataReader reader)
+    public static Chunk ReadRecord(SqliteDataReader reader, int ordinal)
     {
-        var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+        var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            reader.GetBytes(0, 0, buffer, 0, length);
+            reader.GetBytes(ordinal, 0, buffer, 0, length);
             return ChunkRecord.Decode(buffer.AsSpan(0, length));
         }
         finally
@@ -84,9 +91,14 @@ internal static class ChunkRows
         AccessGroups = lists?.Get(reader.GetString(23)) ?? DeserializeList(reader.GetString(23)),
     };
 
-    /// <summary>An insert for chunks returning the new rowid, parameters in the order <see cref="BindChunk"/> fills them.</summary>
-    public static SqliteCommand CreateChunkInsert(SqliteConnection connection, SqliteTransaction transaction) =>
-        CreateInsert(connection, transaction, "INSERT INTO chunks", ChunkColumns, " RETURNING rowid");
+    /// <summary>An insert for chunks and their records, parameters in the order <see cref="BindChunk"/> fills them.</summary>
+    public static SqliteCommand CreateChunkInsert(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var command = CreateInsert(connection, transaction, "INSERT INTO chunks", ChunkColumns);
+        command.CommandText += " INSERT INTO chunk_records (chunk_id, record) VALUES ($id, $record);";
+        command.Parameters.Add(new SqliteParameter("$record", null));
+        return command;
+    }
 
     public static SqliteCommand CreateDocumentUpsert(SqliteConnection connection, SqliteTransaction transaction) =>
         CreateInsert(connection, transaction, "INSERT OR REPLACE INTO documents", DocumentColumns);
@@ -191,11 +203,11 @@ internal static class ChunkRows
         }
     }
 
-    private static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction, string insert, string[] columns, string returning = "")
+    private static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction, string insert, string[] columns)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"{insert} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "$" + column))}){returning};";
+        command.CommandText = $"{insert} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "$" + column))});";
         foreach (var column in columns)
         {
             command.Parameters.Add(new SqliteParameter("$" + column, null));

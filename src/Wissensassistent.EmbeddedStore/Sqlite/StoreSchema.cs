@@ -120,11 +120,14 @@ internal static class StoreSchema
         ALTER TABLE chunks ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
         """,
 
-        // Version 5: each chunk whole (text and references included) as one record blob, which search hits are loaded
-        // from. Rows without one are read from their columns and reference table, only slower, until their document is
+        // Version 5: each chunk whole (text and references included) as one record blob in a table of its own, which
+        // search hits are loaded from. Rows without one are read from their columns and reference table, only slower, until their document is
         // written again (the next full run writes all).
         """
-        ALTER TABLE chunks ADD COLUMN record BLOB;
+        CREATE TABLE chunk_records (
+            chunk_id TEXT PRIMARY KEY NOT NULL,
+            record BLOB NOT NULL
+        );
         """,
     ];
 
