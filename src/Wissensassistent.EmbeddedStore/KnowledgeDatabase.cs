@@ -39,7 +39,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// they are not pruned.
 /// </para>
 /// </remarks>
-internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
+internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
 {
     /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
     private const int MaxParametersPerStatement = 500;
@@ -64,6 +64,11 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
 
     /// <summary>The change counter of the file as this instance last wrote or loaded it.</summary>
     private long _knownChanges = -1;
+
+    /// <summary>The change counter of the state in the index file beside the SQLite file, as far as this instance knows.</summary>
+    private long _savedChanges = -1;
+
+    private string _storeId = string.Empty;
 
     public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger)
     {
@@ -158,9 +163,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
 
                 // Chunks whose text is already embedded get their cached vector: re-ingesting computes nothing.
                 var newHashes = prepared.SelectMany(document => document.Indexed.Chunks).Select(chunk => chunk.ContentHash);
-                cachedVectors = ReadCachedVectors(connection, transaction, newHashes);
+                // Only the writer changes the vector buffer, and this one holds the write lock.
+                cachedVectors = ReadCachedVectors(connection, transaction, _state.Vectors, newHashes);
                 cancellationToken.ThrowIfCancellationRequested();
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, prepared.Select(document => document.Indexed.Id), out written);
                 transaction.Commit();
             }
 
@@ -218,7 +224,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     delete.ExecuteNonQuery();
                 }
 
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, documentIds, out written);
                 transaction.Commit();
             }
 
@@ -570,10 +576,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 if (previousModel != model)
                 {
                     WriteMeta(connection, transaction, StoreSchema.CurrentModelKey, model);
-                    modelVectors = ReadVectorsOfModel(connection, transaction, model);
+                    modelVectors = IndexRows.ReadVectorsOfModel(connection, transaction, model);
                 }
 
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, [], out written);
                 transaction.Commit();
             }
 
@@ -718,7 +724,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                         copy.ExecuteNonQuery();
                     }
 
-                    AdvanceChangeCounter(connection, transaction, out _);
+                    AdvanceChangeCounter(connection, transaction, [], out _);
                     transaction.Commit();
                 }
 
@@ -750,6 +756,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         _disposed = true;
+        SaveIndexIfChanged();
         _readers.Dispose();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
@@ -801,7 +808,8 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 _logger.SchemaMigrated(DatabasePath, previousVersion, StoreSchema.CurrentVersion);
             }
 
-            var state = LoadAndSwapState(connection);
+            _storeId = EnsureStoreId(connection);
+            var state = OpenState(connection);
             _logger.StoreOpened(DatabasePath, state.DocumentCount, state.ChunkCount, state.Vectors.RowCount, state.Vectors.Model, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception exception)
@@ -816,7 +824,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var changes = ReadChangeCounter(connection, transaction);
-        var state = LoadState(connection, transaction);
+        var state = IndexRows.LoadAll(connection, transaction, _terms);
         lock (_stateLock)
         {
             _state = state;
@@ -848,9 +856,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 return;
             }
 
-            var stopwatch = Stopwatch.StartNew();
-            var state = LoadAndSwapState(connection);
-            _logger.ReloadedAfterExternalWrite(DatabasePath, state.DocumentCount, state.ChunkCount, stopwatch.ElapsedMilliseconds);
+            FollowChanges(connection);
         }
         finally
         {
@@ -862,11 +868,12 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// Advances the change counter inside a write transaction. Returns false when the file changed elsewhere since this
     /// instance last looked: the caller then reloads instead of applying its change to a stale in-memory state.
     /// </summary>
-    private bool AdvanceChangeCounter(SqliteConnection connection, SqliteTransaction transaction, out long written)
+    private bool AdvanceChangeCounter(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> documentIds, out long written)
     {
         var current = ReadChangeCounter(connection, transaction);
         written = current + 1;
         WriteMeta(connection, transaction, StoreSchema.ChangeCounterKey, written.ToString(CultureInfo.InvariantCulture));
+        IndexRows.LogChange(connection, transaction, written, documentIds);
         return current == Volatile.Read(ref _knownChanges);
     }
 
@@ -881,8 +888,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         using var connection = OpenConnection();
-        var state = LoadAndSwapState(connection);
-        _logger.ReloadedAfterExternalWrite(DatabasePath, state.DocumentCount, state.ChunkCount, 0);
+        FollowChanges(connection);
     }
 
     private static long ReadChangeCounter(SqliteConnection connection, SqliteTransaction? transaction)
@@ -890,80 +896,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         using var command = CreateCommand(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
         command.Parameters[0].Value = StoreSchema.ChangeCounterKey;
         return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-    }
-
-    private IndexState LoadState(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var lawKeys = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var access = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using (var command = CreateCommand(connection, transaction, "SELECT id, law, aliases, access_groups FROM documents;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                lawKeys[reader.GetString(0)] = IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2)));
-                access[reader.GetString(0)] = ChunkRows.DeserializeList(reader.GetString(3));
-            }
-        }
-
-        var chunksByDocument = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
-        using (var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms FROM chunks;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var documentId = reader.GetString(1);
-                if (!chunksByDocument.TryGetValue(documentId, out var chunks))
-                {
-                    chunksByDocument[documentId] = chunks = [];
-                }
-
-                chunks.Add(new IndexedChunk(
-                    reader.GetString(0),
-                    reader.GetString(8),
-                    reader.GetInt32(2),
-                    (byte)Enum.Parse<Level>(reader.GetString(3)),
-                    (byte)Enum.Parse<DocumentType>(reader.GetString(4)),
-                    reader.GetInt64(5) != 0,
-                    IndexedChunk.DayOrMin(ChunkRows.NullableDate(reader, 6)),
-                    IndexedChunk.DayOrMax(ChunkRows.NullableDate(reader, 7)),
-                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)));
-            }
-        }
-
-        var state = new IndexState(new VectorBuffer(null, 0));
-        foreach (var (documentId, chunks) in chunksByDocument)
-        {
-            var keys = lawKeys.GetValueOrDefault(documentId) ?? [];
-            state.Replace(new IndexedDocument(documentId, keys, [.. chunks.OrderBy(chunk => chunk.Ordinal)]) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
-        }
-
-        foreach (var (documentId, keys) in lawKeys)
-        {
-            if (!chunksByDocument.ContainsKey(documentId))
-            {
-                state.Replace(new IndexedDocument(documentId, keys, []) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
-            }
-        }
-
-        var model = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
-        if (model is not null)
-        {
-            var dimension = int.Parse(
-                ReadMeta(connection, transaction, StoreSchema.DimensionKeyPrefix + model) ?? "0",
-                CultureInfo.InvariantCulture);
-            var vectors = ReadVectorsOfModel(connection, transaction, model);
-            state.Vectors = new VectorBuffer(model, dimension, vectors.Count + vectors.Count / 8);
-            foreach (var (hash, vector) in vectors)
-            {
-                state.Vectors.Set(hash, vector);
-            }
-        }
-
-        return state;
     }
 
     private List<PreparedDocument> Prepare(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken)
@@ -1133,10 +1065,8 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     }
 
     /// <summary>Vectors of the current model for hashes that have none in memory yet.</summary>
-    private List<KeyValuePair<string, float[]>> ReadCachedVectors(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> hashes)
+    private static List<KeyValuePair<string, float[]>> ReadCachedVectors(SqliteConnection connection, SqliteTransaction transaction, VectorBuffer vectors, IEnumerable<string> hashes)
     {
-        // Only the writer changes the vector buffer, and the caller holds the write lock.
-        var vectors = _state.Vectors;
         var found = new List<KeyValuePair<string, float[]>>();
         if (vectors.Model is null)
         {
@@ -1165,25 +1095,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         return found;
-    }
-
-    /// <summary>All vectors of a model for content hashes some chunk has.</summary>
-    private static List<KeyValuePair<string, float[]>> ReadVectorsOfModel(SqliteConnection connection, SqliteTransaction transaction, string model)
-    {
-        using var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT e.content_hash, e.vector FROM embeddings e WHERE e.model = $model AND e.content_hash IN (SELECT content_hash FROM chunks);",
-            "$model");
-        command.Parameters[0].Value = model;
-        var vectors = new List<KeyValuePair<string, float[]>>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            vectors.Add(new(reader.GetString(0), MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(1)).ToArray()));
-        }
-
-        return vectors;
     }
 
     /// <summary>Ids of the documents whose law or alias is <paramref name="law"/> (case-insensitive), ordered by id.</summary>

@@ -109,7 +109,7 @@ public sealed class SchemaTests : IDisposable
 
         // A file of version 4 had no records; its texts were in the text column.
         RestoreTextColumn(written);
-        Scalar("DROP TABLE chunk_records; PRAGMA user_version = 4;");
+        Scalar("DROP TABLE chunk_records; DROP TABLE index_changes; PRAGMA user_version = 4;");
 
         await using var migrated = StoreFactory.Open(_directory.Path);
         var hit = (await migrated.SearchLexicalAsync(query, SearchFilter.None, 1, Ct)).Single().Chunk;
@@ -137,7 +137,7 @@ public sealed class SchemaTests : IDisposable
     /// <summary>A file as versions before 4 wrote it: without the access columns (nor records, of version 5).</summary>
     private void DropAccessColumns()
     {
-        Scalar("DROP TABLE chunk_records;");
+        Scalar("DROP TABLE chunk_records; DROP TABLE index_changes;");
         Scalar("ALTER TABLE chunks DROP COLUMN access_groups;");
         Scalar("ALTER TABLE documents DROP COLUMN access_groups;");
     }
