@@ -56,7 +56,7 @@ internal sealed class IndexSnapshot
 
         // First pass: per-chunk fields and document frequencies (counted into _termStart[t + 1]), over the terms with
         // their title fields folded in (BM25F: a title term counts as a weighted occurrence of the term in the text).
-        var folded = new FoldedTerms[chunkCount];
+        var scratch = new TitleFieldMap.Scratch();
         long totalLength = 0;
         var chunk = 0;
         for (var d = 0; d < documents.Length; d++)
@@ -75,11 +75,10 @@ internal sealed class IndexSnapshot
                 _notRepealed[chunk] = !indexed.IsRepealed;
                 _validFrom[chunk] = indexed.ValidFrom;
                 _validUntil[chunk] = indexed.ValidUntil;
-                var fielded = titles.Fold(indexed.Terms);
-                folded[chunk] = fielded;
-                foreach (var termId in fielded.TermIds)
+                var fielded = titles.Fold(indexed.Terms, scratch);
+                for (var i = 0; i < fielded.Count; i++)
                 {
-                    _termStart[termId + 1]++;
+                    _termStart[fielded.TermIds[i] + 1]++;
                 }
 
                 totalLength += indexed.Terms.Length;
@@ -107,9 +106,10 @@ internal sealed class IndexSnapshot
         {
             foreach (var indexed in document.Chunks)
             {
-                var ids = folded[chunk].TermIds;
-                var frequencies = folded[chunk].Frequencies;
-                for (var i = 0; i < ids.Length; i++)
+                var fielded = titles.Fold(indexed.Terms, scratch);
+                var ids = fielded.TermIds;
+                var frequencies = fielded.Frequencies;
+                for (var i = 0; i < fielded.Count; i++)
                 {
                     var position = cursor[ids[i]]++;
                     _postingChunks[position] = chunk;

@@ -35,33 +35,69 @@ internal sealed class TitleFieldMap
         return new TitleFieldMap(baseTerm, weight);
     }
 
-    public FoldedTerms Fold(AnalysedTerms terms)
+    /// <summary>
+    /// Folds into the scratch's buffers, valid until its next use: a snapshot folds every chunk twice (counting, then
+    /// filling) rather than keeping a folded copy of all postings while it builds.
+    /// </summary>
+    public FoldedTerms Fold(AnalysedTerms terms, Scratch scratch)
     {
         var ids = terms.TermIds;
-        var frequencies = new float[ids.Length];
+        scratch.EnsureCapacity(ids.Length);
         var hasTitle = false;
         for (var i = 0; i < ids.Length; i++)
         {
-            frequencies[i] = terms.Frequencies[i];
             hasTitle |= IsTitle(ids[i]);
         }
 
         if (!hasTitle)
         {
-            return new FoldedTerms(ids, frequencies);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                scratch.Ids[i] = ids[i];
+                scratch.Frequencies[i] = terms.Frequencies[i];
+            }
+
+            return new FoldedTerms(scratch.Ids, scratch.Frequencies, ids.Length);
         }
 
-        var merged = new Dictionary<int, float>(ids.Length);
+        var merged = scratch.Merged;
+        merged.Clear();
         for (var i = 0; i < ids.Length; i++)
         {
-            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], frequencies[i]);
+            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], (float)terms.Frequencies[i]);
             if (frequency > 0)
             {
                 merged[id] = merged.GetValueOrDefault(id) + frequency;
             }
         }
 
-        return new FoldedTerms([.. merged.Keys], [.. merged.Values]);
+        var count = 0;
+        foreach (var (id, frequency) in merged)
+        {
+            scratch.Ids[count] = id;
+            scratch.Frequencies[count++] = frequency;
+        }
+
+        return new FoldedTerms(scratch.Ids, scratch.Frequencies, count);
+    }
+
+    /// <summary>Buffers of one snapshot build.</summary>
+    public sealed class Scratch
+    {
+        public int[] Ids { get; private set; } = new int[256];
+
+        public float[] Frequencies { get; private set; } = new float[256];
+
+        public Dictionary<int, float> Merged { get; } = [];
+
+        public void EnsureCapacity(int count)
+        {
+            if (Ids.Length < count)
+            {
+                Ids = new int[count * 2];
+                Frequencies = new float[count * 2];
+            }
+        }
     }
 
     private bool IsTitle(int id) => id < _baseTerm.Length && _baseTerm[id] >= 0;
