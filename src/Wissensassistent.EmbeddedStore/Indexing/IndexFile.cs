@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Wissensassistent.EmbeddedStore.Indexing;
@@ -292,6 +293,7 @@ internal static class IndexFile
         private int _position;
         private int _length;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public byte Byte()
         {
             if (_position == _length)
@@ -308,6 +310,26 @@ internal static class IndexFile
 
         public ulong Varint()
         {
+            // Most varints are one or two bytes away from the end of the buffer by far.
+            if (_length - _position >= 10)
+            {
+                var buffer = _buffer;
+                var position = _position;
+                ulong fast = 0;
+                for (var shift = 0; shift < 64; shift += 7)
+                {
+                    var b = buffer[position++];
+                    fast |= (ulong)(b & 0x7F) << shift;
+                    if (b < 0x80)
+                    {
+                        _position = position;
+                        return fast;
+                    }
+                }
+
+                throw new InvalidDataException("Beschädigte Indexdatei.");
+            }
+
             ulong value = 0;
             for (var shift = 0; shift < 64; shift += 7)
             {

@@ -60,22 +60,28 @@ internal sealed class TitleFieldMap
             return new FoldedTerms(scratch.Ids, scratch.Frequencies, ids.Length);
         }
 
-        var merged = scratch.Merged;
-        merged.Clear();
+        // Each folded term at the position of its first occurrence, its frequencies added in the order they come.
+        var generation = scratch.NextGeneration(_baseTerm.Length);
+        var count = 0;
         for (var i = 0; i < ids.Length; i++)
         {
             var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], (float)terms.Frequencies[i]);
-            if (frequency > 0)
+            if (frequency <= 0)
             {
-                merged[id] = merged.GetValueOrDefault(id) + frequency;
+                continue;
             }
-        }
 
-        var count = 0;
-        foreach (var (id, frequency) in merged)
-        {
-            scratch.Ids[count] = id;
-            scratch.Frequencies[count++] = frequency;
+            if (scratch.Stamps[id] == generation)
+            {
+                scratch.Frequencies[scratch.Slots[id]] += frequency;
+            }
+            else
+            {
+                scratch.Stamps[id] = generation;
+                scratch.Slots[id] = count;
+                scratch.Ids[count] = id;
+                scratch.Frequencies[count++] = frequency;
+            }
         }
 
         return new FoldedTerms(scratch.Ids, scratch.Frequencies, count);
@@ -88,7 +94,24 @@ internal sealed class TitleFieldMap
 
         public float[] Frequencies { get; private set; } = new float[256];
 
-        public Dictionary<int, float> Merged { get; } = [];
+        /// <summary>Per term id: the generation that last placed it, and where.</summary>
+        public int[] Stamps { get; private set; } = [];
+
+        public int[] Slots { get; private set; } = [];
+
+        private int _generation;
+
+        public int NextGeneration(int termCount)
+        {
+            if (Stamps.Length < termCount)
+            {
+                Stamps = new int[termCount];
+                Slots = new int[termCount];
+                _generation = 0;
+            }
+
+            return ++_generation;
+        }
 
         public void EnsureCapacity(int count)
         {
