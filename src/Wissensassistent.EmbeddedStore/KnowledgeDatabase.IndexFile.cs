@@ -16,6 +16,12 @@ internal sealed partial class KnowledgeDatabase
 
     public string IndexFilePath => IndexFile.PathOf(DatabasePath);
 
+    /// <summary>False while the published snapshot came from the index file and its state was not needed yet.</summary>
+    private bool _documentsLoaded = true;
+
+    /// <summary>The lexical index read from the index file, until its state is read.</summary>
+    private LexicalIndex? _fileLexical;
+
     private static string EnsureStoreId(SqliteConnection connection)
     {
         if (IndexRows.ReadMeta(connection, null, StoreSchema.StoreIdKey) is { } known)
@@ -37,41 +43,66 @@ internal sealed partial class KnowledgeDatabase
     }
 
     /// <summary>
-    /// The state at open: from the index file plus the changes logged since it was saved, checked against the file's
-    /// counts; else read whole from SQLite, and saved for the next open.
+    /// The index at open. When the index file is of the file's current change, its lexical index is published as it is
+    /// and the state behind it is read only when a write first needs it (<see cref="EnsureDocuments"/>). When it is older,
+    /// its state plus the changes logged since are rebuilt into a snapshot. Either is checked against SQLite's counts;
+    /// otherwise, or without a usable file, everything is read from SQLite and the file saved for the next open.
     /// </summary>
-    private IndexState OpenState(SqliteConnection connection)
+    private void OpenState(SqliteConnection connection)
     {
         var stopwatch = Stopwatch.StartNew();
-        IndexState state;
         long changes;
         var save = false;
         using (var transaction = connection.BeginTransaction(deferred: true))
         {
             changes = ReadChangeCounter(connection, transaction);
             var vectors = IndexRows.LoadVectors(connection, transaction);
-            var saved = IndexFile.TryRead(IndexFilePath, _storeId, _terms, vectors, out var rejected);
-            var replayed = saved is { } file && file.Changes <= changes ? Replay(connection, transaction, file.State, file.Changes, changes) : null;
-            if (replayed is { } documents && Matches(connection, transaction, saved!.Value.State))
+            var saved = IndexFile.TryReadLexical(IndexFilePath, _storeId, _bm25, _terms, out var rejected);
+            var counts = IndexRows.Count(connection, transaction);
+            if (saved is { } current && current.Changes == changes && counts == (current.Lexical.DocumentLawKeys.Length, current.Lexical.ChunkIds.Length))
             {
-                state = saved.Value.State;
-                _savedChanges = saved.Value.Changes;
-                save = documents > ResaveAfterDocuments;
-                _logger.IndexFileLoaded(IndexFilePath, saved.Value.Changes, changes, documents, stopwatch.ElapsedMilliseconds);
+                lock (_stateLock)
+                {
+                    _state = new IndexState(vectors);
+                    _documentsLoaded = false;
+                    _fileLexical = current.Lexical;
+                    _savedChanges = current.Changes;
+                    Publish(IndexSnapshot.Of(current.Lexical, vectors, Interlocked.Increment(ref _stateVersion)));
+                }
+
+                _logger.IndexFileLoaded(IndexFilePath, current.Changes, changes, 0, stopwatch.ElapsedMilliseconds);
             }
             else
             {
-                _logger.IndexFileNotUsed(IndexFilePath, rejected ?? "stale");
-                state = IndexRows.LoadAll(connection, transaction, _terms);
-                save = true;
-            }
-        }
+                IndexState? state = null;
+                int? replayed = null;
+                if (saved is { } older && older.Changes < changes
+                    && IndexFile.TryReadState(IndexFilePath, _storeId, _bm25, older.Changes, older.Lexical, vectors) is { } fromFile)
+                {
+                    replayed = Replay(connection, transaction, fromFile, older.Changes, changes);
+                    state = replayed is not null && counts == (fromFile.DocumentCount, fromFile.ChunkCount) ? fromFile : null;
+                }
 
-        lock (_stateLock)
-        {
-            _state = state;
-            Interlocked.Increment(ref _stateVersion);
-            BuildSnapshot();
+                if (state is null)
+                {
+                    _logger.IndexFileNotUsed(IndexFilePath, rejected ?? (saved is null ? "unreadable" : "stale"));
+                    state = IndexRows.LoadAll(connection, transaction, _terms);
+                }
+                else
+                {
+                    _savedChanges = saved!.Value.Changes;
+                    _logger.IndexFileLoaded(IndexFilePath, saved.Value.Changes, changes, replayed!.Value, stopwatch.ElapsedMilliseconds);
+                }
+
+                save = replayed is null or > ResaveAfterDocuments;
+                lock (_stateLock)
+                {
+                    _state = state;
+                    _documentsLoaded = true;
+                    Interlocked.Increment(ref _stateVersion);
+                    BuildSnapshot();
+                }
+            }
         }
 
         Volatile.Write(ref _knownChanges, changes);
@@ -79,8 +110,31 @@ internal sealed partial class KnowledgeDatabase
         {
             SaveIndex();
         }
+    }
 
-        return state;
+    /// <summary>
+    /// Reads the documents behind a snapshot that was published from the index file, before the first change to them:
+    /// from the same file when it is still there, else from SQLite. Under <see cref="_stateLock"/>.
+    /// </summary>
+    private void EnsureDocuments()
+    {
+        if (_documentsLoaded)
+        {
+            return;
+        }
+
+        var state = _fileLexical is null ? null : IndexFile.TryReadState(IndexFilePath, _storeId, _bm25, _savedChanges, _fileLexical, _state.Vectors);
+        if (state is null)
+        {
+            // A later change may already be in SQLite; following the log from the known counter applies it again, harmlessly.
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            state = IndexRows.LoadAll(connection, transaction, _terms);
+        }
+
+        _state = state;
+        _documentsLoaded = true;
+        _fileLexical = null;
     }
 
     /// <summary>
@@ -102,6 +156,7 @@ internal sealed partial class KnowledgeDatabase
         lock (_stateLock)
         {
             // Searches keep the published snapshot meanwhile; only snapshot builds read the state.
+            EnsureDocuments();
             replayed = Replay(connection, transaction, _state, known, changes);
             if (replayed is null)
             {
@@ -194,8 +249,14 @@ internal sealed partial class KnowledgeDatabase
         {
             lock (_stateLock)
             {
+                if (!_documentsLoaded)
+                {
+                    // Nothing changed since the snapshot was read from the file.
+                    return;
+                }
+
                 var changes = Volatile.Read(ref _knownChanges);
-                IndexFile.Write(IndexFilePath, _state, _terms, _storeId, changes);
+                IndexFile.Write(IndexFilePath, _snapshot.Lexical, _state, _terms, _bm25, _storeId, changes);
                 _savedChanges = changes;
             }
 

@@ -809,8 +809,9 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             }
 
             _storeId = EnsureStoreId(connection);
-            var state = OpenState(connection);
-            _logger.StoreOpened(DatabasePath, state.DocumentCount, state.ChunkCount, state.Vectors.RowCount, state.Vectors.Model, stopwatch.ElapsedMilliseconds);
+            OpenState(connection);
+            var snapshot = CurrentSnapshot();
+            _logger.StoreOpened(DatabasePath, snapshot.DocumentCount, snapshot.ChunkCount, snapshot.VectorRows, snapshot.Model, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception exception)
         {
@@ -828,6 +829,8 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         lock (_stateLock)
         {
             _state = state;
+            _documentsLoaded = true;
+            _fileLexical = null;
             Interlocked.Increment(ref _stateVersion);
             BuildSnapshot();
         }
@@ -956,6 +959,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     {
         lock (_stateLock)
         {
+            EnsureDocuments();
             change(_state);
             if (_state.CompactVectorsIfWasteful())
             {
@@ -974,11 +978,14 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     private IndexSnapshot CurrentSnapshot() => _snapshot;
 
     /// <summary>Under <see cref="_stateLock"/>.</summary>
+    private void Publish(IndexSnapshot snapshot) => _snapshot = snapshot;
+
+    /// <summary>Under <see cref="_stateLock"/>, with the documents loaded.</summary>
     private IndexSnapshot BuildSnapshot()
     {
         var stopwatch = Stopwatch.StartNew();
         var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
-        _snapshot = built;
+        Publish(built);
         _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
         return built;
     }

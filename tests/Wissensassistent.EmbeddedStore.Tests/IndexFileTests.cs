@@ -35,6 +35,25 @@ public sealed class IndexFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_AfterOpeningFromTheIndexFile_KeepsEveryOtherDocument_AndSavesTheChange()
+    {
+        var expected = await WriteSampleAndSearchAsync();
+        BreakStoredTerms($"document_id <> '{SampleCorpus.Hundesteuersatzung.Id}'");
+        await using (var writer = StoreFactory.Open(_directory.Path))
+        {
+            Assert.Equal(expected, await SearchAsync(writer));
+            await writer.DeleteDocumentsAsync([SampleCorpus.Hundesteuersatzung.Id], Ct);
+            var removed = SampleCorpus.HundesteuersatzungBatch.Chunks.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
+            Assert.Equal(expected.Where(hit => !removed.Contains(hit.Id)).Select(hit => hit.Id), (await SearchAsync(writer)).Select(hit => hit.Id));
+            Assert.Empty(await writer.SearchLexicalAsync(_analyzer.Query("Hundesteuer"), SearchFilter.None, 10, Ct));
+        }
+
+        await using var reopened = StoreFactory.Open(_directory.Path);
+        Assert.Empty(await reopened.SearchLexicalAsync(_analyzer.Query("Hundesteuer"), SearchFilter.None, 10, Ct));
+        Assert.NotEmpty(await reopened.SearchLexicalAsync(_analyzer.Query("Außenbereich"), SearchFilter.None, 10, Ct));
+    }
+
+    [Fact]
     public async Task Open_FromIndexFile_RanksExactlyAsRebuiltFromTheStoreFile()
     {
         var expected = await WriteSampleAndSearchAsync();

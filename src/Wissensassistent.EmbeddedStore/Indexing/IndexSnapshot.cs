@@ -115,6 +115,8 @@ internal sealed class IndexSnapshot
 
     public int TermCount => _termCount;
 
+    public int DocumentCount => _documentLawKeys.Length;
+
     public int PostingCount => _postingChunks.Length;
 
     /// <summary>The lexical part, as the index file saves it.</summary>
