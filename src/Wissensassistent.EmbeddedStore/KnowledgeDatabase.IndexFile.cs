@@ -51,6 +51,7 @@ internal sealed partial class KnowledgeDatabase
     private void OpenState(SqliteConnection connection)
     {
         var stopwatch = Stopwatch.StartNew();
+        DeleteAbandonedSaves();
         long changes;
         var save = false;
         using (var transaction = connection.BeginTransaction(deferred: true))
@@ -216,6 +217,26 @@ internal sealed partial class KnowledgeDatabase
     {
         var (documents, chunks) = IndexRows.Count(connection, transaction);
         return documents == state.DocumentCount && chunks == state.ChunkCount;
+    }
+
+    /// <summary>Temporary files of saves killed before their rename; an hour old, so that no running save loses its file.</summary>
+    private void DeleteAbandonedSaves()
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(IndexFilePath)!;
+            foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(IndexFilePath) + ".*.tmp"))
+            {
+                if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-1))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the next open.
+        }
     }
 
     /// <summary>Saves the index for the next open when this instance changed it since the file was saved.</summary>

@@ -108,10 +108,13 @@ public sealed class IndexFileTests : IDisposable
         var expected = await WriteSampleAndSearchAsync();
 
         // A save killed before its rename leaves a temporary file; the index file stays the previous one.
-        File.WriteAllBytes(IndexPath + ".0badc0de.tmp", File.ReadAllBytes(IndexPath)[..100]);
+        var abandoned = IndexPath + ".0badc0de.tmp";
+        File.WriteAllBytes(abandoned, File.ReadAllBytes(IndexPath)[..100]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
 
         await using var reopened = StoreFactory.Open(_directory.Path);
         Assert.Equal(expected, await SearchAsync(reopened));
+        Assert.False(File.Exists(abandoned));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed partial class BenchCommand
 {
     private const string OpenStoreOption = "open-store";
 
+    private const int MaxFts5Chunks = 200_000;
+
     /// <summary>
     /// In the child process: opens the store in <paramref name="folder"/>, answers the first lexical question, times the
     /// lexical questions and prints one line for the parent. Nothing else runs in it, so its peak is the lexical peak.
@@ -85,7 +87,7 @@ public sealed partial class BenchCommand
     /// <summary>
     /// The engine candidates on the same chunks and the same weighted terms (our query analysis, no feedback, no
     /// re-ranking): ours through the store (hits loaded whole), Lucene.Net over our analysis, Lucene.Net's German
-    /// analyzer. Top 10 and the 200 candidates search takes.
+    /// analyzer, SQLite FTS5 over our analysis. Top 10 and the 200 candidates search takes.
     /// </summary>
     private static async Task<List<EngineRow>> CompareEnginesAsync(IKnowledgeStore store, ITextAnalyzer analyzer, IReadOnlyList<Core.Chunks.Chunk> chunks, LuceneBaseline german, string folder, int repetitions, CancellationToken cancellationToken)
     {
@@ -111,6 +113,19 @@ public sealed partial class BenchCommand
         {
             var timed = await TimeQueriesAsync(q => Task.FromResult(german.Search(q, top)), repetitions);
             rows.Add(new EngineRow("Lucene.Net, GermanAnalyzer", top, timed));
+        }
+
+        // FTS5 builds slowest; past this size it would add many minutes to a bench run for an engine already behind.
+        if (chunks.Count <= MaxFts5Chunks)
+        {
+            Terminal.Progress($"SQLite FTS5 über {chunks.Count:N0} Abschnitte …");
+            using var fts5 = Fts5Index.Build(chunks, analyzer, Path.Combine(folder, "fts5.db"));
+            foreach (var top in new[] { 10, 200 })
+            {
+                var index = 0;
+                var timed = await TimeQueriesAsync(_ => Task.FromResult(fts5.Search(queries[index++ % queries.Length], top)), repetitions);
+                rows.Add(new EngineRow("SQLite FTS5, unsere Analyse", top, timed, fts5.BuildTime.TotalSeconds, null, fts5.SizeOnDisk() / 1048576.0));
+            }
         }
 
         Terminal.EndProgress();
