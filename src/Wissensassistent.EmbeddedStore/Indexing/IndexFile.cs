@@ -22,7 +22,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 internal static class IndexFile
 {
     private const uint Magic = 0x58444957; // "WIDX"
-    private const int Format = 2;
+    private const int Format = 3;
     private const int BufferSize = 1 << 20;
 
     public static string PathOf(string databasePath) => databasePath + ".index";
@@ -230,6 +230,7 @@ internal static class IndexFile
         writer.UInt64(BitConverter.DoubleToUInt64Bits(lexical.K1));
         var termCount = lexical.TermStart.Length - 1;
         writer.Varint((ulong)termCount);
+        writer.Varint((ulong)lexical.PostingChunks.Length);
         for (var t = 0; t < termCount; t++)
         {
             var start = lexical.TermStart[t];
@@ -285,21 +286,35 @@ internal static class IndexFile
         var termCount = (int)reader.Varint();
         var termStart = new int[termCount + 1];
         var idf = new double[termCount];
-        var chunks = new List<int>(chunkCount * 16);
-        var frequencies = new List<float>(chunkCount * 16);
+
+        // Allocated once at their size: growing lists would hold the postings twice at the peak.
+        var postings = (int)reader.Varint();
+        var chunks = new int[postings];
+        var frequencies = new float[postings];
+        var p = 0;
         for (var t = 0; t < termCount; t++)
         {
             var count = (int)reader.Varint();
+            if (count > postings - p)
+            {
+                throw new InvalidDataException("Beschädigte Indexdatei.");
+            }
+
             idf[t] = BitConverter.UInt64BitsToDouble(reader.UInt64());
             var previous = 0;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count; i++, p++)
             {
                 previous += (int)reader.Varint();
-                chunks.Add(previous);
-                frequencies.Add(BitConverter.UInt32BitsToSingle(reader.UInt32()));
+                chunks[p] = previous;
+                frequencies[p] = BitConverter.UInt32BitsToSingle(reader.UInt32());
             }
 
             termStart[t + 1] = termStart[t] + count;
+        }
+
+        if (p != postings)
+        {
+            throw new InvalidDataException("Beschädigte Indexdatei.");
         }
 
         return new LexicalIndex
@@ -317,8 +332,8 @@ internal static class IndexFile
             K1 = k1,
             LengthNorm = lengthNorm,
             TermStart = termStart,
-            PostingChunks = [.. chunks],
-            PostingFrequencies = [.. frequencies],
+            PostingChunks = chunks,
+            PostingFrequencies = frequencies,
             Idf = idf,
         };
     }
@@ -538,7 +553,17 @@ internal static class IndexFile
             return _buffer[_position++];
         }
 
-        public uint UInt32() => (uint)(Byte() | (Byte() << 8) | (Byte() << 16) | (Byte() << 24));
+        public uint UInt32()
+        {
+            if (_length - _position >= 4)
+            {
+                var value = BitConverter.ToUInt32(_buffer, _position);
+                _position += 4;
+                return value;
+            }
+
+            return (uint)(Byte() | (Byte() << 8) | (Byte() << 16) | (Byte() << 24));
+        }
 
         public int Int32() => (int)UInt32();
 
