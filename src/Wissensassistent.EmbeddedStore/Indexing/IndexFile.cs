@@ -1,7 +1,5 @@
 using System.IO.Hashing;
-using System.Runtime.CompilerServices;
 using Wissensassistent.Core.Retrieval;
-using System.Text;
 
 namespace Wissensassistent.EmbeddedStore.Indexing;
 
@@ -38,7 +36,7 @@ internal static class IndexFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
-                var writer = new Writer(stream);
+                var writer = new IndexFileWriter(stream, BufferSize);
                 WriteHeader(writer, storeId, changes, bm25);
                 var byId = terms.TermsById();
                 writer.Varint((ulong)byId.Length);
@@ -123,7 +121,7 @@ internal static class IndexFile
             }
 
             stream.Position = stateOffset;
-            reader = new Reader(stream, stream.Length - Trailer);
+            reader = new IndexFileReader(stream, BufferSize, stream.Length - Trailer);
             return ReadState(reader!, lexical, vectors);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or UnauthorizedAccessException)
@@ -135,7 +133,7 @@ internal static class IndexFile
     private const int Trailer = 2 * sizeof(ulong);
 
     /// <summary>Opens and checks the file; null (and why in <paramref name="rejected"/>) when it does not fit.</summary>
-    private static FileStream? Open(string path, string storeId, Bm25Parameters bm25, long? changes, out Reader? reader, out long savedChanges, out long stateOffset, ref string? rejected)
+    private static FileStream? Open(string path, string storeId, Bm25Parameters bm25, long? changes, out IndexFileReader? reader, out long savedChanges, out long stateOffset, ref string? rejected)
     {
         reader = null;
         savedChanges = 0;
@@ -157,7 +155,7 @@ internal static class IndexFile
             }
 
             stream.Position = 0;
-            reader = new Reader(stream, stream.Length - Trailer);
+            reader = new IndexFileReader(stream, BufferSize, stream.Length - Trailer);
             if (reader.UInt32() != Magic || reader.Varint() != Format)
             {
                 rejected = "format";
@@ -190,7 +188,7 @@ internal static class IndexFile
         }
     }
 
-    private static void WriteHeader(Writer writer, string storeId, long changes, Bm25Parameters bm25)
+    private static void WriteHeader(IndexFileWriter writer, string storeId, long changes, Bm25Parameters bm25)
     {
         writer.UInt32(Magic);
         writer.Varint(Format);
@@ -204,7 +202,7 @@ internal static class IndexFile
         writer.UInt64(BitConverter.DoubleToUInt64Bits(IndexedTerms.LawTitleWeight));
     }
 
-    private static void WriteLexical(Writer writer, LexicalIndex lexical)
+    private static void WriteLexical(IndexFileWriter writer, LexicalIndex lexical)
     {
         writer.Varint((ulong)lexical.DocumentLawKeys.Length);
         for (var d = 0; d < lexical.DocumentLawKeys.Length; d++)
@@ -248,7 +246,7 @@ internal static class IndexFile
         }
     }
 
-    private static LexicalIndex ReadLexical(Reader reader)
+    private static LexicalIndex ReadLexical(IndexFileReader reader)
     {
         var documentCount = (int)reader.Varint();
         var lawKeys = new string[documentCount][];
@@ -339,7 +337,7 @@ internal static class IndexFile
     }
 
     /// <summary>Per document its id, per chunk what the lexical index does not keep: ordinal, length and terms in analysis order.</summary>
-    private static void WriteState(Writer writer, IndexState state)
+    private static void WriteState(IndexFileWriter writer, IndexState state)
     {
         writer.Varint((ulong)state.DocumentCount);
         foreach (var document in state.Documents)
@@ -361,7 +359,7 @@ internal static class IndexFile
         }
     }
 
-    private static IndexState ReadState(Reader reader, LexicalIndex lexical, VectorBuffer vectors)
+    private static IndexState ReadState(IndexFileReader reader, LexicalIndex lexical, VectorBuffer vectors)
     {
         var state = new IndexState(vectors);
         var documentCount = (int)reader.Varint();
@@ -434,228 +432,5 @@ internal static class IndexFile
         stream.ReadExactly(trailer);
         stateOffset = (long)BitConverter.ToUInt64(trailer);
         return BitConverter.ToUInt64(trailer[sizeof(ulong)..]) == hash.GetCurrentHashAsUInt64() && stateOffset > 0 && stateOffset < stream.Length - Trailer;
-    }
-
-    private sealed class Writer(Stream stream)
-    {
-        private readonly byte[] _buffer = new byte[BufferSize];
-        private readonly XxHash3 _hash = new();
-        private long _flushed;
-        private int _length;
-
-        public void Byte(byte value)
-        {
-            Ensure(1);
-            _buffer[_length++] = value;
-        }
-
-        public void UInt32(uint value)
-        {
-            Ensure(4);
-            BitConverter.TryWriteBytes(_buffer.AsSpan(_length), value);
-            _length += 4;
-        }
-
-        public void Int32(int value) => UInt32((uint)value);
-
-        public void UInt64(ulong value)
-        {
-            Ensure(8);
-            BitConverter.TryWriteBytes(_buffer.AsSpan(_length), value);
-            _length += 8;
-        }
-
-        /// <summary>Bytes written so far.</summary>
-        public long Position => _flushed + _length;
-
-        public void Varint(ulong value)
-        {
-            Ensure(10);
-            while (value >= 0x80)
-            {
-                _buffer[_length++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            _buffer[_length++] = (byte)value;
-        }
-
-        public void String(string value)
-        {
-            var length = Encoding.UTF8.GetByteCount(value);
-            Varint((ulong)length);
-            if (length > _buffer.Length - 10)
-            {
-                Flush();
-                var bytes = Encoding.UTF8.GetBytes(value);
-                _hash.Append(bytes);
-                stream.Write(bytes);
-                _flushed += bytes.Length;
-                return;
-            }
-
-            Ensure(length);
-            _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
-        }
-
-        public void Strings(IReadOnlyList<string> values)
-        {
-            Varint((ulong)values.Count);
-            foreach (var value in values)
-            {
-                String(value);
-            }
-        }
-
-        /// <summary>Writes the offset of the state section, then the checksum of everything before it.</summary>
-        public void Finish(long stateOffset)
-        {
-            UInt64((ulong)stateOffset);
-            Flush();
-            Span<byte> checksum = stackalloc byte[sizeof(ulong)];
-            BitConverter.TryWriteBytes(checksum, _hash.GetCurrentHashAsUInt64());
-            stream.Write(checksum);
-        }
-
-        private void Ensure(int bytes)
-        {
-            if (_length + bytes > _buffer.Length)
-            {
-                Flush();
-            }
-        }
-
-        private void Flush()
-        {
-            _hash.Append(_buffer.AsSpan(0, _length));
-            stream.Write(_buffer, 0, _length);
-            _flushed += _length;
-            _length = 0;
-        }
-    }
-
-    /// <summary>Reads up to <c>end</c> (the checksum after it is not content); past it, the file is truncated.</summary>
-    private sealed class Reader(Stream stream, long end)
-    {
-        private readonly byte[] _buffer = new byte[BufferSize];
-        private long _consumed;
-        private int _position;
-        private int _length;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public byte Byte()
-        {
-            if (_position == _length)
-            {
-                Fill();
-            }
-
-            return _buffer[_position++];
-        }
-
-        public uint UInt32()
-        {
-            if (_length - _position >= 4)
-            {
-                var value = BitConverter.ToUInt32(_buffer, _position);
-                _position += 4;
-                return value;
-            }
-
-            return (uint)(Byte() | (Byte() << 8) | (Byte() << 16) | (Byte() << 24));
-        }
-
-        public int Int32() => (int)UInt32();
-
-        public ulong UInt64() => UInt32() | ((ulong)UInt32() << 32);
-
-        public ulong Varint()
-        {
-            // Most varints are one or two bytes away from the end of the buffer by far.
-            if (_length - _position >= 10)
-            {
-                var buffer = _buffer;
-                var position = _position;
-                ulong fast = 0;
-                for (var shift = 0; shift < 64; shift += 7)
-                {
-                    var b = buffer[position++];
-                    fast |= (ulong)(b & 0x7F) << shift;
-                    if (b < 0x80)
-                    {
-                        _position = position;
-                        return fast;
-                    }
-                }
-
-                throw new InvalidDataException("Beschädigte Indexdatei.");
-            }
-
-            ulong value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
-            {
-                var b = Byte();
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
-            }
-
-            throw new InvalidDataException("Beschädigte Indexdatei.");
-        }
-
-        public string String()
-        {
-            var length = (int)Varint();
-            if (length <= _length - _position)
-            {
-                var text = Encoding.UTF8.GetString(_buffer, _position, length);
-                _position += length;
-                return text;
-            }
-
-            if (length > end)
-            {
-                throw new InvalidDataException("Beschädigte Indexdatei.");
-            }
-
-            var bytes = new byte[length];
-            for (var i = 0; i < length; i++)
-            {
-                bytes[i] = Byte();
-            }
-
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        public string[] Strings()
-        {
-            var values = new string[(int)Varint()];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = String();
-            }
-
-            return values;
-        }
-
-        private void Fill()
-        {
-            var remaining = end - _consumed;
-            if (remaining <= 0)
-            {
-                throw new InvalidDataException("Die Indexdatei ist abgeschnitten.");
-            }
-
-            _length = stream.Read(_buffer, 0, (int)Math.Min(_buffer.Length, remaining));
-            if (_length == 0)
-            {
-                throw new InvalidDataException("Die Indexdatei ist abgeschnitten.");
-            }
-
-            _consumed += _length;
-            _position = 0;
-        }
     }
 }
