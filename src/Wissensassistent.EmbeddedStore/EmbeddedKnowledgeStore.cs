@@ -388,7 +388,7 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
     {
         try
         {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".index" })
             {
                 File.Delete(path + suffix);
             }

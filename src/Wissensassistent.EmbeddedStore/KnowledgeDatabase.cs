@@ -39,7 +39,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// they are not pruned.
 /// </para>
 /// </remarks>
-internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
+internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
 {
     /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
     private const int MaxParametersPerStatement = 500;
@@ -51,6 +51,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private readonly Bm25Parameters _bm25;
     private readonly TermDictionary _terms = new();
     private readonly SearchScratch.Pool _scratch = new();
+    private readonly ChunkReader.Pool _readers;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _stateLock = new();
@@ -63,6 +64,11 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
 
     /// <summary>The change counter of the file as this instance last wrote or loaded it.</summary>
     private long _knownChanges = -1;
+
+    /// <summary>The change counter of the state in the index file beside the SQLite file, as far as this instance knows.</summary>
+    private long _savedChanges = -1;
+
+    private string _storeId = string.Empty;
 
     public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger)
     {
@@ -86,6 +92,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         // Once open, a vanished file is an error rather than a new empty store: the file may have been retired.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
+        _readers = new ChunkReader.Pool(OpenConnection);
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -135,7 +142,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             using (var connection = OpenConnection())
             using (var transaction = connection.BeginTransaction())
             {
-                using var deleteChunks = CreateCommand(connection, transaction, "DELETE FROM chunks WHERE document_id = $id; " + ReferenceRows.DeleteOfDocument, "$id");
+                using var deleteChunks = CreateCommand(connection, transaction, ChunkRows.DeleteOfDocument + ReferenceRows.DeleteOfDocument, "$id");
                 using var upsertDocument = ChunkRows.CreateDocumentUpsert(connection, transaction);
                 using var insertChunk = ChunkRows.CreateChunkInsert(connection, transaction);
                 using var insertReference = ReferenceRows.CreateInsert(connection, transaction);
@@ -156,9 +163,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
 
                 // Chunks whose text is already embedded get their cached vector: re-ingesting computes nothing.
                 var newHashes = prepared.SelectMany(document => document.Indexed.Chunks).Select(chunk => chunk.ContentHash);
-                cachedVectors = ReadCachedVectors(connection, transaction, newHashes);
+                // Only the writer changes the vector buffer, and this one holds the write lock.
+                cachedVectors = ReadCachedVectors(connection, transaction, _state.Vectors, newHashes);
                 cancellationToken.ThrowIfCancellationRequested();
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, prepared.Select(document => document.Indexed.Id), out written);
                 transaction.Commit();
             }
 
@@ -207,7 +215,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 using var delete = CreateCommand(
                     connection,
                     transaction,
-                    "DELETE FROM chunks WHERE document_id = $id; DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
+                    ChunkRows.DeleteOfDocument + "DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
                     "$id");
                 foreach (var id in documentIds)
                 {
@@ -216,7 +224,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                     delete.ExecuteNonQuery();
                 }
 
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, documentIds, out written);
                 transaction.Commit();
             }
 
@@ -286,7 +294,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         ArgumentNullException.ThrowIfNull(chunkId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = OpenConnection();
-        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id = $id;", "$id");
+        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id = $id;", "$id");
         command.Parameters[0].Value = chunkId;
         return ReadChunks(command).FirstOrDefault();
     }
@@ -301,7 +309,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             connection,
             null,
             $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
+            SELECT {ChunkRows.Columns} FROM {ChunkRows.Source}
             JOIN chunks anchor ON anchor.id = $id AND c.document_id = anchor.document_id
             WHERE c.ordinal BETWEEN anchor.ordinal - $radius AND anchor.ordinal + $radius
             ORDER BY c.ordinal;
@@ -327,7 +335,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             using var command = CreateCommand(connection, transaction, string.Empty, "$section");
             command.Parameters[0].Value = ChunkRows.SectionKey(section);
             command.CommandText =
-                $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.document_id IN ({AddParameters(command, ids)}) " +
+                $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.document_id IN ({AddParameters(command, ids)}) " +
                 "AND c.section_key = $section ORDER BY c.document_id, c.ordinal;";
             chunks.AddRange(ReadChunks(command));
         }
@@ -483,7 +491,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
             connection,
             null,
             $"""
-            SELECT {ChunkRows.Columns} FROM chunks c
+            SELECT {ChunkRows.Columns} FROM {ChunkRows.Source}
             WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.content_hash = c.content_hash AND e.model = $model)
               AND NOT EXISTS (
                 SELECT 1 FROM chunks twin WHERE twin.content_hash = c.content_hash
@@ -568,10 +576,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 if (previousModel != model)
                 {
                     WriteMeta(connection, transaction, StoreSchema.CurrentModelKey, model);
-                    modelVectors = ReadVectorsOfModel(connection, transaction, model);
+                    modelVectors = IndexRows.ReadVectorsOfModel(connection, transaction, model);
                 }
 
-                upToDate = AdvanceChangeCounter(connection, transaction, out written);
+                upToDate = AdvanceChangeCounter(connection, transaction, [], out written);
                 transaction.Commit();
             }
 
@@ -625,7 +633,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, group)}) ORDER BY c.document_id, c.ordinal;";
+            command.CommandText = $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id IN ({AddParameters(command, group)}) ORDER BY c.document_id, c.ordinal;";
             chunks.AddRange(ReadChunks(command));
         }
 
@@ -716,7 +724,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                         copy.ExecuteNonQuery();
                     }
 
-                    AdvanceChangeCounter(connection, transaction, out _);
+                    AdvanceChangeCounter(connection, transaction, [], out _);
                     transaction.Commit();
                 }
 
@@ -748,6 +756,8 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         _disposed = true;
+        SaveIndexIfChanged();
+        _readers.Dispose();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
         using var connection = new SqliteConnection(_connectionString);
@@ -798,8 +808,10 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 _logger.SchemaMigrated(DatabasePath, previousVersion, StoreSchema.CurrentVersion);
             }
 
-            var state = LoadAndSwapState(connection);
-            _logger.StoreOpened(DatabasePath, state.DocumentCount, state.ChunkCount, state.Vectors.RowCount, state.Vectors.Model, stopwatch.ElapsedMilliseconds);
+            _storeId = EnsureStoreId(connection);
+            OpenState(connection);
+            var snapshot = CurrentSnapshot();
+            _logger.StoreOpened(DatabasePath, snapshot.DocumentCount, snapshot.ChunkCount, snapshot.VectorRows, snapshot.Model, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception exception)
         {
@@ -813,10 +825,12 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var changes = ReadChangeCounter(connection, transaction);
-        var state = LoadState(connection, transaction);
+        var state = IndexRows.LoadAll(connection, transaction, _terms);
         lock (_stateLock)
         {
             _state = state;
+            _documentsLoaded = true;
+            _fileLexical = null;
             Interlocked.Increment(ref _stateVersion);
             BuildSnapshot();
         }
@@ -845,9 +859,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
                 return;
             }
 
-            var stopwatch = Stopwatch.StartNew();
-            var state = LoadAndSwapState(connection);
-            _logger.ReloadedAfterExternalWrite(DatabasePath, state.DocumentCount, state.ChunkCount, stopwatch.ElapsedMilliseconds);
+            FollowChanges(connection);
         }
         finally
         {
@@ -859,11 +871,12 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// Advances the change counter inside a write transaction. Returns false when the file changed elsewhere since this
     /// instance last looked: the caller then reloads instead of applying its change to a stale in-memory state.
     /// </summary>
-    private bool AdvanceChangeCounter(SqliteConnection connection, SqliteTransaction transaction, out long written)
+    private bool AdvanceChangeCounter(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> documentIds, out long written)
     {
         var current = ReadChangeCounter(connection, transaction);
         written = current + 1;
         WriteMeta(connection, transaction, StoreSchema.ChangeCounterKey, written.ToString(CultureInfo.InvariantCulture));
+        IndexRows.LogChange(connection, transaction, written, documentIds);
         return current == Volatile.Read(ref _knownChanges);
     }
 
@@ -878,8 +891,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         using var connection = OpenConnection();
-        var state = LoadAndSwapState(connection);
-        _logger.ReloadedAfterExternalWrite(DatabasePath, state.DocumentCount, state.ChunkCount, 0);
+        FollowChanges(connection);
     }
 
     private static long ReadChangeCounter(SqliteConnection connection, SqliteTransaction? transaction)
@@ -887,80 +899,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         using var command = CreateCommand(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
         command.Parameters[0].Value = StoreSchema.ChangeCounterKey;
         return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-    }
-
-    private IndexState LoadState(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var lawKeys = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var access = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        using (var command = CreateCommand(connection, transaction, "SELECT id, law, aliases, access_groups FROM documents;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                lawKeys[reader.GetString(0)] = IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2)));
-                access[reader.GetString(0)] = ChunkRows.DeserializeList(reader.GetString(3));
-            }
-        }
-
-        var chunksByDocument = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
-        using (var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT id, document_id, ordinal, level, type, is_repealed, valid_from, valid_until, content_hash, terms FROM chunks;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var documentId = reader.GetString(1);
-                if (!chunksByDocument.TryGetValue(documentId, out var chunks))
-                {
-                    chunksByDocument[documentId] = chunks = [];
-                }
-
-                chunks.Add(new IndexedChunk(
-                    reader.GetString(0),
-                    reader.GetString(8),
-                    reader.GetInt32(2),
-                    (byte)Enum.Parse<Level>(reader.GetString(3)),
-                    (byte)Enum.Parse<DocumentType>(reader.GetString(4)),
-                    reader.GetInt64(5) != 0,
-                    IndexedChunk.DayOrMin(ChunkRows.NullableDate(reader, 6)),
-                    IndexedChunk.DayOrMax(ChunkRows.NullableDate(reader, 7)),
-                    TermBlob.Decode(reader.GetFieldValue<byte[]>(9), _terms)));
-            }
-        }
-
-        var state = new IndexState(new VectorBuffer(null, 0));
-        foreach (var (documentId, chunks) in chunksByDocument)
-        {
-            var keys = lawKeys.GetValueOrDefault(documentId) ?? [];
-            state.Replace(new IndexedDocument(documentId, keys, [.. chunks.OrderBy(chunk => chunk.Ordinal)]) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
-        }
-
-        foreach (var (documentId, keys) in lawKeys)
-        {
-            if (!chunksByDocument.ContainsKey(documentId))
-            {
-                state.Replace(new IndexedDocument(documentId, keys, []) { AccessGroups = access.GetValueOrDefault(documentId) ?? [] });
-            }
-        }
-
-        var model = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
-        if (model is not null)
-        {
-            var dimension = int.Parse(
-                ReadMeta(connection, transaction, StoreSchema.DimensionKeyPrefix + model) ?? "0",
-                CultureInfo.InvariantCulture);
-            var vectors = ReadVectorsOfModel(connection, transaction, model);
-            state.Vectors = new VectorBuffer(model, dimension, vectors.Count + vectors.Count / 8);
-            foreach (var (hash, vector) in vectors)
-            {
-                state.Vectors.Set(hash, vector);
-            }
-        }
-
-        return state;
     }
 
     private List<PreparedDocument> Prepare(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken)
@@ -1021,6 +959,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     {
         lock (_stateLock)
         {
+            EnsureDocuments();
             change(_state);
             if (_state.CompactVectorsIfWasteful())
             {
@@ -1039,11 +978,14 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private IndexSnapshot CurrentSnapshot() => _snapshot;
 
     /// <summary>Under <see cref="_stateLock"/>.</summary>
+    private void Publish(IndexSnapshot snapshot) => _snapshot = snapshot;
+
+    /// <summary>Under <see cref="_stateLock"/>, with the documents loaded.</summary>
     private IndexSnapshot BuildSnapshot()
     {
         var stopwatch = Stopwatch.StartNew();
         var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
-        _snapshot = built;
+        Publish(built);
         _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
         return built;
     }
@@ -1093,30 +1035,32 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// <summary>Loads the chunks of ranked hits; inconsistent when one vanished or changed its text since the snapshot.</summary>
     private List<ScoredChunk> LoadHits(IndexSnapshot snapshot, IndexHit[] hits, out bool consistent)
     {
-        var loaded = new Dictionary<string, Chunk>(StringComparer.Ordinal);
-        using (var connection = OpenConnection())
-        using (var transaction = connection.BeginTransaction(deferred: true))
+        var ids = new string[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
         {
-            foreach (var group in hits.Chunk(MaxParametersPerStatement))
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                var ids = group.Select(hit => snapshot.ChunkIds[hit.Chunk]).ToList();
-                command.CommandText = $"SELECT {ChunkRows.Columns} FROM chunks c WHERE c.id IN ({AddParameters(command, ids)});";
-                foreach (var chunk in ReadChunks(command))
-                {
-                    loaded[chunk.Id] = chunk;
-                }
-            }
+            ids[i] = snapshot.ChunkIds[hits[i].Chunk];
+        }
+
+        var reader = _readers.Rent();
+        Chunk?[] loaded;
+        try
+        {
+            loaded = reader.Read(ids);
+        }
+        finally
+        {
+            _readers.Return(reader);
         }
 
         consistent = true;
         var results = new List<ScoredChunk>(hits.Length);
-        foreach (var hit in hits)
+        for (var i = 0; i < hits.Length; i++)
         {
-            if (loaded.TryGetValue(snapshot.ChunkIds[hit.Chunk], out var chunk) && chunk.ContentHash == snapshot.ContentHashes[hit.Chunk])
+            var chunk = loaded[i];
+            var index = hits[i].Chunk;
+            if (chunk is not null && chunk.ContentHash == snapshot.ContentHashes[index])
             {
-                results.Add(new ScoredChunk(chunk, hit.Score));
+                results.Add(new ScoredChunk(chunk, hits[i].Score));
             }
             else
             {
@@ -1128,10 +1072,8 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     }
 
     /// <summary>Vectors of the current model for hashes that have none in memory yet.</summary>
-    private List<KeyValuePair<string, float[]>> ReadCachedVectors(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> hashes)
+    private static List<KeyValuePair<string, float[]>> ReadCachedVectors(SqliteConnection connection, SqliteTransaction transaction, VectorBuffer vectors, IEnumerable<string> hashes)
     {
-        // Only the writer changes the vector buffer, and the caller holds the write lock.
-        var vectors = _state.Vectors;
         var found = new List<KeyValuePair<string, float[]>>();
         if (vectors.Model is null)
         {
@@ -1162,25 +1104,6 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         return found;
     }
 
-    /// <summary>All vectors of a model for content hashes some chunk has.</summary>
-    private static List<KeyValuePair<string, float[]>> ReadVectorsOfModel(SqliteConnection connection, SqliteTransaction transaction, string model)
-    {
-        using var command = CreateCommand(
-            connection,
-            transaction,
-            "SELECT e.content_hash, e.vector FROM embeddings e WHERE e.model = $model AND e.content_hash IN (SELECT content_hash FROM chunks);",
-            "$model");
-        command.Parameters[0].Value = model;
-        var vectors = new List<KeyValuePair<string, float[]>>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            vectors.Add(new(reader.GetString(0), MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(1)).ToArray()));
-        }
-
-        return vectors;
-    }
-
     /// <summary>Ids of the documents whose law or alias is <paramref name="law"/> (case-insensitive), ordered by id.</summary>
     private static List<string> DocumentsOfLaw(SqliteConnection connection, SqliteTransaction transaction, string law)
     {
@@ -1202,15 +1125,30 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     private static List<Chunk> ReadChunks(SqliteCommand command)
     {
         var chunks = new List<Chunk>();
+        var legacy = new List<int>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
+                if (ChunkRows.IsLegacy(reader))
+                {
+                    legacy.Add(chunks.Count);
+                }
+
                 chunks.Add(ChunkRows.Read(reader));
             }
         }
 
-        return ReferenceRows.Attach(command.Connection!, command.Transaction, chunks);
+        if (legacy.Count > 0)
+        {
+            var attached = ReferenceRows.Attach(command.Connection!, command.Transaction, [.. legacy.Select(i => chunks[i])]);
+            for (var i = 0; i < legacy.Count; i++)
+            {
+                chunks[legacy[i]] = attached[i];
+            }
+        }
+
+        return chunks;
     }
 
     private static string? ReadMeta(SqliteConnection connection, SqliteTransaction transaction, string key)

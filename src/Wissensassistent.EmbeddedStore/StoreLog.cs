@@ -39,8 +39,21 @@ internal static partial class StoreLog
     public static partial void VectorsCompacted(this ILogger logger, int vectors);
 
     [LoggerMessage(EventId = 2022, Level = LogLevel.Information,
-        Message = "Embedded store at {Path} changed elsewhere; index reloaded: {Documents} documents, {Chunks} chunks, in {ElapsedMs} ms")]
+        Message = "Embedded store at {Path} changed elsewhere; {Documents} documents read again (-1: all), {Chunks} chunks, in {ElapsedMs} ms")]
     public static partial void ReloadedAfterExternalWrite(this ILogger logger, string path, int documents, int chunks, long elapsedMs);
+
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Information,
+        Message = "Index file {Path} of change {Saved} loaded; {Documents} documents changed up to change {Current} read again, in {ElapsedMs} ms")]
+    public static partial void IndexFileLoaded(this ILogger logger, string path, long saved, long current, int documents, long elapsedMs);
+
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Index file {Path} not used ({Reason}); the index is read from the store file")]
+    public static partial void IndexFileNotUsed(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "Index file {Path} saved at change {Changes} in {ElapsedMs} ms")]
+    public static partial void IndexFileSaved(this ILogger logger, string path, long changes, long elapsedMs);
+
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Warning, Message = "Index file {Path} could not be saved; the next open reads the store file")]
+    public static partial void IndexFileNotSaved(this ILogger logger, string path, Exception exception);
 
     [LoggerMessage(EventId = 2040, Level = LogLevel.Information, Message = "Embedded store generation {Path} created")]
     public static partial void GenerationCreated(this ILogger logger, string path);

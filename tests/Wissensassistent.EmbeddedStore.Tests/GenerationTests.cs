@@ -57,6 +57,7 @@ public sealed class GenerationTests : IDisposable
         Assert.Equal(newView, await ViewAsync(store));
         Assert.Equal(Path.GetFileName(store.DatabasePath), File.ReadAllText(store.PointerPath));
         Assert.False(File.Exists(Path.Combine(_directory.Path, "wissen.db")), "the previous generation is deleted");
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "wissen.db.index")), "and its index file with it");
 
         await using var reopened = StoreFactory.Open(_directory.Path, _analyzer);
         Assert.Equal(newView, await ViewAsync(reopened));

@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Citations;
+using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 
@@ -23,7 +26,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
     }
 
@@ -42,7 +45,7 @@ public sealed class SchemaTests : IDisposable
 
         Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
         Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
-        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SampleCorpus.All.Count, (await migrated.GetStatisticsAsync(Ct)).Documents);
         Assert.Equal(0L, Scalar("SELECT count(*) FROM chunk_references;"));
         Assert.NotEmpty(await migrated.GetNormAsync("BauGB", "35", Ct));
-        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -84,12 +87,57 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SampleCorpus.BauGB.ContentHash, (await migrated.GetDocumentHashesAsync(Ct))[SampleCorpus.BauGB.Id]);
         Assert.NotEmpty(await migrated.SearchLexicalAsync(new SimpleTextAnalyzer().Query("Außenbereich"), SearchFilter.None, 5, Ct));
         Assert.Empty((await migrated.ListLawsAsync(Ct)).Single().AccessGroups);
-        Assert.Equal(4L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
     }
 
-    /// <summary>A file as versions before 4 wrote it: without the access columns.</summary>
+    [Fact]
+    public async Task Open_FileOfVersion4_ReadsChunksWithoutRecordsFromTheirColumns_ReferencesIncluded()
+    {
+        var referenced = SampleCorpus.BauGBBatch with
+        {
+            Chunks = new CrossReferenceResolver(new CitationParser(LawNameResolver.BuiltIn)).Annotate(SampleCorpus.BauGBBatch.Chunks),
+        };
+        var query = new SimpleTextAnalyzer().Query("Einvernehmen Baugenehmigungsbehörde");
+        Chunk written;
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync([referenced], Ct);
+            written = (await store.SearchLexicalAsync(query, SearchFilter.None, 1, Ct)).Single().Chunk;
+        }
+
+        Assert.NotEmpty(written.References);
+
+        // A file of version 4 had no records; its texts were in the text column.
+        RestoreTextColumn(written);
+        Scalar("DROP TABLE chunk_records; DROP TABLE index_changes; PRAGMA user_version = 4;");
+
+        await using var migrated = StoreFactory.Open(_directory.Path);
+        var hit = (await migrated.SearchLexicalAsync(query, SearchFilter.None, 1, Ct)).Single().Chunk;
+        var again = await migrated.GetChunkAsync(written.Id, Ct);
+
+        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(written.Text, hit.Text);
+        Assert.Equal(written.References, hit.References);
+        Assert.Equal(written.HeadingPath, hit.HeadingPath);
+        Assert.Equal(written.Citation, again!.Citation);
+        Assert.Equal(written.References, again.References);
+    }
+
+    private void RestoreTextColumn(Chunk chunk)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE chunks SET text = $text WHERE id = $id;";
+        command.Parameters.AddWithValue("$text", chunk.Text);
+        command.Parameters.AddWithValue("$id", chunk.Id);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A file as versions before 4 wrote it: without the access columns (nor records, of version 5).</summary>
     private void DropAccessColumns()
     {
+        Scalar("DROP TABLE chunk_records; DROP TABLE index_changes;");
         Scalar("ALTER TABLE chunks DROP COLUMN access_groups;");
         Scalar("ALTER TABLE documents DROP COLUMN access_groups;");
     }

@@ -124,12 +124,12 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal(run.FilesIngested, reopened.Runs[1].FilesIngested);
     }
 
-    /// <summary>Database and pointer files in the data folder (without SQLite's -wal and -shm companions).</summary>
+    /// <summary>Database and pointer files in the data folder (without SQLite's -wal and -shm companions and the index files beside them).</summary>
     private List<string> StoreFiles() =>
         [
             .. Directory.EnumerateFiles(Path.Combine(_host.DataPath, "store"))
                 .Select(path => Path.GetFileName(path))
-                .Where(name => name.StartsWith("wissen", StringComparison.Ordinal) && !name.EndsWith("-wal", StringComparison.Ordinal) && !name.EndsWith("-shm", StringComparison.Ordinal))
+                .Where(name => name.StartsWith("wissen", StringComparison.Ordinal) && !name.EndsWith("-wal", StringComparison.Ordinal) && !name.EndsWith("-shm", StringComparison.Ordinal) && !name.EndsWith(".index", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal),
         ];
 }

@@ -9,6 +9,7 @@ using Wissensassistent.Cli.Evaluation;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.ServiceDefaults;
 
@@ -19,7 +20,7 @@ namespace Wissensassistent.Cli.Commands;
 /// replications of it, each beside a stock Lucene.Net BM25 index (GermanAnalyzer) over the same chunks. With
 /// <c>--embeddings</c>, only the embedding throughput of the local ONNX provider against the MiniLM package.
 /// </summary>
-public sealed class BenchCommand : ICliCommand
+public sealed partial class BenchCommand : ICliCommand
 {
     /// <summary>Questions of our own in staff language; the eval set is research-only and stays out of the code.</summary>
     private static readonly string[] Questions =
@@ -58,6 +59,12 @@ public sealed class BenchCommand : ICliCommand
             return await EmbeddingLoadBench.RunAsync(corpusRoot, Questions, arguments.GetInt("queries", 3), cancellationToken);
         }
 
+        if (arguments.Get(OpenStoreOption) is { } openFolder)
+        {
+            var corpusPath = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolvePath();
+            return await OpenStoreInChildAsync(openFolder, corpusPath, arguments.GetInt("queries", 200), cancellationToken);
+        }
+
         var sizes = (arguments.Get("sizes") ?? "corpus,100000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var repetitions = arguments.GetInt("queries", 200);
         var approximate = arguments.Has("ann");
@@ -89,7 +96,9 @@ public sealed class BenchCommand : ICliCommand
                 foreach (var size in sizes)
                 {
                     var target = size == "corpus" ? chunks.Count : int.Parse(size, CultureInfo.InvariantCulture);
-                    rows.Add(await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, approximate, cancellationToken));
+                    var row = await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, approximate, cancellationToken);
+                    var (fromFile, rebuilt) = await MeasureOpenAsync(Path.Combine(root, $"n{target}"), corpus, repetitions, cancellationToken);
+                    rows.Add(row with { OpenFromFile = fromFile, OpenRebuilt = rebuilt });
                 }
             }
         }
@@ -152,9 +161,10 @@ public sealed class BenchCommand : ICliCommand
         var luceneSeconds = luceneBuild.Elapsed.TotalSeconds;
         var lucene = await TimeQueriesAsync(q => Task.FromResult(baseline.Search(q, 10)), repetitions);
         Terminal.EndProgress();
+        var engines = await CompareEnginesAsync(store, host.Services.GetRequiredService<ITextAnalyzer>(), [.. replicated.SelectMany(b => b.Chunks)], baseline, folder, repetitions, cancellationToken);
 
         var neighbours = approximate && stored.Count > 0 ? await MeasureApproximateAsync(store, stored, repetitions, cancellationToken) : null;
-        return new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, lucene, luceneSeconds, managedMb, peakMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, neighbours);
+        return new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, lucene, luceneSeconds, managedMb, peakMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, neighbours) { Engines = engines };
     }
 
     /// <summary>Exact SIMD search in the store against USearch's HNSW over the same vectors, queries from the stored ones.</summary>
@@ -249,6 +259,8 @@ public sealed class BenchCommand : ICliCommand
             Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.WriteSeconds,11:0.0} {r.Hybrid,22} {r.Lexical,22} {r.Lucene,22} {r.LuceneBuildSeconds,14:0.0} {r.Hybrid.P95 / Math.Max(0.001, r.Lucene.P95),15:0.00}× {r.ManagedMb,12:0} {r.PeakMb,10:0}"));
         }
 
+        PrintEngines(rows);
+
         if (rows.Any(r => r.Neighbours is not null))
         {
             Console.WriteLine();
@@ -273,7 +285,14 @@ public sealed class BenchCommand : ICliCommand
         }
     }
 
-    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb, NeighbourRow? Neighbours);
+    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb, NeighbourRow? Neighbours)
+    {
+        public OpenRow? OpenFromFile { get; init; }
+
+        public OpenRow? OpenRebuilt { get; init; }
+
+        public IReadOnlyList<EngineRow> Engines { get; init; } = [];
+    }
 
     /// <summary>Vector search alone (no query embedding): exact in the store against HNSW, and HNSW's recall of the exact top 10.</summary>
     private sealed record NeighbourRow(Latency Exact, Latency Approximate, double BuildSeconds, double Recall);

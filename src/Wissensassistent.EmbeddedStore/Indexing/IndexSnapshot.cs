@@ -33,100 +33,41 @@ internal sealed class IndexSnapshot
     private readonly int[] _rowStart;
     private readonly int[] _rowChunks;
 
-    private IndexSnapshot(IndexedDocument[] documents, int chunkCount, VectorBuffer vectors, int termCount, TitleFieldMap titles, Bm25Parameters bm25, long version)
+    private IndexSnapshot(LexicalIndex lexical, VectorBuffer vectors, long version)
     {
         Version = version;
-        ChunkCount = chunkCount;
-        ChunkIds = new string[chunkCount];
-        ContentHashes = new string[chunkCount];
-        _documentLawKeys = new string[documents.Length][];
-        _documentAccess = new IReadOnlyList<string>[documents.Length];
-        _chunkDocument = new int[chunkCount];
-        _levels = new byte[chunkCount];
-        _types = new byte[chunkCount];
-        _repealed = new bool[chunkCount];
-        _notRepealed = new bool[chunkCount];
-        _validFrom = new int[chunkCount];
-        _validUntil = new int[chunkCount];
-        _k1 = bm25.K1;
-        _lengthNorm = new float[chunkCount];
-        _termCount = termCount;
-        _termStart = new int[termCount + 1];
-        _idf = new double[termCount];
+        Lexical = lexical;
+        ChunkCount = lexical.ChunkIds.Length;
+        ChunkIds = lexical.ChunkIds;
+        ContentHashes = lexical.ContentHashes;
+        _documentLawKeys = lexical.DocumentLawKeys;
+        _documentAccess = lexical.DocumentAccess;
+        _anyRestricted = lexical.DocumentAccess.Any(groups => groups.Count > 0);
+        _chunkDocument = lexical.ChunkDocument;
+        _levels = lexical.Levels;
+        _types = lexical.Types;
+        _repealed = lexical.Repealed;
+        _notRepealed = [.. lexical.Repealed.Select(repealed => !repealed)];
+        _validFrom = lexical.ValidFrom;
+        _validUntil = lexical.ValidUntil;
+        _k1 = lexical.K1;
+        _lengthNorm = lexical.LengthNorm;
+        _termCount = lexical.TermStart.Length - 1;
+        _termStart = lexical.TermStart;
+        _postingChunks = lexical.PostingChunks;
+        _postingFrequencies = lexical.PostingFrequencies;
+        _idf = lexical.Idf;
 
-        // First pass: per-chunk fields and document frequencies (counted into _termStart[t + 1]), over the terms with
-        // their title fields folded in (BM25F: a title term counts as a weighted occurrence of the term in the text).
-        var folded = new FoldedTerms[chunkCount];
-        long totalLength = 0;
-        var chunk = 0;
-        for (var d = 0; d < documents.Length; d++)
-        {
-            _documentLawKeys[d] = documents[d].LawKeys;
-            _documentAccess[d] = documents[d].AccessGroups;
-            _anyRestricted |= documents[d].AccessGroups.Count > 0;
-            foreach (var indexed in documents[d].Chunks)
-            {
-                ChunkIds[chunk] = indexed.Id;
-                ContentHashes[chunk] = indexed.ContentHash;
-                _chunkDocument[chunk] = d;
-                _levels[chunk] = indexed.Level;
-                _types[chunk] = indexed.Type;
-                _repealed[chunk] = indexed.IsRepealed;
-                _notRepealed[chunk] = !indexed.IsRepealed;
-                _validFrom[chunk] = indexed.ValidFrom;
-                _validUntil[chunk] = indexed.ValidUntil;
-                var fielded = titles.Fold(indexed.Terms);
-                folded[chunk] = fielded;
-                foreach (var termId in fielded.TermIds)
-                {
-                    _termStart[termId + 1]++;
-                }
-
-                totalLength += indexed.Terms.Length;
-                chunk++;
-            }
-        }
-
-        var averageLength = chunkCount == 0 ? 0 : (double)totalLength / chunkCount;
-        for (var t = 0; t < termCount; t++)
-        {
-            var documentFrequency = _termStart[t + 1];
-            _idf[t] = documentFrequency == 0 ? 0 : Math.Log(1 + (chunkCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
-            _termStart[t + 1] += _termStart[t];
-        }
-
-        // Second pass: postings in chunk order within each term, so that score updates walk memory forwards;
-        // and which chunks share each vector row.
-        _postingChunks = new int[_termStart[termCount]];
-        _postingFrequencies = new float[_termStart[termCount]];
-        var cursor = _termStart.AsSpan(0, termCount).ToArray();
+        // Which chunks share each vector row.
+        var chunkCount = ChunkCount;
         var chunkRow = new int[chunkCount];
         _rowStart = new int[vectors.RowCount + 1];
-        chunk = 0;
-        foreach (var document in documents)
+        for (var chunk = 0; chunk < chunkCount; chunk++)
         {
-            foreach (var indexed in document.Chunks)
+            chunkRow[chunk] = vectors.TryGetRow(ContentHashes[chunk], out var row) ? row : -1;
+            if (chunkRow[chunk] >= 0)
             {
-                var ids = folded[chunk].TermIds;
-                var frequencies = folded[chunk].Frequencies;
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    var position = cursor[ids[i]]++;
-                    _postingChunks[position] = chunk;
-                    _postingFrequencies[position] = frequencies[i];
-                }
-
-                _lengthNorm[chunk] = (float)(averageLength == 0
-                    ? bm25.K1 * (1 - bm25.B)
-                    : bm25.K1 * (1 - bm25.B + bm25.B * indexed.Terms.Length / averageLength));
-
-                chunkRow[chunk] = vectors.TryGetRow(indexed.ContentHash, out var row) ? row : -1;
-                if (chunkRow[chunk] >= 0)
-                {
-                    _rowStart[row + 1]++;
-                }
-
-                chunk++;
+                _rowStart[row + 1]++;
             }
         }
 
@@ -161,7 +102,6 @@ internal sealed class IndexSnapshot
     public string[] ChunkIds { get; }
 
     public string[] ContentHashes { get; }
-
     /// <summary>The embedding model whose vectors this snapshot holds, if any.</summary>
     public string? Model { get; }
 
@@ -175,13 +115,21 @@ internal sealed class IndexSnapshot
 
     public int TermCount => _termCount;
 
+    public int DocumentCount => _documentLawKeys.Length;
+
     public int PostingCount => _postingChunks.Length;
+
+    /// <summary>The lexical part, as the index file saves it.</summary>
+    public LexicalIndex Lexical { get; }
 
     public static IndexSnapshot Build(IndexState state, TermDictionary terms, Bm25Parameters bm25, long version)
     {
         var titles = TitleFieldMap.Build(terms);
-        return new IndexSnapshot([.. state.Documents], state.ChunkCount, state.Vectors, terms.Count, titles, bm25, version);
+        return new IndexSnapshot(LexicalIndex.Build([.. state.Documents], state.ChunkCount, terms.Count, titles, bm25), state.Vectors, version);
     }
+
+    /// <summary>A snapshot of a lexical index read back from the index file, over the vectors loaded from SQLite.</summary>
+    public static IndexSnapshot Of(LexicalIndex lexical, VectorBuffer vectors, long version) => new(lexical, vectors, version);
 
     public IndexHit[] SearchLexical(LexicalQuery query, SearchFilter filter, int top, TermDictionary terms, SearchScratch scratch)
     {

@@ -27,6 +27,18 @@ internal sealed class TermDictionary
     /// <summary>The terms of the title fields (<see cref="IndexedTerms.IsTitleTerm"/>) with their ids.</summary>
     public List<KeyValuePair<string, int>> TitleTerms() => _ids.Where(entry => IndexedTerms.IsTitleTerm(entry.Key)).ToList();
 
+    /// <summary>Every term at the position of its id; null where an id was handed out but lost a race.</summary>
+    public string?[] TermsById()
+    {
+        var terms = new string?[Count];
+        foreach (var (term, id) in _ids)
+        {
+            terms[id] = term;
+        }
+
+        return terms;
+    }
+
     public int GetOrAdd(ReadOnlySpan<char> term) =>
         _spanLookup.TryGetValue(term, out var id) ? id : GetOrAdd(term.ToString());
 }

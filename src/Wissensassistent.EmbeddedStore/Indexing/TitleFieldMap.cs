@@ -35,33 +35,92 @@ internal sealed class TitleFieldMap
         return new TitleFieldMap(baseTerm, weight);
     }
 
-    public FoldedTerms Fold(AnalysedTerms terms)
+    /// <summary>
+    /// Folds into the scratch's buffers, valid until its next use: a snapshot folds every chunk twice (counting, then
+    /// filling) rather than keeping a folded copy of all postings while it builds.
+    /// </summary>
+    public FoldedTerms Fold(AnalysedTerms terms, Scratch scratch)
     {
         var ids = terms.TermIds;
-        var frequencies = new float[ids.Length];
+        scratch.EnsureCapacity(ids.Length);
         var hasTitle = false;
         for (var i = 0; i < ids.Length; i++)
         {
-            frequencies[i] = terms.Frequencies[i];
             hasTitle |= IsTitle(ids[i]);
         }
 
         if (!hasTitle)
         {
-            return new FoldedTerms(ids, frequencies);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                scratch.Ids[i] = ids[i];
+                scratch.Frequencies[i] = terms.Frequencies[i];
+            }
+
+            return new FoldedTerms(scratch.Ids, scratch.Frequencies, ids.Length);
         }
 
-        var merged = new Dictionary<int, float>(ids.Length);
+        // Each folded term at the position of its first occurrence, its frequencies added in the order they come.
+        var generation = scratch.NextGeneration(_baseTerm.Length);
+        var count = 0;
         for (var i = 0; i < ids.Length; i++)
         {
-            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], frequencies[i]);
-            if (frequency > 0)
+            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], (float)terms.Frequencies[i]);
+            if (frequency <= 0)
             {
-                merged[id] = merged.GetValueOrDefault(id) + frequency;
+                continue;
+            }
+
+            if (scratch.Stamps[id] == generation)
+            {
+                scratch.Frequencies[scratch.Slots[id]] += frequency;
+            }
+            else
+            {
+                scratch.Stamps[id] = generation;
+                scratch.Slots[id] = count;
+                scratch.Ids[count] = id;
+                scratch.Frequencies[count++] = frequency;
             }
         }
 
-        return new FoldedTerms([.. merged.Keys], [.. merged.Values]);
+        return new FoldedTerms(scratch.Ids, scratch.Frequencies, count);
+    }
+
+    /// <summary>Buffers of one snapshot build.</summary>
+    public sealed class Scratch
+    {
+        public int[] Ids { get; private set; } = new int[256];
+
+        public float[] Frequencies { get; private set; } = new float[256];
+
+        /// <summary>Per term id: the generation that last placed it, and where.</summary>
+        public int[] Stamps { get; private set; } = [];
+
+        public int[] Slots { get; private set; } = [];
+
+        private int _generation;
+
+        public int NextGeneration(int termCount)
+        {
+            if (Stamps.Length < termCount)
+            {
+                Stamps = new int[termCount];
+                Slots = new int[termCount];
+                _generation = 0;
+            }
+
+            return ++_generation;
+        }
+
+        public void EnsureCapacity(int count)
+        {
+            if (Ids.Length < count)
+            {
+                Ids = new int[count * 2];
+                Frequencies = new float[count * 2];
+            }
+        }
     }
 
     private bool IsTitle(int id) => id < _baseTerm.Length && _baseTerm[id] >= 0;

@@ -10,7 +10,7 @@ internal static class ReferenceRows
 {
     private const int MaxParametersPerStatement = 500;
 
-    private const string Columns = "r.start, r.length, r.basis, r.law, r.kind, r.section, r.absatz, r.satz, r.nummer, r.buchstabe";
+    public const string Columns = "r.start, r.length, r.basis, r.law, r.kind, r.section, r.absatz, r.satz, r.nummer, r.buchstabe";
 
     public const string DeleteOfDocument = "DELETE FROM chunk_references WHERE document_id = $id;";
 
@@ -130,16 +130,16 @@ internal static class ReferenceRows
         return references;
     }
 
-    private static CrossReference Read(SqliteDataReader reader, int first) => new(
+    public static CrossReference Read(SqliteDataReader reader, int first) => new(
         reader.GetInt32(first),
         reader.GetInt32(first + 1),
         new Citation(
             reader.GetString(first + 3),
-            Enum.Parse<NormKind>(reader.GetString(first + 4)),
+            StoredEnum<NormKind>.Parse(reader.GetString(first + 4)),
             reader.GetString(first + 5),
             ChunkRows.NullableString(reader, first + 6),
             reader.IsDBNull(first + 7) ? null : reader.GetInt32(first + 7),
             ChunkRows.NullableString(reader, first + 8),
             ChunkRows.NullableString(reader, first + 9)),
-        Enum.Parse<ReferenceBasis>(reader.GetString(first + 2)));
+        StoredEnum<ReferenceBasis>.Parse(reader.GetString(first + 2)));
 }

@@ -18,6 +18,9 @@ internal static class StoreSchema
 
     public const string DimensionKeyPrefix = "embedding_dimension:";
 
+    /// <summary>A random id given to each file once, so that a saved index is never applied to another file.</summary>
+    public const string StoreIdKey = "store_id";
+
     public static int CurrentVersion => Migrations.Length;
 
     /// <summary>Migrations[i] migrates version i to i + 1.</summary>
@@ -118,6 +121,22 @@ internal static class StoreSchema
         """
         ALTER TABLE documents ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE chunks ADD COLUMN access_groups TEXT NOT NULL DEFAULT '[]';
+        """,
+
+        // Version 5: each chunk whole (text and references included) as one record blob in a table of its own, which
+        // search hits are loaded from; and the log of which documents each change wrote, by which other processes and
+        // the saved index file follow writes without reading everything. Rows without one are read from their columns and reference table, only slower, until their document is
+        // written again (the next full run writes all).
+        """
+        CREATE TABLE chunk_records (
+            chunk_id TEXT PRIMARY KEY NOT NULL,
+            record BLOB NOT NULL
+        );
+        CREATE TABLE index_changes (
+            change INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            PRIMARY KEY (change, document_id)
+        ) WITHOUT ROWID;
         """,
     ];
 
