@@ -26,5 +26,12 @@ public sealed class EmbeddedStoreOptions
     [Range(0.0, 1.0)]
     public double Bm25B { get; set; } = 0.75;
 
+    /// <summary>
+    /// Chunk vectors from which dense search goes through an approximate (HNSW) index kept beside each generation's
+    /// file instead of scanning all vectors; below it the exact scan is fast enough and never misses.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int ApproximateVectorsFrom { get; set; } = 200_000;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(StoreDirectory ?? throw new InvalidOperationException("Der Speicherordner ist nicht gesetzt."), FileName));
 }

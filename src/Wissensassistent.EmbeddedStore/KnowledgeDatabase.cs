@@ -39,7 +39,7 @@ namespace Wissensassistent.EmbeddedStore;
 /// they are not pruned.
 /// </para>
 /// </remarks>
-internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
+internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IAsyncDisposable, IDisposable
 {
     /// <summary>SQLite's limit on parameters is far higher; this keeps statements short.</summary>
     private const int MaxParametersPerStatement = 500;
@@ -64,7 +64,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     /// <summary>The change counter of the file as this instance last wrote or loaded it.</summary>
     private long _knownChanges = -1;
 
-    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger)
+    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -86,6 +86,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         // Once open, a vanished file is an error rather than a new empty store: the file may have been retired.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
+        Vectors = new ApproximateVectors(DatabasePath + ApproximateIndexSuffix, approximateVectorsFrom, logger, AttachApproximateIndex);
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -748,6 +749,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
         }
 
         _disposed = true;
+        Vectors.Dispose();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
         using var connection = new SqliteConnection(_connectionString);
@@ -1043,6 +1045,7 @@ internal sealed class KnowledgeDatabase : IKnowledgeStore, INormHashSource, ICro
     {
         var stopwatch = Stopwatch.StartNew();
         var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
+        Vectors.Attach(built, _state.Vectors);
         _snapshot = built;
         _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
         return built;

@@ -8,7 +8,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 /// filters need. Searches run against one snapshot from start to end; writes publish a new one, so a reader never
 /// sees half of a write.
 /// </summary>
-internal sealed class IndexSnapshot
+internal sealed partial class IndexSnapshot
 {
     private readonly string[][] _documentLawKeys;
     private readonly IReadOnlyList<string>[] _documentAccess;
@@ -245,7 +245,8 @@ internal sealed class IndexSnapshot
     }
 
     /// <param name="query">Normalised, of <see cref="Dimension"/> length.</param>
-    public IndexHit[] SearchDense(ReadOnlySpan<float> query, SearchFilter filter, int top, SearchScratch scratch)
+    /// <param name="exact">Scan all vectors even when an approximate index is attached (recall measurements).</param>
+    public IndexHit[] SearchDense(ReadOnlySpan<float> query, SearchFilter filter, int top, SearchScratch scratch, bool exact = false)
     {
         if (top == 0 || VectorRows == 0 || ChunkCount == 0)
         {
@@ -253,6 +254,11 @@ internal sealed class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
+        if (!exact && TrySearchApproximate(query, mask, top, out var approximate))
+        {
+            return approximate;
+        }
+
         var best = new TopHits(Math.Min(top, ChunkCount));
         var vectors = _vectors.AsSpan(0, VectorRows * Dimension);
         for (var row = 0; row < VectorRows; row++)
