@@ -390,7 +390,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
     {
         try
         {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", KnowledgeDatabase.ApproximateIndexSuffix })
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
                 File.Delete(path + suffix);
             }

@@ -27,8 +27,8 @@ public sealed class EmbeddedStoreOptions
     public double Bm25B { get; set; } = 0.75;
 
     /// <summary>
-    /// Chunk vectors from which dense search goes through an approximate (HNSW) index kept beside each generation's
-    /// file instead of scanning all vectors; below it the exact scan is fast enough and never misses.
+    /// Chunks with a vector from which dense search ranks candidates by binary codes (one bit per dimension) and scores
+    /// only the closest few thousand exactly, instead of scoring every vector; below it the full scan is fast enough.
     /// </summary>
     [Range(1, int.MaxValue)]
     public int ApproximateVectorsFrom { get; set; } = 200_000;

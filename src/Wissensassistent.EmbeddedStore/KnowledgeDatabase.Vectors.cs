@@ -3,33 +3,29 @@ using Wissensassistent.EmbeddedStore.Indexing;
 
 namespace Wissensassistent.EmbeddedStore;
 
-/// <summary>The approximate vector index of this file: kept beside it, attached to each snapshot.</summary>
+/// <summary>Binary codes for dense search above <see cref="EmbeddedStoreOptions.ApproximateVectorsFrom"/>, kept in step with the vectors.</summary>
 internal sealed partial class KnowledgeDatabase
 {
-    /// <summary>The approximate vector index is the SQLite file's path with this suffix.</summary>
-    public const string ApproximateIndexSuffix = ".vectors";
+    /// <summary>Under <see cref="_stateLock"/>; null below the threshold.</summary>
+    private BinaryVectorCodes? _codes;
 
-    public ApproximateVectors Vectors { get; }
+    private int ApproximateVectorsFrom { get; }
 
-    /// <summary>What the latest snapshot searches: indexed vectors and those it scans exactly beside the index.</summary>
-    public ApproximateVectorStatus ApproximateStatus()
+    /// <summary>What dense search of the latest snapshot goes through.</summary>
+    public DenseSearchStatus DenseStatus()
     {
         var snapshot = CurrentSnapshot();
-        var bound = snapshot.Approximate;
-        return new ApproximateVectorStatus(
-            bound is not null,
-            bound?.CoveredRows ?? 0,
-            bound?.UncoveredRows.Length ?? snapshot.UsedVectorRows,
-            bound?.Index.BuildTime ?? TimeSpan.Zero);
+        return new DenseSearchStatus(snapshot.EmbeddedChunks, snapshot.HasBinaryCodes);
     }
 
-    /// <summary>Dense search scanning every vector, whatever index is attached: the reference for recall.</summary>
+    /// <summary>Dense search scoring every vector, whatever the snapshot has: the reference for recall.</summary>
     public async Task<IReadOnlyList<ScoredChunk>> SearchDenseExactAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         var query = Normalise(vector.Span);
-        if (top <= 0 || query is null)
+        if (top == 0 || query is null)
         {
             return [];
         }
@@ -39,13 +35,24 @@ internal sealed partial class KnowledgeDatabase
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A build finished in the background: the current snapshot searches through it from now on.</summary>
-    private void AttachApproximateIndex()
+    /// <summary>
+    /// Under <see cref="_stateLock"/>, for each snapshot before it is published: encodes the rows added since the last
+    /// snapshot (all of them after a reload or compaction) and lets the snapshot search through the codes.
+    /// </summary>
+    private void AttachBinaryCodes(IndexSnapshot snapshot, VectorBuffer vectors)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        lock (_stateLock)
+        if (snapshot.Model is null || snapshot.EmbeddedChunks < ApproximateVectorsFrom)
         {
-            Vectors.Attach(_snapshot, _state.Vectors);
+            _codes = null;
+            return;
         }
+
+        if (_codes is null || !ReferenceEquals(_codes.Buffer, vectors))
+        {
+            _codes = new BinaryVectorCodes(vectors);
+        }
+
+        _codes.Update();
+        snapshot.UseBinaryCodes(_codes);
     }
 }

@@ -86,7 +86,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         // Once open, a vanished file is an error rather than a new empty store: the file may have been retired.
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
-        Vectors = new ApproximateVectors(DatabasePath + ApproximateIndexSuffix, approximateVectorsFrom, logger, AttachApproximateIndex);
+        ApproximateVectorsFrom = approximateVectorsFrom;
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -749,7 +749,6 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         }
 
         _disposed = true;
-        Vectors.Dispose();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
         using var connection = new SqliteConnection(_connectionString);
@@ -1045,7 +1044,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     {
         var stopwatch = Stopwatch.StartNew();
         var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
-        Vectors.Attach(built, _state.Vectors);
+        AttachBinaryCodes(built, _state.Vectors);
         _snapshot = built;
         _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
         return built;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Text;
@@ -8,9 +7,9 @@ namespace Wissensassistent.EmbeddedStore.Tests;
 
 internal static class StoreFactory
 {
-    public static EmbeddedKnowledgeStore Open(string directory, ITextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75, int approximateVectorsFrom = 200_000, ILogger<EmbeddedKnowledgeStore>? logger = null) =>
+    public static EmbeddedKnowledgeStore Open(string directory, ITextAnalyzer? analyzer = null, double k1 = 1.2, double b = 0.75, int approximateVectorsFrom = 200_000) =>
         new(
             Options.Create(new EmbeddedStoreOptions { StoreDirectory = directory, Bm25K1 = k1, Bm25B = b, ApproximateVectorsFrom = approximateVectorsFrom }),
             analyzer ?? new SimpleTextAnalyzer(),
-            logger ?? NullLogger<EmbeddedKnowledgeStore>.Instance);
+            NullLogger<EmbeddedKnowledgeStore>.Instance);
 }

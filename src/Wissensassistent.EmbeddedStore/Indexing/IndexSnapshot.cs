@@ -245,7 +245,7 @@ internal sealed partial class IndexSnapshot
     }
 
     /// <param name="query">Normalised, of <see cref="Dimension"/> length.</param>
-    /// <param name="exact">Scan all vectors even when an approximate index is attached (recall measurements).</param>
+    /// <param name="exact">Score every vector even when binary codes are attached (the reference for recall).</param>
     public IndexHit[] SearchDense(ReadOnlySpan<float> query, SearchFilter filter, int top, SearchScratch scratch, bool exact = false)
     {
         if (top == 0 || VectorRows == 0 || ChunkCount == 0)
@@ -254,9 +254,9 @@ internal sealed partial class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
-        if (!exact && TrySearchApproximate(query, mask, top, out var approximate))
+        if (!exact && TrySearchQuantised(query, mask, top, out var quantised))
         {
-            return approximate;
+            return quantised;
         }
 
         var best = new TopHits(Math.Min(top, ChunkCount));
