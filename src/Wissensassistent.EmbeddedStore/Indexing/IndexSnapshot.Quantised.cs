@@ -108,14 +108,7 @@ internal sealed partial class IndexSnapshot
                 var distance = distances[row];
                 if (distance < cut || (distance == cut && distance != unused && atCut-- > 0))
                 {
-                    var code = bytes.Slice(row * rowBytes, rowBytes);
-                    var estimate = 0f;
-                    for (var b = 0; b < code.Length; b++)
-                    {
-                        estimate += table[(b << 8) | code[b]];
-                    }
-
-                    candidates.Offer(row, estimate);
+                    candidates.Offer(row, Estimate(table, bytes.Slice(row * rowBytes, rowBytes)));
                 }
             }
 
@@ -132,6 +125,27 @@ internal sealed partial class IndexSnapshot
         {
             ArrayPool<ushort>.Shared.Return(distances);
         }
+    }
+
+    /// <summary>The estimated score of one code: four sums, so that the lookups do not wait for each other.</summary>
+    private static float Estimate(float[] table, ReadOnlySpan<byte> code)
+    {
+        float a = 0, b = 0, c = 0, d = 0;
+        var i = 0;
+        for (; i + 4 <= code.Length; i += 4)
+        {
+            a += table[(i << 8) | code[i]];
+            b += table[((i + 1) << 8) | code[i + 1]];
+            c += table[((i + 2) << 8) | code[i + 2]];
+            d += table[((i + 3) << 8) | code[i + 3]];
+        }
+
+        for (; i < code.Length; i++)
+        {
+            a += table[(i << 8) | code[i]];
+        }
+
+        return a + b + c + d;
     }
 
     /// <summary>For byte b of a code and its value v: the sum of query weight times spread over the dimensions whose bits v sets.</summary>
