@@ -14,6 +14,12 @@ namespace Wissensassistent.Cli.Commands;
 public sealed partial class BenchCommand
 {
     /// <summary>
+    /// Vectors per store call. Each call publishes a new snapshot of the whole index, so small batches make writing a
+    /// million vectors quadratic; <c>wissen embed</c> stores a batch every few seconds, far fewer per second than this.
+    /// </summary>
+    private const int VectorBatch = 25_000;
+
+    /// <summary>
     /// Stores jittered vectors of the embedded sample for every replicated chunk (a realistic distribution without
     /// embedding a million texts) and keeps <paramref name="queries"/> of them, spread over the whole set, as recall queries.
     /// </summary>
@@ -30,7 +36,7 @@ public sealed partial class BenchCommand
         var random = new Random(42);
         var sampleVectors = vectors.Values.ToArray();
         var position = 0;
-        foreach (var batch in replicated.SelectMany(b => b.Chunks).Chunk(2_048))
+        foreach (var batch in replicated.SelectMany(b => b.Chunks).Chunk(VectorBatch))
         {
             var embeddings = new List<ChunkEmbedding>(batch.Length);
             foreach (var chunk in batch)
