@@ -27,11 +27,12 @@ namespace Wissensassistent.EmbeddedStore;
 /// keep the previous file and snapshot until the new one is loaded; a retired file is closed after its last operation.
 /// </para>
 /// </remarks>
-public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
+public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, ICrossReferenceIndex, IKnowledgeStoreGenerations, IAsyncDisposable, IDisposable
 {
     private readonly ITextAnalyzer _analyzer;
     private readonly ILogger<EmbeddedKnowledgeStore> _logger;
     private readonly Bm25Parameters _bm25;
+    private readonly int _approximateVectorsFrom;
     private readonly string _directory;
     private readonly string _defaultFileName;
     private readonly Regex _generationFile;
@@ -52,6 +53,7 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
         _analyzer = analyzer;
         _logger = logger;
         _bm25 = new Bm25Parameters(settings.Bm25K1, settings.Bm25B);
+        _approximateVectorsFrom = settings.ApproximateVectorsFrom;
         _directory = Path.GetDirectoryName(settings.DatabasePath)!;
         _defaultFileName = Path.GetFileName(settings.DatabasePath);
         var stem = Path.GetFileNameWithoutExtension(_defaultFileName);
@@ -138,7 +140,7 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
             _openGenerations.Add(path);
         }
 
-        var generation = new KnowledgeDatabase(path, _analyzer, _bm25, _logger);
+        var generation = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom);
         try
         {
             await generation.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -298,7 +300,7 @@ public sealed class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashSource, I
                 return;
             }
 
-            var database = new KnowledgeDatabase(path, _analyzer, _bm25, _logger);
+            var database = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom);
             try
             {
                 await database.InitializeAsync(cancellationToken).ConfigureAwait(false);

@@ -26,5 +26,12 @@ public sealed class EmbeddedStoreOptions
     [Range(0.0, 1.0)]
     public double Bm25B { get; set; } = 0.75;
 
+    /// <summary>
+    /// Chunks with a vector from which dense search ranks candidates by binary codes (one bit per dimension) and scores
+    /// only the closest few thousand exactly, instead of scoring every vector; below it the full scan is fast enough.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int ApproximateVectorsFrom { get; set; } = 200_000;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(StoreDirectory ?? throw new InvalidOperationException("Der Speicherordner ist nicht gesetzt."), FileName));
 }

@@ -68,7 +68,7 @@ internal sealed partial class KnowledgeDatabase
                     _documentsLoaded = false;
                     _fileLexical = current.Lexical;
                     _savedChanges = current.Changes;
-                    Publish(IndexSnapshot.Of(current.Lexical, vectors, Interlocked.Increment(ref _stateVersion)));
+                    Publish(IndexSnapshot.Of(current.Lexical, vectors, Interlocked.Increment(ref _stateVersion)), vectors);
                 }
 
                 _logger.IndexFileLoaded(IndexFilePath, current.Changes, changes, 0, stopwatch.ElapsedMilliseconds);

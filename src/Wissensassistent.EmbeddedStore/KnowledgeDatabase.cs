@@ -70,7 +70,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
     private string _storeId = string.Empty;
 
-    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger)
+    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -93,6 +93,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
         _readers = new ChunkReader.Pool(OpenConnection);
+        ApproximateVectorsFrom = approximateVectorsFrom;
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -978,14 +979,19 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     private IndexSnapshot CurrentSnapshot() => _snapshot;
 
     /// <summary>Under <see cref="_stateLock"/>.</summary>
-    private void Publish(IndexSnapshot snapshot) => _snapshot = snapshot;
+    /// <summary>Under <see cref="_stateLock"/>: makes a snapshot the one searches use, with the binary codes of its vectors.</summary>
+    private void Publish(IndexSnapshot snapshot, VectorBuffer vectors)
+    {
+        AttachBinaryCodes(snapshot, vectors);
+        _snapshot = snapshot;
+    }
 
     /// <summary>Under <see cref="_stateLock"/>, with the documents loaded.</summary>
     private IndexSnapshot BuildSnapshot()
     {
         var stopwatch = Stopwatch.StartNew();
         var built = IndexSnapshot.Build(_state, _terms, _bm25, Interlocked.Read(ref _stateVersion));
-        Publish(built);
+        Publish(built, _state.Vectors);
         _logger.SnapshotBuilt(built.ChunkCount, built.TermCount, built.PostingCount, built.EmbeddedChunks, stopwatch.ElapsedMilliseconds);
         return built;
     }

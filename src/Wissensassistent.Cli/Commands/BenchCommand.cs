@@ -10,6 +10,7 @@ using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
+using Wissensassistent.EmbeddedStore;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.ServiceDefaults;
 
@@ -114,46 +115,47 @@ public sealed partial class BenchCommand : ICliCommand
     private static async Task<BenchRow> MeasureSizeAsync(string root, string corpus, IReadOnlyList<Chunk> chunks, IReadOnlyDictionary<string, float[]> vectors, int target, int repetitions, bool approximate, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, $"n{target}");
-        using var host = WissenCommandLine.BuildHost([new("Data:Directory", folder), new("Corpus:Path", corpus)]);
-        var store = host.Services.GetRequiredService<IKnowledgeStore>();
-        var generator = host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
-        var model = generator is null ? null : EmbeddingModel.IdOf(generator);
 
         // Replicate the corpus (new document ids and chunk ids, same texts) up to the target size.
-        Terminal.Progress($"{target:N0} Abschnitte werden geschrieben …");
-        var write = Stopwatch.StartNew();
         var replicated = SyntheticCorpus.Replicate(chunks, target);
-        foreach (var batch in replicated.Chunk(64))
+        BenchRow row;
+        using (var host = WissenCommandLine.BuildHost([new("Data:Directory", folder), new("Corpus:Path", corpus)]))
         {
-            await store.UpsertAsync(batch, cancellationToken);
-        }
+            var store = host.Services.GetRequiredService<IKnowledgeStore>();
+            var generator = host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+            var model = generator is null ? null : EmbeddingModel.IdOf(generator);
+            var search = host.Services.GetRequiredService<ISearchService>();
 
-        var stored = new List<(string Id, float[] Vector)>();
-        if (model is not null && vectors.Count > 0)
-        {
-            var random = new Random(42);
-            var sampleVectors = vectors.Values.ToArray();
-            foreach (var batch in replicated.SelectMany(b => b.Chunks).Chunk(2_048))
+            Terminal.Progress($"{target:N0} Abschnitte werden geschrieben …");
+            var write = Stopwatch.StartNew();
+            foreach (var batch in replicated.Chunk(64))
             {
-                // Vectors of the embedded sample, jittered: realistic distribution without embedding a million texts.
-                var embeddings = batch.Select(c => new ChunkEmbedding(c.Id, c.ContentHash, SyntheticCorpus.Jitter(vectors.GetValueOrDefault(c.ContentHash) ?? sampleVectors[random.Next(sampleVectors.Length)], random))).ToList();
-                await store.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
-                if (approximate)
-                {
-                    stored.AddRange(embeddings.Select(e => (e.ChunkId, e.Vector.ToArray())));
-                }
+                await store.UpsertAsync(batch, cancellationToken);
             }
+
+            // Peak memory before any vector is stored: what the lexical side needs on its own.
+            await search.SearchAsync(new SearchRequest(Questions[0], 10, SearchMode.Lexical), cancellationToken);
+            var lexicalPeakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+            var storedQueries = await StoreVectorsAsync(store, model, vectors, replicated, repetitions, cancellationToken);
+            var writeSeconds = write.Elapsed.TotalSeconds;
+            Terminal.EndProgress();
+            var denseSearch = await DenseStatusAsync(store, cancellationToken);
+
+            await search.SearchAsync(new SearchRequest(Questions[0], 10), cancellationToken);
+            var hybrid = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Hybrid), cancellationToken), repetitions);
+            var lexical = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Lexical), cancellationToken), repetitions);
+            var dense = await MeasureDenseAsync(store, generator, storedQueries, repetitions, approximate, cancellationToken);
+            var managedMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+            var workingSetMb = Environment.WorkingSet / 1048576.0;
+            row = new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, null, 0, managedMb, workingSetMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0)
+            {
+                LexicalPeakMb = lexicalPeakMb,
+                Dense = dense,
+                DenseSearch = denseSearch,
+            };
         }
 
-        var writeSeconds = write.Elapsed.TotalSeconds;
-        Terminal.EndProgress();
-
-        var search = host.Services.GetRequiredService<ISearchService>();
-        await search.SearchAsync(new SearchRequest(Questions[0], 10), cancellationToken);
-        var hybrid = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Hybrid), cancellationToken), repetitions);
-        var lexical = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Lexical), cancellationToken), repetitions);
-        var managedMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-        var peakMb = Environment.WorkingSet / 1048576.0;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         Terminal.Progress($"Lucene-Vergleich mit {target:N0} Abschnitten …");
         var luceneBuild = Stopwatch.StartNew();
@@ -161,34 +163,13 @@ public sealed partial class BenchCommand : ICliCommand
         var luceneSeconds = luceneBuild.Elapsed.TotalSeconds;
         var lucene = await TimeQueriesAsync(q => Task.FromResult(baseline.Search(q, 10)), repetitions);
         Terminal.EndProgress();
-        var engines = await CompareEnginesAsync(store, host.Services.GetRequiredService<ITextAnalyzer>(), [.. replicated.SelectMany(b => b.Chunks)], baseline, folder, repetitions, cancellationToken);
-
-        var neighbours = approximate && stored.Count > 0 ? await MeasureApproximateAsync(store, stored, repetitions, cancellationToken) : null;
-        return new BenchRow(replicated.Sum(b => b.Chunks.Count), writeSeconds, hybrid, lexical, lucene, luceneSeconds, managedMb, peakMb, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, neighbours) { Engines = engines };
-    }
-
-    /// <summary>Exact SIMD search in the store against USearch's HNSW over the same vectors, queries from the stored ones.</summary>
-    private static async Task<NeighbourRow> MeasureApproximateAsync(IKnowledgeStore store, List<(string Id, float[] Vector)> stored, int repetitions, CancellationToken cancellationToken)
-    {
-        Terminal.Progress($"HNSW-Index (USearch) über {stored.Count:N0} Vektoren …");
-        using var hnsw = ApproximateNeighbours.Build(stored);
-        Terminal.EndProgress();
-        var queries = Enumerable.Range(0, repetitions).Select(i => stored[(int)((long)i * 7919 % stored.Count)].Vector).ToList();
-        var exactTimes = new List<double>();
-        var approximateTimes = new List<double>();
-        var recall = 0.0;
-        foreach (var query in queries)
+        List<EngineRow> engines;
+        using (var host = WissenCommandLine.BuildHost([new("Data:Directory", folder), new("Corpus:Path", corpus)]))
         {
-            var started = Stopwatch.GetTimestamp();
-            var exact = await store.SearchDenseAsync(query, SearchFilter.None, 10, cancellationToken);
-            exactTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            started = Stopwatch.GetTimestamp();
-            var found = hnsw.Search(query, 10);
-            approximateTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            recall += RetrievalMetrics.Recall(found, exact.Select(h => h.Chunk.Id).ToHashSet(StringComparer.Ordinal), 10);
+            engines = await CompareEnginesAsync(host.Services.GetRequiredService<IKnowledgeStore>(), host.Services.GetRequiredService<ITextAnalyzer>(), [.. replicated.SelectMany(b => b.Chunks)], baseline, folder, repetitions, cancellationToken);
         }
 
-        return new NeighbourRow(Latency.Of(exactTimes), Latency.Of(approximateTimes), hnsw.BuildTime.TotalSeconds, recall / queries.Count);
+        return row with { Lucene = lucene, LuceneBuildSeconds = luceneSeconds, Engines = engines };
     }
 
     private static async Task<Latency> TimeQueriesAsync<T>(Func<string, Task<T>> run, int repetitions)
@@ -253,24 +234,15 @@ public sealed partial class BenchCommand : ICliCommand
             ? string.Create(c, $"Einbettungen: {embeddingsPerSecond:0.0} Abschnitte/s (Stichprobe 256) → Korpus vollständig ≈ {ingest.Chunks / embeddingsPerSecond / 60:0.0} min")
             : "Einbettungen: kein Modell eingerichtet");
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"schreiben s",11} {"hybrid p50/p95/p99 ms",22} {"lexikal. p50/p95/p99",22} {"Lucene p50/p95/p99",22} {"Lucene-Index s",14} {"p95 hybr./Lucene",16} {"verwaltet MB",12} {"Spitze MB",10}"));
+        Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"schreiben s",11} {"lexikal. p50/p95/p99",22} {"Lucene p50/p95/p99",22} {"lex./Lucene p95",15} {"hybrid p50/p95/p99 ms",22} {"hybr./Lucene p95",16} {"Öffnen ms",9} {"Lucene-Index s",14} {"Spitze lex. MB",14} {"Spitze MB",10} {"verwaltet MB",12}"));
         foreach (var r in rows)
         {
-            Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.WriteSeconds,11:0.0} {r.Hybrid,22} {r.Lexical,22} {r.Lucene,22} {r.LuceneBuildSeconds,14:0.0} {r.Hybrid.P95 / Math.Max(0.001, r.Lucene.P95),15:0.00}× {r.ManagedMb,12:0} {r.PeakMb,10:0}"));
+            var luceneP95 = Math.Max(0.001, r.Lucene!.P95);
+            Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.WriteSeconds,11:0.0} {r.Lexical,22} {r.Lucene,22} {r.Lexical.P95 / luceneP95,14:0.00}× {r.Hybrid,22} {r.Hybrid.P95 / luceneP95,15:0.00}× {r.OpenFromFile?.OpenMs,9:0} {r.LuceneBuildSeconds,14:0.0} {r.LexicalPeakMb,14:0} {r.PeakMb,10:0} {r.ManagedMb,12:0}"));
         }
 
         PrintEngines(rows);
-
-        if (rows.Any(r => r.Neighbours is not null))
-        {
-            Console.WriteLine();
-            Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"exakt (SIMD) p50/p95/p99 ms",28} {"HNSW p50/p95/p99 ms",22} {"HNSW-Aufbau s",14} {"HNSW Recall@10",15}"));
-            foreach (var r in rows.Where(r => r.Neighbours is not null))
-            {
-                var n = r.Neighbours!;
-                Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {n.Exact,28} {n.Approximate,22} {n.BuildSeconds,14:0.0} {n.Recall,15:0.000}"));
-            }
-        }
+        PrintVectors(rows);
     }
 
     private static void TryDelete(string folder)
@@ -285,17 +257,22 @@ public sealed partial class BenchCommand : ICliCommand
         }
     }
 
-    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb, NeighbourRow? Neighbours)
+    /// <param name="PeakMb">Peak working set of the process up to the end of this size's measurements (vectors included).</param>
+    private sealed record BenchRow(int Chunks, double WriteSeconds, Latency Hybrid, Latency Lexical, Latency? Lucene, double LuceneBuildSeconds, double ManagedMb, double WorkingSetMb, double PeakMb)
     {
+        /// <summary>Peak working set after the chunks were written and searched, before any vector was stored.</summary>
+        public double LexicalPeakMb { get; init; }
+
         public OpenRow? OpenFromFile { get; init; }
 
         public OpenRow? OpenRebuilt { get; init; }
 
         public IReadOnlyList<EngineRow> Engines { get; init; } = [];
-    }
 
-    /// <summary>Vector search alone (no query embedding): exact in the store against HNSW, and HNSW's recall of the exact top 10.</summary>
-    private sealed record NeighbourRow(Latency Exact, Latency Approximate, double BuildSeconds, double Recall);
+        public DenseRow? Dense { get; init; }
+
+        public DenseSearchStatus? DenseSearch { get; init; }
+    }
 
     private sealed record Latency(double P50, double P95, double P99)
     {

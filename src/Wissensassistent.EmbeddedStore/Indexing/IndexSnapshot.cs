@@ -8,7 +8,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 /// filters need. Searches run against one snapshot from start to end; writes publish a new one, so a reader never
 /// sees half of a write.
 /// </summary>
-internal sealed class IndexSnapshot
+internal sealed partial class IndexSnapshot
 {
     private readonly string[][] _documentLawKeys;
     private readonly IReadOnlyList<string>[] _documentAccess;
@@ -193,7 +193,8 @@ internal sealed class IndexSnapshot
     }
 
     /// <param name="query">Normalised, of <see cref="Dimension"/> length.</param>
-    public IndexHit[] SearchDense(ReadOnlySpan<float> query, SearchFilter filter, int top, SearchScratch scratch)
+    /// <param name="exact">Score every vector even when binary codes are attached (the reference for recall).</param>
+    public IndexHit[] SearchDense(ReadOnlySpan<float> query, SearchFilter filter, int top, SearchScratch scratch, bool exact = false)
     {
         if (top == 0 || VectorRows == 0 || ChunkCount == 0)
         {
@@ -201,6 +202,11 @@ internal sealed class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
+        if (!exact && TrySearchQuantised(query, mask, top, out var quantised))
+        {
+            return quantised;
+        }
+
         var best = new TopHits(Math.Min(top, ChunkCount));
         var vectors = _vectors.AsSpan(0, VectorRows * Dimension);
         for (var row = 0; row < VectorRows; row++)

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Wissensassistent.Cli.Evaluation;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.EmbeddedStore;
+
+namespace Wissensassistent.Cli.Commands;
+
+/// <summary>
+/// The vector side of <c>wissen bench</c>: synthetic vectors for the replicated chunks, whether the store ranks them
+/// through binary codes at that size, and what hybrid search spends on the query embedding and on dense search.
+/// </summary>
+public sealed partial class BenchCommand
+{
+    /// <summary>
+    /// Vectors per store call. Each call publishes a new snapshot of the whole index, so small batches make writing a
+    /// million vectors quadratic; <c>wissen embed</c> stores a batch every few seconds, far fewer per second than this.
+    /// </summary>
+    private const int VectorBatch = 25_000;
+
+    /// <summary>
+    /// Stores jittered vectors of the embedded sample for every replicated chunk (a realistic distribution without
+    /// embedding a million texts) and keeps <paramref name="queries"/> of them, spread over the whole set, as recall queries.
+    /// </summary>
+    private static async Task<IReadOnlyList<float[]>> StoreVectorsAsync(IKnowledgeStore store, string? model, IReadOnlyDictionary<string, float[]> vectors, IReadOnlyList<DocumentBatch> replicated, int queries, CancellationToken cancellationToken)
+    {
+        if (model is null || vectors.Count == 0)
+        {
+            return [];
+        }
+
+        var total = replicated.Sum(batch => batch.Chunks.Count);
+        var step = Math.Max(1, total / Math.Max(1, queries));
+        var kept = new List<float[]>(queries);
+        var random = new Random(42);
+        var sampleVectors = vectors.Values.ToArray();
+        var position = 0;
+        foreach (var batch in replicated.SelectMany(b => b.Chunks).Chunk(VectorBatch))
+        {
+            var embeddings = new List<ChunkEmbedding>(batch.Length);
+            foreach (var chunk in batch)
+            {
+                var vector = SyntheticCorpus.Jitter(vectors.GetValueOrDefault(chunk.ContentHash) ?? sampleVectors[random.Next(sampleVectors.Length)], random);
+                embeddings.Add(new ChunkEmbedding(chunk.Id, chunk.ContentHash, vector));
+                if (position++ % step == 0 && kept.Count < queries)
+                {
+                    kept.Add(vector);
+                }
+            }
+
+            await store.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether the store's dense search ranks through binary codes at this size.</summary>
+    private static async Task<DenseSearchStatus?> DenseStatusAsync(IKnowledgeStore store, CancellationToken cancellationToken) =>
+        store is EmbeddedKnowledgeStore embedded ? await embedded.GetDenseSearchStatusAsync(cancellationToken) : null;
+
+    /// <summary>
+    /// The query embedding alone and dense search alone (on the embeddings of the bench questions), and with
+    /// <paramref name="recall"/> the store's dense Recall@10 against its exact scan, on the questions and on stored vectors.
+    /// </summary>
+    private static async Task<DenseRow?> MeasureDenseAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>>? generator, IReadOnlyList<float[]> storedQueries, int repetitions, bool recall, CancellationToken cancellationToken)
+    {
+        if (generator is null || storedQueries.Count == 0)
+        {
+            return null;
+        }
+
+        var questionVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var embedTimes = new List<double>(repetitions);
+        for (var i = 0; i < repetitions; i++)
+        {
+            var question = Questions[i % Questions.Length];
+            var started = Stopwatch.GetTimestamp();
+            var embedding = await generator.GenerateAsync([question], cancellationToken: cancellationToken);
+            embedTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            questionVectors[question] = embedding[0].Vector.ToArray();
+        }
+
+        var dense = await TimeQueriesAsync(q => store.SearchDenseAsync(questionVectors[q], SearchFilter.None, 10, cancellationToken), repetitions);
+        if (!recall || store is not EmbeddedKnowledgeStore embedded)
+        {
+            return new DenseRow(Latency.Of(embedTimes), dense, null, null);
+        }
+
+        async Task<double> RecallAsync(IReadOnlyList<float[]> queries)
+        {
+            var sum = 0.0;
+            foreach (var query in queries)
+            {
+                var exact = await embedded.SearchDenseExactAsync(query, SearchFilter.None, 10, cancellationToken);
+                var found = await embedded.SearchDenseAsync(query, SearchFilter.None, 10, cancellationToken);
+                sum += RetrievalMetrics.Recall([.. found.Select(h => h.Chunk.Id)], exact.Select(h => h.Chunk.Id).ToHashSet(StringComparer.Ordinal), 10);
+            }
+
+            return queries.Count == 0 ? 0 : sum / queries.Count;
+        }
+
+        Terminal.Progress("Recall gegen die exakte Suche …");
+        var onQuestions = await RecallAsync([.. questionVectors.Values]);
+        var onStored = await RecallAsync(storedQueries);
+        Terminal.EndProgress();
+        return new DenseRow(Latency.Of(embedTimes), dense, onQuestions, onStored);
+    }
+
+    private static void PrintVectors(List<BenchRow> rows)
+    {
+        if (!rows.Any(r => r.Dense is not null))
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"mit Vektor",11} {"dichte Suche",13} {"Einbettung p50/p95/p99",23} {"dicht p50/p95/p99 ms",21} {"Recall@10 Fragen",16} {"Recall@10 Vektoren",18}"));
+        foreach (var r in rows.Where(r => r.Dense is not null))
+        {
+            var d = r.Dense!;
+            var path = r.DenseSearch is null ? "–" : r.DenseSearch.BinaryCodes ? "Binärcodes" : "alle Vektoren";
+            Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.DenseSearch?.EmbeddedChunks ?? 0,11:N0} {path,13} {d.Embedding,23} {d.Dense,21} {Format(d.RecallOnQuestions),16} {Format(d.RecallOnStored),18}"));
+        }
+
+        static string Format(double? recall) => recall is null ? "–" : recall.Value.ToString("0.000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The query embedding alone, dense search alone (no embedding), and dense Recall@10 against the exact scan.</summary>
+    private sealed record DenseRow(Latency Embedding, Latency Dense, double? RecallOnQuestions, double? RecallOnStored);
+}
