@@ -31,7 +31,7 @@ internal sealed partial class KnowledgeDatabase
 
         // Two processes creating the file at once agree on the first id written.
         using var transaction = connection.BeginTransaction();
-        using (var insert = CreateCommand(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ($key, $value);", "$key", "$value"))
+        using (var insert = StoreCommand.Create(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ($key, $value);", "$key", "$value"))
         {
             insert.Parameters[0].Value = StoreSchema.StoreIdKey;
             insert.Parameters[1].Value = Guid.NewGuid().ToString("N");

@@ -19,21 +19,8 @@ internal sealed partial class KnowledgeDatabase
     }
 
     /// <summary>Dense search scoring every vector, whatever the snapshot has: the reference for recall.</summary>
-    public async Task<IReadOnlyList<ScoredChunk>> SearchDenseExactAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(top);
-        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        var query = Normalise(vector.Span);
-        if (top == 0 || query is null)
-        {
-            return [];
-        }
-
-        return await SearchAsync(
-            (snapshot, scratch) => snapshot.Model is null || query.Length != snapshot.Dimension ? [] : snapshot.SearchDense(query, filter, top, scratch, exact: true),
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<ScoredChunk>> SearchDenseExactAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
+        SearchDenseAsync(vector, filter, top, exact: true, cancellationToken);
 
     /// <summary>
     /// Under <see cref="_stateLock"/>, for each snapshot before it is published: encodes the rows added since the last

@@ -143,7 +143,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             using (var connection = OpenConnection())
             using (var transaction = connection.BeginTransaction())
             {
-                using var deleteChunks = CreateCommand(connection, transaction, ChunkRows.DeleteOfDocument + ReferenceRows.DeleteOfDocument, "$id");
+                using var deleteChunks = StoreCommand.Create(connection, transaction, ChunkRows.DeleteOfDocument + ReferenceRows.DeleteOfDocument, "$id");
                 using var upsertDocument = ChunkRows.CreateDocumentUpsert(connection, transaction);
                 using var insertChunk = ChunkRows.CreateChunkInsert(connection, transaction);
                 using var insertReference = ReferenceRows.CreateInsert(connection, transaction);
@@ -213,7 +213,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             using (var connection = OpenConnection())
             using (var transaction = connection.BeginTransaction())
             {
-                using var delete = CreateCommand(
+                using var delete = StoreCommand.Create(
                     connection,
                     transaction,
                     ChunkRows.DeleteOfDocument + "DELETE FROM documents WHERE id = $id; " + ReferenceRows.DeleteOfDocument,
@@ -259,7 +259,11 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             .ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
+        SearchDenseAsync(vector, filter, top, exact: false, cancellationToken);
+
+    /// <param name="exact">Score every vector even where the snapshot searches through binary codes (the reference for recall).</param>
+    private async Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, bool exact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
@@ -285,7 +289,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
                         nameof(vector));
                 }
 
-                return snapshot.SearchDense(query, filter, top, scratch);
+                return snapshot.SearchDense(query, filter, top, scratch, exact);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -295,7 +299,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         ArgumentNullException.ThrowIfNull(chunkId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = OpenConnection();
-        using var command = CreateCommand(connection, null, $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id = $id;", "$id");
+        using var command = StoreCommand.Create(connection, null, $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.id = $id;", "$id");
         command.Parameters[0].Value = chunkId;
         return ReadChunks(command).FirstOrDefault();
     }
@@ -306,7 +310,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = OpenConnection();
-        using var command = CreateCommand(
+        using var command = StoreCommand.Create(
             connection,
             null,
             $"""
@@ -333,7 +337,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         var chunks = new List<Chunk>();
         foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
         {
-            using var command = CreateCommand(connection, transaction, string.Empty, "$section");
+            using var command = StoreCommand.Create(connection, transaction, string.Empty, "$section");
             command.Parameters[0].Value = ChunkRows.SectionKey(section);
             command.CommandText =
                 $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.document_id IN ({AddParameters(command, ids)}) " +
@@ -438,7 +442,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
         var laws = new HashSet<string>(StringComparer.Ordinal);
         var documents = 0;
-        using (var command = CreateCommand(connection, transaction, "SELECT law FROM documents;"))
+        using (var command = StoreCommand.Create(connection, transaction, "SELECT law FROM documents;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -449,7 +453,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         }
 
         int chunks, norms;
-        using (var command = CreateCommand(connection, transaction, "SELECT count(*), count(DISTINCT norm_key) FROM chunks;"))
+        using (var command = StoreCommand.Create(connection, transaction, "SELECT count(*), count(DISTINCT norm_key) FROM chunks;"))
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
@@ -461,7 +465,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         var embedded = 0;
         if (model is not null)
         {
-            using var command = CreateCommand(
+            using var command = StoreCommand.Create(
                 connection,
                 transaction,
                 "SELECT count(*) FROM chunks c WHERE EXISTS (SELECT 1 FROM embeddings e WHERE e.content_hash = c.content_hash AND e.model = $model);",
@@ -488,7 +492,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         }
 
         using var connection = OpenConnection();
-        using var command = CreateCommand(
+        using var command = StoreCommand.Create(
             connection,
             null,
             $"""
@@ -555,7 +559,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
                         nameof(embeddings));
                 }
 
-                using (var insert = CreateCommand(
+                using (var insert = StoreCommand.Create(
                     connection,
                     transaction,
                     "INSERT OR REPLACE INTO embeddings (content_hash, model, vector) VALUES ($hash, $model, $vector);",
@@ -653,7 +657,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     {
         var key = IndexedDocument.LawKey(law);
         var keys = new List<string> { key };
-        using var command = CreateCommand(connection, transaction, "SELECT law, aliases FROM documents;");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT law, aliases FROM documents;");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -671,7 +675,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = OpenConnection();
-        using var command = CreateCommand(connection, null, "SELECT law, kind, section, content_hash FROM chunks ORDER BY document_id, ordinal;");
+        using var command = StoreCommand.Create(connection, null, "SELECT law, kind, section, content_hash FROM chunks ORDER BY document_id, ordinal;");
         var chunks = new List<NormChunkHash>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -699,7 +703,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         try
         {
             using var connection = OpenConnection();
-            using (var attach = CreateCommand(connection, null, "ATTACH DATABASE $path AS source;", "$path"))
+            using (var attach = StoreCommand.Create(connection, null, "ATTACH DATABASE $path AS source;", "$path"))
             {
                 attach.Parameters[0].Value = sourcePath;
                 attach.ExecuteNonQuery();
@@ -709,7 +713,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             {
                 using (var transaction = connection.BeginTransaction())
                 {
-                    using (var copy = CreateCommand(
+                    using (var copy = StoreCommand.Create(
                         connection,
                         transaction,
                         """
@@ -733,7 +737,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             }
             finally
             {
-                using var detach = CreateCommand(connection, null, "DETACH DATABASE source;");
+                using var detach = StoreCommand.Create(connection, null, "DETACH DATABASE source;");
                 detach.ExecuteNonQuery();
             }
         }
@@ -798,7 +802,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         {
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             using var connection = OpenConnection(_createConnectionString);
-            using (var journal = CreateCommand(connection, null, "PRAGMA journal_mode = WAL;"))
+            using (var journal = StoreCommand.Create(connection, null, "PRAGMA journal_mode = WAL;"))
             {
                 journal.ExecuteNonQuery();
             }
@@ -897,7 +901,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
     private static long ReadChangeCounter(SqliteConnection connection, SqliteTransaction? transaction)
     {
-        using var command = CreateCommand(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
         command.Parameters[0].Value = StoreSchema.ChangeCounterKey;
         return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
     }
@@ -1086,7 +1090,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             return found;
         }
 
-        using var command = CreateCommand(
+        using var command = StoreCommand.Create(
             connection,
             transaction,
             "SELECT vector FROM embeddings WHERE content_hash = $hash AND model = $model;",
@@ -1114,7 +1118,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     private static List<string> DocumentsOfLaw(SqliteConnection connection, SqliteTransaction transaction, string law)
     {
         var key = IndexedDocument.LawKey(law);
-        using var command = CreateCommand(connection, transaction, "SELECT id, law, aliases FROM documents ORDER BY id;");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT id, law, aliases FROM documents ORDER BY id;");
         var ids = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -1159,14 +1163,14 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
     private static string? ReadMeta(SqliteConnection connection, SqliteTransaction transaction, string key)
     {
-        using var command = CreateCommand(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
         command.Parameters[0].Value = key;
         return command.ExecuteScalar() as string;
     }
 
     private static void WriteMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value)
     {
-        using var command = CreateCommand(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value);", "$key", "$value");
+        using var command = StoreCommand.Create(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value);", "$key", "$value");
         command.Parameters[0].Value = key;
         command.Parameters[1].Value = value;
         command.ExecuteNonQuery();
@@ -1200,19 +1204,6 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         }
 
         return string.Join(", ", names);
-    }
-
-    private static SqliteCommand CreateCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(parameter, null));
-        }
-
-        return command;
     }
 
     private SqliteConnection OpenConnection() => OpenConnection(_connectionString);

@@ -63,7 +63,7 @@ public sealed class ShortQuestionSearchTests(IngestedCorpus corpus) : IDisposabl
     }
 
     /// <summary>Counts the lexical searches of each depth; a word check asks for one hit, a candidate search for many.</summary>
-    private sealed class CountingStore(IKnowledgeStore inner) : IKnowledgeStore
+    private sealed class CountingStore(IKnowledgeStore inner) : DelegatingKnowledgeStore(inner)
     {
         private readonly List<int> _tops = [];
 
@@ -75,38 +75,14 @@ public sealed class ShortQuestionSearchTests(IngestedCorpus corpus) : IDisposabl
             }
         }
 
-        public Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
         {
             lock (_tops)
             {
                 _tops.Add(top);
             }
 
-            return inner.SearchLexicalAsync(query, filter, top, cancellationToken);
+            return base.SearchLexicalAsync(query, filter, top, cancellationToken);
         }
-
-        public Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default) => inner.UpsertAsync(batch, cancellationToken);
-
-        public Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default) => inner.GetDocumentHashesAsync(cancellationToken);
-
-        public Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default) => inner.DeleteDocumentsAsync(documentIds, cancellationToken);
-
-        public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchDenseAsync(vector, filter, top, cancellationToken);
-
-        public Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default) => inner.GetChunkAsync(chunkId, cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default) => inner.GetNeighboursAsync(chunkId, radius, cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default) => inner.GetNormAsync(law, section, cancellationToken);
-
-        public Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default) => inner.ListNormsAsync(law, cancellationToken);
-
-        public Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default) => inner.ListLawsAsync(cancellationToken);
-
-        public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default) => inner.GetChunksWithoutEmbeddingAsync(model, limit, cancellationToken);
-
-        public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) => inner.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
     }
 }

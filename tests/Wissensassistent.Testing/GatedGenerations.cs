@@ -31,38 +31,12 @@ public sealed class GatedGenerations(IKnowledgeStoreGenerations inner, Generatio
     public Task DiscardAsync(IKnowledgeStore generation, CancellationToken cancellationToken = default) =>
         inner.DiscardAsync(((GatedStore)generation).Inner, cancellationToken);
 
-    private sealed class GatedStore(IKnowledgeStore inner, GenerationGate gate) : IKnowledgeStore
+    private sealed class GatedStore(IKnowledgeStore inner, GenerationGate gate) : DelegatingKnowledgeStore(inner)
     {
-        public IKnowledgeStore Inner => inner;
-
-        public async Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default)
+        public override async Task UpsertAsync(IReadOnlyList<DocumentBatch> batch, CancellationToken cancellationToken = default)
         {
-            await inner.UpsertAsync(batch, cancellationToken);
+            await base.UpsertAsync(batch, cancellationToken);
             await gate.PassAsync(cancellationToken);
         }
-
-        public Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default) => inner.GetDocumentHashesAsync(cancellationToken);
-
-        public Task DeleteDocumentsAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken = default) => inner.DeleteDocumentsAsync(documentIds, cancellationToken);
-
-        public Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchLexicalAsync(query, filter, top, cancellationToken);
-
-        public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchDenseAsync(vector, filter, top, cancellationToken);
-
-        public Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default) => inner.GetChunkAsync(chunkId, cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetNeighboursAsync(string chunkId, int radius, CancellationToken cancellationToken = default) => inner.GetNeighboursAsync(chunkId, radius, cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetNormAsync(string law, string section, CancellationToken cancellationToken = default) => inner.GetNormAsync(law, section, cancellationToken);
-
-        public Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default) => inner.ListNormsAsync(law, cancellationToken);
-
-        public Task<IReadOnlyList<LawInfo>> ListLawsAsync(CancellationToken cancellationToken = default) => inner.ListLawsAsync(cancellationToken);
-
-        public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
-
-        public Task<IReadOnlyList<Chunk>> GetChunksWithoutEmbeddingAsync(string model, int limit, CancellationToken cancellationToken = default) => inner.GetChunksWithoutEmbeddingAsync(model, limit, cancellationToken);
-
-        public Task StoreEmbeddingsAsync(string model, IReadOnlyList<ChunkEmbedding> embeddings, CancellationToken cancellationToken = default) => inner.StoreEmbeddingsAsync(model, embeddings, cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ internal static class IndexRows
     public static IndexState LoadAll(SqliteConnection connection, SqliteTransaction transaction, TermDictionary terms)
     {
         var documents = ReadDocuments(connection, transaction, null);
-        using var command = Command(connection, transaction, $"SELECT {ChunkColumns} FROM chunks;");
+        using var command = StoreCommand.Create(connection, transaction, $"SELECT {ChunkColumns} FROM chunks;");
         var chunks = ReadChunks(command, terms);
         var state = new IndexState(LoadVectors(connection, transaction));
         foreach (var (id, keys, access) in documents)
@@ -46,7 +46,7 @@ internal static class IndexRows
             return null;
         }
 
-        using var command = Command(connection, transaction, $"SELECT {ChunkColumns} FROM chunks WHERE document_id = $id;", "$id");
+        using var command = StoreCommand.Create(connection, transaction, $"SELECT {ChunkColumns} FROM chunks WHERE document_id = $id;", "$id");
         command.Parameters[0].Value = documentId;
         var (id, keys, access) = documents[0];
         return Document(id, keys, access, ReadChunks(command, terms).GetValueOrDefault(id));
@@ -75,7 +75,7 @@ internal static class IndexRows
     /// <summary>All vectors of a model for content hashes some chunk has.</summary>
     public static List<KeyValuePair<string, float[]>> ReadVectorsOfModel(SqliteConnection connection, SqliteTransaction transaction, string model)
     {
-        using var command = Command(
+        using var command = StoreCommand.Create(
             connection,
             transaction,
             "SELECT e.content_hash, e.vector FROM embeddings e WHERE e.model = $model AND e.content_hash IN (SELECT content_hash FROM chunks);",
@@ -94,7 +94,7 @@ internal static class IndexRows
     /// <summary>Records inside a write transaction which documents change <paramref name="change"/> wrote, and forgets old changes.</summary>
     public static void LogChange(SqliteConnection connection, SqliteTransaction transaction, long change, IEnumerable<string> documentIds)
     {
-        using var insert = Command(connection, transaction, "INSERT OR IGNORE INTO index_changes (change, document_id) VALUES ($change, $id);", "$change", "$id");
+        using var insert = StoreCommand.Create(connection, transaction, "INSERT OR IGNORE INTO index_changes (change, document_id) VALUES ($change, $id);", "$change", "$id");
         insert.Parameters[0].Value = change;
         var any = false;
         foreach (var id in documentIds)
@@ -111,7 +111,7 @@ internal static class IndexRows
             insert.ExecuteNonQuery();
         }
 
-        using var prune = Command(connection, transaction, "DELETE FROM index_changes WHERE change <= $oldest;", "$oldest");
+        using var prune = StoreCommand.Create(connection, transaction, "DELETE FROM index_changes WHERE change <= $oldest;", "$oldest");
         prune.Parameters[0].Value = change - LoggedChanges;
         prune.ExecuteNonQuery();
     }
@@ -127,7 +127,7 @@ internal static class IndexRows
             return null;
         }
 
-        using var command = Command(connection, transaction, "SELECT change, document_id FROM index_changes WHERE change > $from AND change <= $to;", "$from", "$to");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT change, document_id FROM index_changes WHERE change > $from AND change <= $to;", "$from", "$to");
         command.Parameters[0].Value = from;
         command.Parameters[1].Value = to;
         var changes = new HashSet<long>();
@@ -153,7 +153,7 @@ internal static class IndexRows
 
     public static string? ReadMeta(SqliteConnection connection, SqliteTransaction? transaction, string key)
     {
-        using var command = Command(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT value FROM meta WHERE key = $key;", "$key");
         command.Parameters[0].Value = key;
         return command.ExecuteScalar() as string;
     }
@@ -161,7 +161,7 @@ internal static class IndexRows
     /// <summary>How many documents and chunks the file holds: a cheap check that a state taken from elsewhere matches it.</summary>
     public static (int Documents, int Chunks) Count(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = Command(connection, transaction, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks);");
+        using var command = StoreCommand.Create(connection, transaction, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks);");
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt32(0), reader.GetInt32(1));
@@ -172,7 +172,7 @@ internal static class IndexRows
 
     private static List<(string Id, string[] LawKeys, string[] Access)> ReadDocuments(SqliteConnection connection, SqliteTransaction transaction, string? only)
     {
-        using var command = Command(
+        using var command = StoreCommand.Create(
             connection,
             transaction,
             only is null ? "SELECT id, law, aliases, access_groups FROM documents;" : "SELECT id, law, aliases, access_groups FROM documents WHERE id = $id;",
@@ -216,18 +216,5 @@ internal static class IndexRows
         }
 
         return chunksByDocument;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(parameter, null));
-        }
-
-        return command;
     }
 }
