@@ -1,5 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wissensassistent.Core.Jurisdiction;
+using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Testing;
 
@@ -25,6 +31,23 @@ public sealed class IngestedCorpus : IAsyncLifetime
         new("Corpus:Path", corpus),
         new("LanguageModels:Embeddings:Provider", "None"),
     ]);
+
+    /// <summary>A search over the ingested corpus with options of the test's own (a thesaurus file, weights), optionally through a wrapping store.</summary>
+    public HybridSearchService SearchWith(SearchOptions options, IKnowledgeStore? store = null) => new(
+        store ?? Services.GetRequiredService<IKnowledgeStore>(),
+        Services.GetRequiredService<ITextAnalyzer>(),
+        Services.GetRequiredService<LawDirectory>(),
+        Options.Create(options),
+        NullLogger<HybridSearchService>.Instance,
+        applicableLaw: Services.GetRequiredService<ApplicableLaw>());
+
+    /// <summary>Writes a thesaurus of one synonym set (OpenThesaurus text format) into <paramref name="folder"/>.</summary>
+    public static string WriteThesaurus(string folder, string synonymSet)
+    {
+        var file = Path.Combine(folder, "thesaurus.txt");
+        File.WriteAllText(file, "# Test\n" + synonymSet + "\n");
+        return file;
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -1,11 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Wissensassistent.Core.Chunks;
-using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
-using Wissensassistent.Core.Text;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.Cli.Tests;
@@ -43,24 +38,9 @@ public sealed class ShortQuestionSearchTests(IngestedCorpus corpus) : IDisposabl
         Assert.Equal(2, store.CandidateSearches(options.Candidates));
     }
 
-    private string WriteThesaurus(string synonymSet)
-    {
-        var file = Path.Combine(_folder.Path, "thesaurus.txt");
-        File.WriteAllText(file, "# Test\n" + synonymSet + "\n");
-        return file;
-    }
+    private string WriteThesaurus(string synonymSet) => IngestedCorpus.WriteThesaurus(_folder.Path, synonymSet);
 
-    private HybridSearchService Search(IKnowledgeStore store, SearchOptions options)
-    {
-        var services = corpus.Services;
-        return new HybridSearchService(
-            store,
-            services.GetRequiredService<ITextAnalyzer>(),
-            services.GetRequiredService<LawDirectory>(),
-            Options.Create(options),
-            NullLogger<HybridSearchService>.Instance,
-            applicableLaw: services.GetRequiredService<ApplicableLaw>());
-    }
+    private HybridSearchService Search(IKnowledgeStore store, SearchOptions options) => corpus.SearchWith(options, store);
 
     /// <summary>Counts the lexical searches of each depth; a word check asks for one hit, a candidate search for many.</summary>
     private sealed class CountingStore(IKnowledgeStore inner) : DelegatingKnowledgeStore(inner)

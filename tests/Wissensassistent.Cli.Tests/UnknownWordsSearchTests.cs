@@ -1,10 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
-using Wissensassistent.Core.Storage;
-using Wissensassistent.Core.Text;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.Cli.Tests;
@@ -50,17 +44,6 @@ public sealed class UnknownWordsSearchTests(IngestedCorpus corpus) : IDisposable
         Assert.Equal("kommune/GEM-BBO/BBO_Benutzungsordnung_Sporthallen.md", result.Hits[0].Chunk.DocumentId);
     }
 
-    private HybridSearchService SearchWith(string synonymSet)
-    {
-        var file = Path.Combine(_folder.Path, "thesaurus.txt");
-        File.WriteAllText(file, "# Test\n" + synonymSet + "\n");
-        var services = corpus.Services;
-        return new HybridSearchService(
-            services.GetRequiredService<IKnowledgeStore>(),
-            services.GetRequiredService<ITextAnalyzer>(),
-            services.GetRequiredService<LawDirectory>(),
-            Options.Create(new SearchOptions { ThesaurusFile = file }),
-            NullLogger<HybridSearchService>.Instance,
-            applicableLaw: services.GetRequiredService<ApplicableLaw>());
-    }
+    private HybridSearchService SearchWith(string synonymSet) =>
+        corpus.SearchWith(new SearchOptions { ThesaurusFile = IngestedCorpus.WriteThesaurus(_folder.Path, synonymSet) });
 }

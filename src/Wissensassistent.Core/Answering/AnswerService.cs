@@ -59,8 +59,7 @@ public sealed class AnswerService : IAnswerService
         _options = options.Value;
         _chatClient = chatClient;
         _store = store;
-        var profile = deployment?.Value ?? new DeploymentProfile();
-        _placeNames = [profile.Gemeinde, profile.Landkreis, profile.Land];
+        _placeNames = (deployment?.Value ?? new DeploymentProfile()).PlaceNames;
     }
 
     /// <exception cref="ArgumentException">An empty question (checked at once, not on first iteration).</exception>

@@ -25,6 +25,9 @@ public sealed class DeploymentProfile
     /// <summary>A TSV in the format of the shipped <c>local-bodies.tsv</c> that replaces it; empty for the shipped table.</summary>
     public string? LocalBodiesFile { get; set; }
 
+    /// <summary>The Gemeinde, Landkreis and Land by name: every bylaw of the corpus carries them, so they are no content words of a question.</summary>
+    public IReadOnlyList<string> PlaceNames => [Gemeinde, Landkreis, Land];
+
     /// <summary>Score factor for another body's bylaw (Landkreis, Verband) where the Gemeinde has its own of the same name.</summary>
     [Range(0.0, 1.0)]
     public double OtherBodyWeight { get; set; } = 0.5;

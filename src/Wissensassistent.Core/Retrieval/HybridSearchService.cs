@@ -36,7 +36,7 @@ public sealed partial class HybridSearchService(
 
     private readonly TitleField titles = new(analyzer, options.Value.NormTitleWeight, options.Value.LawTitleWeight);
 
-    private readonly QuestionCoverage coverage = new(analyzer, options.Value.PassageCoverageWeight, PlaceNames(applicableLaw ?? ApplicableLaw.Default));
+    private readonly QuestionCoverage coverage = new(analyzer, options.Value.PassageCoverageWeight, (applicableLaw ?? ApplicableLaw.Default).Profile.PlaceNames);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -242,9 +242,6 @@ public sealed partial class HybridSearchService(
             .OrderBy(c => citation.Absatz is not null && string.Equals(c.Citation.Absatz, citation.Absatz, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(c => c.Ordinal)
             .Select(c => (c, 1.0));
-
-    /// <summary>The deployment's Land, Landkreis and Gemeinde: every one of their bylaws carries these names.</summary>
-    private static IEnumerable<string> PlaceNames(ApplicableLaw law) => [law.Profile.Land, law.Profile.Landkreis, law.Profile.Gemeinde];
 
     private static void Collect(IEnumerable<ScoredChunk> hits, Dictionary<string, Chunk> byId)
     {
