@@ -27,6 +27,7 @@ public static class WissenCommandLine
           check DATEI [--json]                  Zitate eines Entwurfs prüfen (.txt, .md, .docx, .pdf; „-“: Standardeingabe)
           eval DATEI.jsonl [--top K] [--mode m] [--json] [--law BGB] [--limit N] [--baseline]
                                                 Normen (gold), Antworten (key_facts, answerable) oder Dateien (gold_path)
+          backup --to ORDNER                    Datenordner sichern (auch im laufenden Betrieb), z. B. vor einem Update
           bench [--sizes corpus,100000,1000000] [--queries N] [--ann]
           bench --embedding-load [--queries N]  Antwortzeit ohne und während der Einbettungsphase
           bench --embeddings [--onnx ORDNER] [--chunks N] [--rounds N]   Abschnitte/s: ONNX-Anbieter gegen das MiniLM-Paket
@@ -78,6 +79,7 @@ public static class WissenCommandLine
                 "check" => new CheckCommand(),
                 "eval" => new EvalCommand(),
                 "bench" => new BenchCommand(),
+                "backup" => new BackupCommand(),
                 _ => throw new CliUsageException($"Unbekannter Befehl „{arguments.Verb}“. „wissen help“ zeigt die Befehle."),
             };
 

@@ -6,6 +6,8 @@ namespace Wissensassistent.EmbeddedStore.Sqlite;
 /// <summary>
 /// A small SQLite database beside the knowledge base (feedback, accounts): pooled connections, and its schema created
 /// on first use, once, so that constructing a store costs nothing and a missing folder is created when needed.
+/// Write-ahead logging, so that a writer never fails because another connection is reading (with a rollback journal an
+/// entry recorded while the admin page reads the trail was lost to "database is locked").
 /// </summary>
 public sealed class SqliteSideFile(string path, string schema) : IDisposable
 {
@@ -72,7 +74,7 @@ public sealed class SqliteSideFile(string path, string schema) : IDisposable
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = schema;
+            command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             _schemaReady = true;
         }

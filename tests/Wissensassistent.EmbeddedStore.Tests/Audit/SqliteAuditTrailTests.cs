@@ -57,6 +57,32 @@ public sealed class SqliteAuditTrailTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEntry_IsWritten_WhileAnotherConnectionIsReadingTheTrail()
+    {
+        // The admin page reads the trail while questions and sign-ins are recorded: the writer must not wait for the
+        // reader (with a rollback journal the commit fails at once with "database is locked", and the entry is lost).
+        using var trail = Open();
+        await trail.RecordAsync(new AuditEntry(Monday, "chefin", AuditActions.SignIn, "Anmeldung", "erfolgreich"), Ct);
+
+        await using var reader = new SqliteConnection($"Data Source={trail.DatabasePath};Pooling=False");
+        await reader.OpenAsync(Ct);
+        await using var reading = reader.BeginTransaction(deferred: true);
+        await using (var select = reader.CreateCommand())
+        {
+            select.CommandText = "SELECT COUNT(*) FROM audit";
+            Assert.Equal(1L, await select.ExecuteScalarAsync(Ct));
+        }
+
+        var write = trail.RecordAsync(new AuditEntry(Monday.AddMinutes(1), "m.meier", AuditActions.SignIn, "Anmeldung", "erfolgreich"), Ct);
+        var finished = await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(10), Ct));
+        await reading.RollbackAsync(Ct);
+
+        Assert.Same(write, finished);
+        await write;
+        Assert.Equal(2, (await trail.QueryAsync(new AuditQuery(), Ct)).Count);
+    }
+
+    [Fact]
     public async Task QuestionRetention_RemovesOldQuestionsOnly()
     {
         using var trail = Open();

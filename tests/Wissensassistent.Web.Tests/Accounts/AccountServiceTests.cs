@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Wissensassistent.Core.Audit;
 using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Security;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.Web.Tests.Accounts;
 
@@ -25,7 +26,7 @@ public sealed class AccountServiceTests : IDisposable
 
         Assert.NotNull(stored);
         Assert.DoesNotContain(password, stored.PasswordHash, StringComparison.Ordinal);
-        Assert.DoesNotContain(password, await File.ReadAllTextAsync(_local.Store.DatabasePath, Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, SqliteFileText.Read(_local.Store.DatabasePath), StringComparison.Ordinal);
         Assert.True((await _local.Accounts.CheckPasswordAsync("m.meier", password, Client, Ct)).Succeeded);
         Assert.False((await _local.Accounts.CheckPasswordAsync("m.meier", password + "x", Client, Ct)).Succeeded);
         Assert.False((await _local.Accounts.CheckPasswordAsync("niemand", password, Client, Ct)).Succeeded);
@@ -47,7 +48,7 @@ public sealed class AccountServiceTests : IDisposable
             entries.Select(e => (e.Actor, e.Action)));
         Assert.All(entries, e => Assert.Equal($"Anmeldung von {Client}", e.Object));
         Assert.Equal(["fehlgeschlagen", "fehlgeschlagen"], entries.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Outcome));
-        var file = await File.ReadAllTextAsync(_local.Audit.DatabasePath, Ct);
+        var file = SqliteFileText.Read(_local.Audit.DatabasePath);
         Assert.DoesNotContain("Passwort", file, StringComparison.Ordinal);
     }
 
@@ -62,7 +63,7 @@ public sealed class AccountServiceTests : IDisposable
         var entries = await _local.Audit.QueryAsync(new AuditQuery(Action: AuditActions.PasswordChanged), Ct);
         Assert.Equal(["erfolgreich", "abgelehnt: Das bisherige Passwort ist falsch."], entries.Select(e => e.Outcome));
         Assert.All(entries, e => Assert.Equal(("m.meier", "m.meier"), (e.Actor, e.Object)));
-        Assert.DoesNotContain("Passwort-5678", await File.ReadAllTextAsync(_local.Audit.DatabasePath, Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Passwort-5678", SqliteFileText.Read(_local.Audit.DatabasePath), StringComparison.Ordinal);
     }
 
     [Fact]

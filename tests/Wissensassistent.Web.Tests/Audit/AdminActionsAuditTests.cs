@@ -8,6 +8,7 @@ using Wissensassistent.Web.Accounts;
 using Wissensassistent.Web.Components.Admin;
 using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Tests.Fakes;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.Web.Tests.Audit;
 
@@ -38,7 +39,7 @@ public sealed class AdminActionsAuditTests : WebTestContext
         Assert.Equal(Admin, entry.Actor);
         Assert.Equal("m.neu (Rolle Sachbearbeitung)", entry.Object);
         Assert.Equal("erfolgreich", entry.Outcome);
-        Assert.DoesNotContain(Password, File.ReadAllText(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, SqliteFileText.Read(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class AdminActionsAuditTests : WebTestContext
         var shown = list.Find(".wa-user-message").TextContent;
         var password = shown[(shown.IndexOf("): ", StringComparison.Ordinal) + 3)..].Split(' ')[0];
         Assert.Equal("m.meier", Audited(AuditActions.PasswordReset)[0].Object);
-        Assert.DoesNotContain(password, File.ReadAllText(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, SqliteFileText.Read(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class AdminActionsAuditTests : WebTestContext
         Assert.Contains("„Open WebUI Rathaus“", issued.Object, StringComparison.Ordinal);
         Assert.Contains("für fachverfahren", issued.Object, StringComparison.Ordinal);
         Assert.Equal("erfolgreich", Audited(AuditActions.ApiKeyRevoked)[0].Outcome);
-        Assert.DoesNotContain(secret, File.ReadAllText(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, SqliteFileText.Read(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
     }
 
     [Fact]

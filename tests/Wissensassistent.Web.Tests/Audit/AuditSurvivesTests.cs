@@ -65,7 +65,7 @@ public sealed class AuditSurvivesTests : IDisposable
         Assert.Equal(2, finished.Count);
         Assert.All(finished, e => Assert.StartsWith("erfolgreich: ", e.Outcome, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Action == AuditActions.Question);
-        Assert.DoesNotContain("falsches-Passwort-123", await File.ReadAllTextAsync(Path.Combine(restarted.DataPath, "audit.db"), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("falsches-Passwort-123", SqliteFileText.Read(Path.Combine(restarted.DataPath, "audit.db")), StringComparison.Ordinal);
 
         var kept = await restarted.Services.GetRequiredService<ConversationArchive>().GetAsync("k.meier", conversation, Ct);
         Assert.Equal("Jede Person.", Assert.Single(kept!.Value.Conversation.Turns).Answer.Text);
@@ -85,7 +85,7 @@ public sealed class AuditSurvivesTests : IDisposable
 
         var entry = Assert.Single(await app.Services.GetRequiredService<IAuditTrail>().QueryAsync(new AuditQuery(Action: AuditActions.SignInFailed), Ct));
         Assert.Equal(AuditActors.UnknownName, entry.Actor);
-        Assert.DoesNotContain("MeinGeheimesPasswort", await File.ReadAllTextAsync(Path.Combine(app.DataPath, "audit.db"), Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("MeinGeheimesPasswort", SqliteFileText.Read(Path.Combine(app.DataPath, "audit.db")), StringComparison.Ordinal);
     }
 
     [Fact]

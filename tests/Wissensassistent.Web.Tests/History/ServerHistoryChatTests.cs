@@ -9,6 +9,7 @@ using Wissensassistent.Web.Components.Chat;
 using Wissensassistent.Web.History;
 using Wissensassistent.Web.Security;
 using Wissensassistent.Web.Tests.Fakes;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.Web.Tests.History;
 
@@ -128,7 +129,7 @@ public sealed class ServerHistoryChatTests : WebTestContext
 
         chat.WaitForAssertion(() => Assert.Single(History.Conversations));
         Assert.Empty(Audited(AuditActions.Question));
-        Assert.DoesNotContain("Außenbereich", File.ReadAllText(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Außenbereich", SqliteFileText.Read(Folder.Combine("data", "audit.db")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Web.OpenInterfaces.ApiKeys;
 using Wissensassistent.Web.Security;
+using Wissensassistent.Testing;
 
 namespace Wissensassistent.Web.Tests.OpenInterfaces;
 
@@ -78,8 +79,7 @@ public sealed class AccessTests(OpenInterfacesApp app) : IClassFixture<OpenInter
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("^wa_[A-Za-z0-9_-]{43}$", key.Secret);
-        var database = await File.ReadAllBytesAsync(app.Factory.Services.GetRequiredService<ApiKeyStore>().DatabasePath, Ct);
-        var contents = System.Text.Encoding.Latin1.GetString(database);
+        var contents = SqliteFileText.Read(app.Factory.Services.GetRequiredService<ApiKeyStore>().DatabasePath);
         Assert.DoesNotContain(key.Secret[3..], contents, StringComparison.Ordinal);
         Assert.Contains(ApiKeyService.Hash(key.Secret), contents, StringComparison.Ordinal);
     }
