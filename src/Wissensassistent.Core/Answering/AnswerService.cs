@@ -98,7 +98,9 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
+        var (sources, draft) = assessment.Relevant.Count == 0
+            ? ([], null)
+            : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
         if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
         {
             AnswerLog.Refused(_logger);
@@ -180,23 +182,26 @@ public sealed class AnswerService : IAnswerService
             }
 
             notices.Add(ExtractiveNotice);
-            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources), result.AppliedRules), notices);
+            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources, draft), result.AppliedRules), notices);
             yield break;
         }
 
-        var extractive = WithLawNotes(Extract(query, sources), result.AppliedRules);
+        var extractive = WithLawNotes(Extract(query, sources, draft), result.AppliedRules);
         notices.Add(ExtractiveNotice);
         yield return new TextUpdate(extractive.Text);
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
     }
 
-    /// <summary>The relevant passages, then the other Absätze of the best norms and of the norms a first answer quotes, in statute order.</summary>
-    private async Task<List<Chunk>> CompleteNormsAsync(string query, IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
+    /// <summary>
+    /// The relevant passages, then the other Absätze of the best norms and of the norms a first answer quotes, in statute
+    /// order; with that first answer when nothing joined after it (composing again over the same sources gives the same text).
+    /// </summary>
+    private async Task<(List<Chunk> Sources, string? Draft)> CompleteNormsAsync(string query, IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
     {
         var sources = relevant.Select(hit => hit.Chunk).ToList();
         if (_store is null)
         {
-            return sources;
+            return (sources, null);
         }
 
         var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
@@ -205,15 +210,17 @@ public sealed class AnswerService : IAnswerService
 
         // The answer may quote a later norm (the one whose sentence states the asked fact): its other Absätze join too, so
         // that its conditions are found as well as those of the best-ranked norms.
-        var quoted = CitationMarkers.Find(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames))
+        var draft = ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames);
+        var quoted = CitationMarkers.Find(draft)
             .Where(marker => marker >= 1 && marker <= sources.Count)
             .Select(marker => sources[marker - 1].Citation)
             .Where(citation => !completed.Contains(citation.NormKey))
             .DistinctBy(citation => citation.NormKey)
             .Take(NormsCompleted)
             .ToList();
+        var drafted = sources.Count;
         await CompleteAsync(quoted).ConfigureAwait(false);
-        return sources;
+        return (sources, sources.Count == drafted ? draft : null);
 
         async Task CompleteAsync(IReadOnlyList<Citation> norms)
         {
@@ -231,8 +238,8 @@ public sealed class AnswerService : IAnswerService
         }
     }
 
-    private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
-        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
+    private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources, string? draft) =>
+        CitationVerifier.Verify(draft ?? ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
 
     /// <summary>
     /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies
