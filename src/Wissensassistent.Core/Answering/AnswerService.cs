@@ -9,6 +9,7 @@ using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -42,6 +43,7 @@ public sealed class AnswerService : IAnswerService
     private readonly ISearchService _search;
     private readonly IChatClient? _chatClient;
     private readonly IKnowledgeStore? _store;
+    private readonly ITextAnalyzer? _analyzer;
     private readonly ILogger<AnswerService> _logger;
     private readonly AnswerOptions _options;
     private readonly IReadOnlyList<string> _placeNames;
@@ -49,7 +51,8 @@ public sealed class AnswerService : IAnswerService
     /// <param name="deployment">The Gemeinde, Landkreis and Land, whose names are not content words of a question.</param>
     /// <param name="store">When given, the best norms' other Absätze join the sources, so that the sentence that states the
     /// asked fact is found even where search ranked only a neighbouring Absatz.</param>
-    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null, IOptions<DeploymentProfile>? deployment = null)
+    /// <param name="analyzer">With <paramref name="store"/>: tells the refusal gate which of the question's nouns the corpus lacks.</param>
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null, IOptions<DeploymentProfile>? deployment = null, ITextAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(logger);
@@ -59,6 +62,7 @@ public sealed class AnswerService : IAnswerService
         _options = options.Value;
         _chatClient = chatClient;
         _store = store;
+        _analyzer = analyzer;
         _placeNames = (deployment?.Value ?? new DeploymentProfile()).PlaceNames;
     }
 
@@ -101,7 +105,9 @@ public sealed class AnswerService : IAnswerService
         var (sources, draft) = assessment.Relevant.Count == 0
             ? ([], null)
             : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
-        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
+        if (sources.Count == 0
+            || (!RelevanceAssessor.StatesAskedFact(query, sources, _placeNames)
+                && !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames, await NounsUnknownToCorpusAsync(query, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false))))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -236,6 +242,32 @@ public sealed class AnswerService : IAnswerService
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The stems of the question's nouns that no passage the reader may see holds, for the refusal gate; empty without a store
+    /// and analyzer. Asked only when the gate would refuse, one lexical look-up per noun.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> NounsUnknownToCorpusAsync(string query, DocumentAccess access, CancellationToken cancellationToken)
+    {
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        if (_store is null || _analyzer is null)
+        {
+            return unknown;
+        }
+
+        var vocabulary = new StoreVocabulary(_store, access);
+        foreach (var noun in ContentTerms.Words(FollowUpResolver.WithoutNorms(query)).Where(word => char.IsUpper(word[0])).Distinct(StringComparer.Ordinal))
+        {
+            if (ContentTerms.StemOf(noun) is { } stem
+                && _analyzer.Analyze(noun).FirstOrDefault() is { } term
+                && !await vocabulary.ContainsAsync(term, cancellationToken).ConfigureAwait(false))
+            {
+                unknown.Add(stem);
+            }
+        }
+
+        return unknown;
     }
 
     private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources, string? draft) =>

@@ -71,4 +71,23 @@ public sealed class RelevanceAssessorTests
 
     private static SearchResult Result(IReadOnlyList<Chunks.Chunk> chunks) =>
         new("q", chunks.Select((chunk, i) => new SearchHit(i + 1, 1.0 / (i + 1), chunk)).ToList(), [], SearchMode.Hybrid, TimeSpan.Zero, []);
+
+    private static readonly Chunks.Chunk Ruhezeit = AnswerFixtures.Passage("kommune/GEM-BBO/Friedhof.md", "Friedhofsatzung Bad Boll", "Friedhofsatzung", "8", null, "Ruhezeit", 8,
+        "Die Ruhezeit der Verstorbenen beträgt 20 Jahre.");
+
+    private static readonly Chunks.Chunk RuhezeitInPassing = AnswerFixtures.Passage("kommune/GEM-BBO/Friedhof.md", "Friedhofsatzung Bad Boll", "Friedhofsatzung", "9", null, "Umbettungen", 9,
+        "Umbettungen sind in den ersten 3 Jahren der Ruhezeit nur aus wichtigem Grund zulässig.");
+
+    [Fact]
+    public void StatesAskedFact_NounTheCorpusLacks_IsNotRequired_WhereTheNormsHeadingNamesTheOthers()
+    {
+        const string question = "Wie lange ist die Ruhezeit für ein Sarggrab?";
+
+        Assert.False(RelevanceAssessor.StatesAskedFact(question, [Ruhezeit]));
+        Assert.True(RelevanceAssessor.StatesAskedFact(question, [Ruhezeit], unknownToCorpus: new HashSet<string> { "sarggrab" }));
+    }
+
+    [Fact]
+    public void StatesAskedFact_NounTheCorpusLacks_StillRefused_WhereTheNormOnlyMentionsTheOthers() =>
+        Assert.False(RelevanceAssessor.StatesAskedFact("Wie lange ist die Ruhezeit für ein Sarggrab?", [RuhezeitInPassing], unknownToCorpus: new HashSet<string> { "sarggrab" }));
 }
