@@ -257,7 +257,7 @@ public sealed class AnswerService : IAnswerService
         }
 
         var vocabulary = new StoreVocabulary(_store, access);
-        foreach (var noun in ContentTerms.Words(FollowUpResolver.WithoutNorms(query)).Where(word => char.IsUpper(word[0])).Distinct(StringComparer.Ordinal))
+        foreach (var noun in QuestionTerms.NounWords(FollowUpResolver.WithoutNorms(query)).Distinct(StringComparer.Ordinal))
         {
             if (ContentTerms.StemOf(noun) is { } stem
                 && _analyzer.Analyze(noun).FirstOrDefault() is { } term

@@ -32,9 +32,35 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
         var places = placeNames is null ? [] : ContentTerms.Extract(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
         var text = FollowUpResolver.WithoutNorms(question);
         var own = ContentTerms.Extract(text).Where(stem => !places.Contains(stem)).ToList();
-        var nouns = ContentTerms.Extract(string.Join(' ', ContentTerms.Words(text).Where(word => char.IsUpper(word[0])))).Where(stem => !places.Contains(stem)).ToList();
+        var nouns = ContentTerms.Extract(string.Join(' ', NounWords(text))).Where(stem => !places.Contains(stem)).ToList();
         return new QuestionTerms(own, ContentTerms.LegalAlternatives(question, own).Where(stem => !places.Contains(stem)).ToList(), nouns);
     }
+
+    /// <summary>
+    /// The words of the text written with a capital letter, as written: its nouns. A sentence's first word is capitalized
+    /// whatever it is; followed by a pronoun or an article it is the verb of a yes/no question ("Geht das noch?", "Zahlt
+    /// er …?"), not a noun ("Hundesteuer für …?").
+    /// </summary>
+    public static IEnumerable<string> NounWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var sentence in GermanSentenceSplitter.SplitToStrings(text))
+        {
+            var words = ContentTerms.Words(sentence).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (char.IsUpper(words[i][0]) && !(i == 0 && words.Count > 1 && SubjectAfterVerb.Contains(words[1])))
+                {
+                    yield return words[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>Pronouns and articles that follow the verb that opens a yes/no question.</summary>
+    private static readonly HashSet<string> SubjectAfterVerb = new(
+        "das dies es er sie man wir ich ihr du der die den dem des ein eine einen einem einer jemand unser unsere mein meine sein seine ihre hier dort".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The distinct matters among <paramref name="stems"/> that occur in the vocabulary: a stem inside another matched one

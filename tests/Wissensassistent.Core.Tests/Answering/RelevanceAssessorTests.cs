@@ -90,4 +90,21 @@ public sealed class RelevanceAssessorTests
     [Fact]
     public void StatesAskedFact_NounTheCorpusLacks_StillRefused_WhereTheNormOnlyMentionsTheOthers() =>
         Assert.False(RelevanceAssessor.StatesAskedFact("Wie lange ist die Ruhezeit für ein Sarggrab?", [RuhezeitInPassing], unknownToCorpus: new HashSet<string> { "sarggrab" }));
+
+    [Fact]
+    public void StatesAskedFact_YesNoQuestionsLeadingVerb_IsNoNounTheNormMustName()
+    {
+        var quota = AnswerFixtures.Passage("kommune/GEM-BBO/Blatt.md", "Veröffentlichungsrichtlinie Bad Boll", "Veröffentlichungsrichtlinie", "1", null, "Beiträge der Fraktionen", 1,
+            "Den Fraktionen wird für ihre Beiträge ein Kontingent von 1.800 Zeichen pro Ausgabe eingeräumt.");
+
+        Assert.True(RelevanceAssessor.StatesAskedFact("Eine Fraktion will einen Beitrag bringen. Geht das noch, und wie lang dürfen solche Beiträge sein?", [quota]));
+    }
+
+    [Theory]
+    [InlineData("Geht das noch?", "")]
+    [InlineData("Braucht er dafür eine Genehmigung?", "genehmigung")]
+    [InlineData("Hundesteuer für einen Kampfhund?", "hundesteu kampfhund")]
+    [InlineData("Ein Bürger fragt. Muss die Gemeinde zahlen?", "burg gemeind")]
+    public void Nouns_LeadingVerbOfAYesNoQuestion_IsNone_ALeadingNounStays(string question, string nouns) =>
+        Assert.Equal(nouns.Split(' ', StringSplitOptions.RemoveEmptyEntries), QuestionTerms.Of(question).Nouns);
 }
