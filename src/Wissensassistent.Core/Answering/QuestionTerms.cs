@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Wissensassistent.Core.Answering;
 
 /// <summary>
@@ -10,10 +12,20 @@ namespace Wissensassistent.Core.Answering;
 /// <param name="Nouns">The stems of <paramref name="Own"/> written with a capital letter: the nouns that name the matter.</param>
 public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Nouns)
 {
+    /// <summary>Questions whose terms are kept; beyond this the cache starts afresh, so it never grows with the traffic.</summary>
+    private const int MaxRecent = 256;
+
     /// <summary>Nouns every administrative text uses for its bodies and its public: they name no matter.</summary>
     private static readonly HashSet<string> ActorNouns = new(
         ContentTerms.Extract("Gemeinde Gemeinden Landkreis Kreis Behörde Verwaltung Amt Bürger Bürgerin Bürgerinnen Einwohner Einwohnerin Person Personen Frau Mann Leute Kollege Kollegin Mitarbeiter Mitarbeiterin Sachbearbeiter Fall"),
         StringComparer.Ordinal);
+
+    /// <summary>Pronouns and articles that follow the verb that opens a yes/no question.</summary>
+    private static readonly HashSet<string> SubjectAfterVerb = new(
+        "das dies es er sie man wir ich ihr du der die den dem des ein eine einen einem einer jemand unser unsere mein meine sein seine ihre hier dort".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly ConcurrentDictionary<(string Question, string Places), QuestionTerms> Recent = new();
 
     public IReadOnlyList<string> All { get; } = [.. Own, .. Alternatives];
 
@@ -29,6 +41,25 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
     public static QuestionTerms Of(string question, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
+
+        // One question is read by the gate, the composer and each of its parts, several times: the terms are a pure
+        // function of the text, so they are read once.
+        var places = placeNames is null ? string.Empty : string.Join('\n', placeNames);
+        if (Recent.TryGetValue((question, places), out var known))
+        {
+            return known;
+        }
+
+        if (Recent.Count >= MaxRecent)
+        {
+            Recent.Clear();
+        }
+
+        return Recent[(question, places)] = Read(question, placeNames);
+    }
+
+    private static QuestionTerms Read(string question, IEnumerable<string>? placeNames)
+    {
         var places = placeNames is null ? [] : ContentTerms.Extract(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
         var text = FollowUpResolver.WithoutNorms(question);
         var own = ContentTerms.Extract(text).Where(stem => !places.Contains(stem)).ToList();
@@ -56,11 +87,6 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
             }
         }
     }
-
-    /// <summary>Pronouns and articles that follow the verb that opens a yes/no question.</summary>
-    private static readonly HashSet<string> SubjectAfterVerb = new(
-        "das dies es er sie man wir ich ihr du der die den dem des ein eine einen einem einer jemand unser unsere mein meine sein seine ihre hier dort".Split(' '),
-        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The distinct matters among <paramref name="stems"/> that occur in the vocabulary: a stem inside another matched one
