@@ -95,4 +95,35 @@ public sealed class ApplicableLawTests(IngestedCorpus corpus)
         Assert.DoesNotContain(result.Hits, hit => zwangsmittel.Displaces(hit.Chunk));
         Assert.Contains(zwangsmittel, result.AppliedRules);
     }
+
+    [Fact]
+    public async Task LocalBodies_InTheGemeindesFolder_OnlyTheJagdgenossenschaftsSatzungIsAnotherBodys()
+    {
+        var store = corpus.Services.GetRequiredService<IKnowledgeStore>();
+        var law = corpus.Services.GetRequiredService<ApplicableLaw>();
+        var others = new List<string>();
+        foreach (var info in await store.ListLawsAsync(TestContext.Current.CancellationToken))
+        {
+            var passage = (await store.ListNormsAsync(info.Law, TestContext.Current.CancellationToken)).FirstOrDefault() is { } norm
+                ? (await store.GetNormAsync(info.Law, norm.Citation.Section, TestContext.Current.CancellationToken)).FirstOrDefault()
+                : null;
+            if (passage is not null && passage.DocumentId.StartsWith("kommune/GEM-BBO/", StringComparison.Ordinal) && law.OtherBody(passage) is not null)
+            {
+                others.Add(info.Law);
+            }
+        }
+
+        Assert.Equal(["Satzung Jagdgenossenschaft Bad Boll"], others);
+    }
+
+    [Fact]
+    public async Task Ask_WhoSignsTheCouncilsMinutes_QuotesTheGemeindesOwnRules_NotTheJagdgenossenschafts()
+    {
+        var answer = await corpus.Services.GetRequiredService<IAnswerService>().AskAsync(
+            new AnswerRequest("Wer unterzeichnet die Niederschrift über eine Sitzung des Gemeinderats?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.DoesNotContain("Jagdgenossenschaft", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("zu unterzeichnen", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
 }

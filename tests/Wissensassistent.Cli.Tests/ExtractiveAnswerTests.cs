@@ -35,4 +35,25 @@ public sealed class ExtractiveAnswerTests(IngestedCorpus corpus)
         Assert.True(answer.Refused);
         Assert.StartsWith("Dazu enthält der Bestand keine Regelung", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_FigureQuestionWithANounTheCorpusLacks_IsAnsweredByTheNormHeadedWithTheOtherNoun()
+    {
+        // The Friedhofsatzung knows no "Sarggrab"; its § 8 is headed "Ruhezeit" and states it.
+        var answer = await corpus.Services.GetRequiredService<IAnswerService>().AskAsync(new AnswerRequest("Wie lange ist die Ruhezeit für ein Sarggrab?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.Contains("20 Jahre", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("§ 8 Friedhofsatzung Bad Boll", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_SumsForTwoFunctionsOfOneTable_DirectAnswerIsTheTableRow_AndTheOtherRowFollows()
+    {
+        var answer = await corpus.Services.GetRequiredService<IAnswerService>().AskAsync(
+            new AnswerRequest("Wie hoch ist die zusätzliche Entschädigung des Kommandanten der Feuerwehr und seines Stellvertreters?"), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("„Kommandant | 1.000,00 €/Jahr“", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("„Stv. Kommandant | 500,00 €/Jahr“", answer.Text, StringComparison.Ordinal);
+    }
 }

@@ -9,6 +9,7 @@ using Wissensassistent.Core.Citations;
 using Wissensassistent.Core.Jurisdiction;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -42,6 +43,7 @@ public sealed class AnswerService : IAnswerService
     private readonly ISearchService _search;
     private readonly IChatClient? _chatClient;
     private readonly IKnowledgeStore? _store;
+    private readonly ITextAnalyzer? _analyzer;
     private readonly ILogger<AnswerService> _logger;
     private readonly AnswerOptions _options;
     private readonly IReadOnlyList<string> _placeNames;
@@ -49,7 +51,8 @@ public sealed class AnswerService : IAnswerService
     /// <param name="deployment">The Gemeinde, Landkreis and Land, whose names are not content words of a question.</param>
     /// <param name="store">When given, the best norms' other Absätze join the sources, so that the sentence that states the
     /// asked fact is found even where search ranked only a neighbouring Absatz.</param>
-    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null, IOptions<DeploymentProfile>? deployment = null)
+    /// <param name="analyzer">With <paramref name="store"/>: tells the refusal gate which of the question's nouns the corpus lacks.</param>
+    public AnswerService(ISearchService search, ILogger<AnswerService> logger, IOptions<AnswerOptions> options, IChatClient? chatClient = null, IKnowledgeStore? store = null, IOptions<DeploymentProfile>? deployment = null, ITextAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(logger);
@@ -59,6 +62,7 @@ public sealed class AnswerService : IAnswerService
         _options = options.Value;
         _chatClient = chatClient;
         _store = store;
+        _analyzer = analyzer;
         _placeNames = (deployment?.Value ?? new DeploymentProfile()).PlaceNames;
     }
 
@@ -98,8 +102,12 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
-        var sources = assessment.Relevant.Count == 0 ? [] : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
-        if (sources.Count == 0 || !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames))
+        var (sources, draft) = assessment.Relevant.Count == 0
+            ? ([], null)
+            : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
+        if (sources.Count == 0
+            || (!RelevanceAssessor.StatesAskedFact(query, sources, _placeNames)
+                && !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames, await NounsUnknownToCorpusAsync(query, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false))))
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -180,23 +188,26 @@ public sealed class AnswerService : IAnswerService
             }
 
             notices.Add(ExtractiveNotice);
-            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources), result.AppliedRules), notices);
+            yield return Final(question, AnswerMode.Extractive, WithLawNotes(Extract(query, sources, draft), result.AppliedRules), notices);
             yield break;
         }
 
-        var extractive = WithLawNotes(Extract(query, sources), result.AppliedRules);
+        var extractive = WithLawNotes(Extract(query, sources, draft), result.AppliedRules);
         notices.Add(ExtractiveNotice);
         yield return new TextUpdate(extractive.Text);
         yield return Final(question, AnswerMode.Extractive, extractive, notices);
     }
 
-    /// <summary>The relevant passages, then the other Absätze of the best norms and of the norms a first answer quotes, in statute order.</summary>
-    private async Task<List<Chunk>> CompleteNormsAsync(string query, IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
+    /// <summary>
+    /// The relevant passages, then the other Absätze of the best norms and of the norms a first answer quotes, in statute
+    /// order; with that first answer when nothing joined after it (composing again over the same sources gives the same text).
+    /// </summary>
+    private async Task<(List<Chunk> Sources, string? Draft)> CompleteNormsAsync(string query, IReadOnlyList<SearchHit> relevant, DocumentAccess access, CancellationToken cancellationToken)
     {
         var sources = relevant.Select(hit => hit.Chunk).ToList();
         if (_store is null)
         {
-            return sources;
+            return (sources, null);
         }
 
         var ids = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
@@ -205,15 +216,17 @@ public sealed class AnswerService : IAnswerService
 
         // The answer may quote a later norm (the one whose sentence states the asked fact): its other Absätze join too, so
         // that its conditions are found as well as those of the best-ranked norms.
-        var quoted = CitationMarkers.Find(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames))
+        var draft = ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames);
+        var quoted = CitationMarkers.Find(draft)
             .Where(marker => marker >= 1 && marker <= sources.Count)
             .Select(marker => sources[marker - 1].Citation)
             .Where(citation => !completed.Contains(citation.NormKey))
             .DistinctBy(citation => citation.NormKey)
             .Take(NormsCompleted)
             .ToList();
+        var drafted = sources.Count;
         await CompleteAsync(quoted).ConfigureAwait(false);
-        return sources;
+        return (sources, sources.Count == drafted ? draft : null);
 
         async Task CompleteAsync(IReadOnlyList<Citation> norms)
         {
@@ -231,8 +244,34 @@ public sealed class AnswerService : IAnswerService
         }
     }
 
-    private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources) =>
-        CitationVerifier.Verify(ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
+    /// <summary>
+    /// The stems of the question's nouns that no passage the reader may see holds, for the refusal gate; empty without a store
+    /// and analyzer. Asked only when the gate would refuse, one lexical look-up per noun.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> NounsUnknownToCorpusAsync(string query, DocumentAccess access, CancellationToken cancellationToken)
+    {
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        if (_store is null || _analyzer is null)
+        {
+            return unknown;
+        }
+
+        var vocabulary = new StoreVocabulary(_store, access);
+        foreach (var noun in QuestionTerms.NounWords(FollowUpResolver.WithoutNorms(query)).Distinct(StringComparer.Ordinal))
+        {
+            if (ContentTerms.StemOf(noun) is { } stem
+                && _analyzer.Analyze(noun).FirstOrDefault() is { } term
+                && !await vocabulary.ContainsAsync(term, cancellationToken).ConfigureAwait(false))
+            {
+                unknown.Add(stem);
+            }
+        }
+
+        return unknown;
+    }
+
+    private CitationVerification Extract(string query, IReadOnlyList<Chunk> sources, string? draft) =>
+        CitationVerifier.Verify(draft ?? ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames), sources);
 
     /// <summary>
     /// The applicable-law note of each precedence rule that displaced a parallel, where the answer cites the law that applies

@@ -15,4 +15,10 @@ public sealed record AnswerUnit(int Position, IReadOnlyList<string> Parts, strin
     public string Text => Header is null ? string.Join(' ', Parts) : $"{Header} {string.Join(' ', Parts)}";
 
     public bool IsList => Parts.Count > 1;
+
+    /// <summary>
+    /// For a table row: the sentence that introduces the table ("… erhalten eine zusätzliche Entschädigung:"), verbatim, or
+    /// null. It says what the rows are about, so its words count for them; it is not quoted with them.
+    /// </summary>
+    public string? Caption { get; init; }
 }

@@ -14,6 +14,7 @@ public static partial class AnswerUnits
         var lines = text.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
         var units = new List<AnswerUnit>();
         string? header = null;
+        string? caption = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -23,14 +24,17 @@ public static partial class AnswerUnits
                 if (header is null)
                 {
                     header = row;
+                    caption = i > 0 && lines[i - 1].EndsWith(':') && units.Count > 0 && !units[^1].IsList && units[^1].Header is null ? units[^1].Parts[0] : null;
                 }
                 else if (row.Length > 0 && !SeparatorRow().IsMatch(line))
                 {
-                    units.Add(new AnswerUnit(units.Count, [row], header, units.Count == 0));
+                    units.Add(new AnswerUnit(units.Count, [row], header, units.Count == 0) { Caption = caption });
                 }
 
                 continue;
             }
+
+            header = null;
 
             var sentences = GermanSentenceSplitter.SplitToStrings(line).Select(StripAbsatzLabel).Where(s => s.Length > 0).ToList();
             for (var s = 0; s < sentences.Count; s++)

@@ -200,7 +200,7 @@ public static partial class ExtractiveAnswerComposer
                     continue;
                 }
 
-                var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Header} {display}");
+                var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Caption} {unit.Header} {display}");
                 var matched = ContentTerms.CountOccurring(terms, vocabulary);
                 var facts = QuestionIntents.FactsStated(intent, display);
                 var relevance = matched + (TitleWeight * titleMatched);

@@ -20,4 +20,7 @@ public enum QuestionIntent
 
     /// <summary>How it is done ("wie beantragen", "welche Unterlagen", "Form").</summary>
     Procedure = 16,
+
+    /// <summary>With <see cref="Amount"/>: the figure asked is a sum of money ("Entschädigung", "Gebühr", "was kostet").</summary>
+    Money = 32,
 }

@@ -16,6 +16,10 @@ public static partial class QuestionIntents
         if (AmountQuestion().Matches(question).Any(match => !IsQualifierOfAskedTime(question, match.Value)))
         {
             intent |= QuestionIntent.Amount;
+            if (MoneyQuestion().IsMatch(question))
+            {
+                intent |= QuestionIntent.Money;
+            }
         }
 
         if (TimeQuestion().IsMatch(question))
@@ -89,7 +93,12 @@ public static partial class QuestionIntents
     public static bool StatesFigure(QuestionIntent intent, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return (intent.HasFlag(QuestionIntent.Amount) && (AmountFact().IsMatch(text) || CountedThing().IsMatch(text)))
+        // A sum of money is stated in euros or a rate; a majority or a count of members ("mit der Mehrheit der Stimmen")
+        // answers "wie viele", not "was bekommt er".
+        var amount = intent.HasFlag(QuestionIntent.Money)
+            ? MoneyFact().IsMatch(text)
+            : AmountFact().IsMatch(text) || CountedThing().IsMatch(text);
+        return (intent.HasFlag(QuestionIntent.Amount) && amount)
             || (intent.HasFlag(QuestionIntent.Time) && TimeFact().IsMatch(text));
     }
 
@@ -112,6 +121,14 @@ public static partial class QuestionIntents
 
     [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|kostet|kosten|gebühre?n?|beträgt|betrag|höhe|steuersatz|zuschlag|entschädigung|erstattet|zahlen|verlangen|abführen|wie\s+groß|wie\s+weit|wie\s+oft|menge|mindestens|höchstens)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AmountQuestion();
+
+    /// <summary>Words of a question about money: what is paid, charged or refunded.</summary>
+    [GeneratedRegex(@"\b(?:was\s+kostet|was\s+kosten|kostet|kosten\w*|gebühr\w*|\w+gebühr\w*|entschädigung\w*|\w+entschädigung\w*|erstatt\w*|zahl(?:en|t|e)|bezahl\w*|euro|geld\w*|preis\w*|vergütung\w*|zuschuss\w*|beitrag|beiträge|\w+steuer|steuer|steuersatz|entgelt\w*|miete)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyQuestion();
+
+    /// <summary>A sum of money or a rate: a number with its currency or percent sign, or a number word with it.</summary>
+    [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyFact();
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
@@ -147,7 +164,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"^(?:meter|met|cm|km|tag|woch|monat|jahr|stund|minut|uhr|euro|eur|prozent|hundert|hoch|hoh|hohe|weit|lang|lange|viel|oft|gross|alt|teu|teuer|ein|eins|zwei|drei|vier|funf|sechs|sieb|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dreissig|funfzig|hundert|tausend|pro|inzwisch|zeit|mitt|anfang|januar|februar|marz|april|mai|juni|juli|august|septemb|oktob|novemb|dezemb|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenend)$", RegexOptions.CultureInvariant)]
     private static partial Regex FigureWord();
 
-    [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinderat\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();
 
     [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch|berechtigt|Anspruch\s+auf|Recht\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Wissensassistent.Core.Answering;
 
 /// <summary>
@@ -10,10 +12,20 @@ namespace Wissensassistent.Core.Answering;
 /// <param name="Nouns">The stems of <paramref name="Own"/> written with a capital letter: the nouns that name the matter.</param>
 public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Nouns)
 {
+    /// <summary>Questions whose terms are kept; beyond this the cache starts afresh, so it never grows with the traffic.</summary>
+    private const int MaxRecent = 256;
+
     /// <summary>Nouns every administrative text uses for its bodies and its public: they name no matter.</summary>
     private static readonly HashSet<string> ActorNouns = new(
         ContentTerms.Extract("Gemeinde Gemeinden Landkreis Kreis Behörde Verwaltung Amt Bürger Bürgerin Bürgerinnen Einwohner Einwohnerin Person Personen Frau Mann Leute Kollege Kollegin Mitarbeiter Mitarbeiterin Sachbearbeiter Fall"),
         StringComparer.Ordinal);
+
+    /// <summary>Pronouns and articles that follow the verb that opens a yes/no question.</summary>
+    private static readonly HashSet<string> SubjectAfterVerb = new(
+        "das dies es er sie man wir ich ihr du der die den dem des ein eine einen einem einer jemand unser unsere mein meine sein seine ihre hier dort".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly ConcurrentDictionary<(string Question, string Places), QuestionTerms> Recent = new();
 
     public IReadOnlyList<string> All { get; } = [.. Own, .. Alternatives];
 
@@ -29,11 +41,51 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
     public static QuestionTerms Of(string question, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
+
+        // One question is read by the gate, the composer and each of its parts, several times: the terms are a pure
+        // function of the text, so they are read once.
+        var places = placeNames is null ? string.Empty : string.Join('\n', placeNames);
+        if (Recent.TryGetValue((question, places), out var known))
+        {
+            return known;
+        }
+
+        if (Recent.Count >= MaxRecent)
+        {
+            Recent.Clear();
+        }
+
+        return Recent[(question, places)] = Read(question, placeNames);
+    }
+
+    private static QuestionTerms Read(string question, IEnumerable<string>? placeNames)
+    {
         var places = placeNames is null ? [] : ContentTerms.Extract(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
         var text = FollowUpResolver.WithoutNorms(question);
         var own = ContentTerms.Extract(text).Where(stem => !places.Contains(stem)).ToList();
-        var nouns = ContentTerms.Extract(string.Join(' ', ContentTerms.Words(text).Where(word => char.IsUpper(word[0])))).Where(stem => !places.Contains(stem)).ToList();
+        var nouns = ContentTerms.Extract(string.Join(' ', NounWords(text))).Where(stem => !places.Contains(stem)).ToList();
         return new QuestionTerms(own, ContentTerms.LegalAlternatives(question, own).Where(stem => !places.Contains(stem)).ToList(), nouns);
+    }
+
+    /// <summary>
+    /// The words of the text written with a capital letter, as written: its nouns. A sentence's first word is capitalized
+    /// whatever it is; followed by a pronoun or an article it is the verb of a yes/no question ("Geht das noch?", "Zahlt
+    /// er …?"), not a noun ("Hundesteuer für …?").
+    /// </summary>
+    public static IEnumerable<string> NounWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var sentence in GermanSentenceSplitter.SplitToStrings(text))
+        {
+            var words = ContentTerms.Words(sentence).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (char.IsUpper(words[i][0]) && !(i == 0 && words.Count > 1 && SubjectAfterVerb.Contains(words[1])))
+                {
+                    yield return words[i];
+                }
+            }
+        }
     }
 
     /// <summary>

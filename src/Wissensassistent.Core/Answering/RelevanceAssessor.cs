@@ -68,7 +68,10 @@ public static class RelevanceAssessor
     /// mentions the matter and leaves the figure to another text (a fee ordinance, a state regulation the corpus lacks)
     /// does not answer it, and neither does a figure about something else in a norm that shares one word.
     /// </summary>
-    public static bool StatesAskedFact(string question, IReadOnlyList<Chunk> relevant, IEnumerable<string>? placeNames = null)
+    /// <param name="unknownToCorpus">Stems of the question's nouns that no passage of the corpus holds ("Erdgrab" where the
+    /// bylaw says "Reihengrab"): no norm can name them, so a norm whose title or heading names the other nouns of the asking
+    /// sentences need not.</param>
+    public static bool StatesAskedFact(string question, IReadOnlyList<Chunk> relevant, IEnumerable<string>? placeNames = null, IReadOnlySet<string>? unknownToCorpus = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(relevant);
@@ -86,9 +89,8 @@ public static class RelevanceAssessor
         // The sentence with the figure may name what the story named before ("Wir wollen ein Zwangsgeld androhen. Wie hoch
         // darf das sein?").
         var readingEvidence = QuestionTerms.Of(question, placeNames).MatterEvidence;
-        var own = terms.OwnMatterEvidence;
-        var ownMatters = QuestionTerms.Matters(own, own.ToHashSet(StringComparer.Ordinal));
-        var needed = Math.Min(2, ownMatters);
+        var allOwn = terms.OwnMatterEvidence;
+        var known = unknownToCorpus is { Count: > 0 } ? allOwn.Where(stem => !unknownToCorpus.Contains(stem)).ToList() : allOwn;
         foreach (var norm in relevant.Where(chunk => !chunk.IsRepealed).GroupBy(chunk => chunk.Citation.NormKey, StringComparer.Ordinal))
         {
             var titles = ContentTerms.Vocabulary(string.Join('\n', norm.Select(chunk => $"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}\n{chunk.Citation.Law}\n{chunk.LawTitle}").Distinct(StringComparer.Ordinal)));
@@ -98,8 +100,15 @@ public static class RelevanceAssessor
                 vocabulary.UnionWith(ContentTerms.Vocabulary(chunk.Text));
             }
 
-            var normMatters = QuestionTerms.Matters(evidence, vocabulary);
-            if (normMatters < needed)
+            // The nouns the corpus lacks drop out only where the norm's heading names all the others: "§ 8 Ruhezeit" for
+            // the Ruhezeit of an "Erdgrab", not any norm that mentions a Ruhezeit in passing.
+            var headings = ContentTerms.Vocabulary(string.Join('\n', norm.Select(chunk => $"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}").Distinct(StringComparer.Ordinal)));
+            var own = known.Count > 0 && known.Count < allOwn.Count && QuestionTerms.Matters(known, headings, whole: true) >= QuestionTerms.Matters(known, known.ToHashSet(StringComparer.Ordinal))
+                ? known
+                : allOwn;
+            var ownMatters = QuestionTerms.Matters(own, own.ToHashSet(StringComparer.Ordinal));
+            var normMatters = QuestionTerms.Matters(own.Count < allOwn.Count ? own : evidence, vocabulary);
+            if (normMatters < Math.Min(2, ownMatters))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
@@ -25,6 +26,9 @@ public sealed partial class ApplicableLaw
 
     /// <summary>For each displaced law of the rules, the pattern that finds it named in a question; built once, not per query.</summary>
     private readonly Dictionary<string, Regex> _lawNamed;
+
+    /// <summary>The issuer by law title, for the Gemeinde's folder: read from each title once.</summary>
+    private readonly ConcurrentDictionary<string, LocalBody?> _issuers = new(StringComparer.Ordinal);
 
     public ApplicableLaw(IOptions<DeploymentProfile> profile)
         : this(profile?.Value ?? throw new ArgumentNullException(nameof(profile)))
@@ -93,21 +97,35 @@ public sealed partial class ApplicableLaw
         }
 
         // Another body's bylaw ranks behind the Gemeinde's own where both regulate the same matter (same name without suffix),
-        // unless the question names that body ("Kreistag", "Landrat").
+        // unless the question names that body ("Kreistag", "Landrat"). The bylaw of a Körperschaft that the Gemeinde only
+        // publishes (a Jagdgenossenschaft's) binds that body's members and organs, never the Gemeinde's: always behind.
         var own = _own;
         var words = WordPattern().Matches(question).Select(m => m.Value).ToList();
-        var ownBases = kept.Where(c => own.Owns(c.Chunk.DocumentId)).Select(c => own.BaseName(c.Chunk.Citation.Law)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ownBases = kept.Where(c => OtherBody(c.Chunk) is null && own.Owns(c.Chunk.DocumentId)).Select(c => own.BaseName(c.Chunk.Citation.Law)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return kept
-            .Select(c => OtherBody(c.Chunk) is { } other && !other.IsNamedIn(words) && ownBases.Contains(other.BaseName(c.Chunk.Citation.Law)) ? c with { Score = c.Score * _otherBodyWeight } : c)
+            .Select(c => OtherBody(c.Chunk) is { } other && !other.IsNamedIn(words) && (other.Folder.Length == 0 || ownBases.Contains(other.BaseName(c.Chunk.Citation.Law)))
+                ? c with { Score = c.Score * _otherBodyWeight }
+                : c)
             .OrderByDescending(c => c.Score)
             .ToList();
     }
 
-    /// <summary>The other body (Landkreis, Verband) whose bylaw the passage is, or null for the Gemeinde's own and for statutes.</summary>
+    /// <summary>
+    /// The other body (Landkreis, Verband, Körperschaft) whose bylaw the passage is, or null for the Gemeinde's own and for
+    /// statutes: by the corpus folder, and within the Gemeinde's folder by the issuer the document's title names
+    /// (<see cref="BylawIssuer"/>).
+    /// </summary>
     public LocalBody? OtherBody(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        return _own is null || _own.Owns(chunk.DocumentId) ? null : _others.FirstOrDefault(body => body.Owns(chunk.DocumentId));
+        if (_own is null)
+        {
+            return null;
+        }
+
+        return _own.Owns(chunk.DocumentId)
+            ? _issuers.GetOrAdd(chunk.LawTitle, title => BylawIssuer.Of(title, _own))
+            : _others.FirstOrDefault(body => body.Owns(chunk.DocumentId));
     }
 
     [GeneratedRegex(@"\p{L}+")]

@@ -130,4 +130,35 @@ public sealed class ExtractiveAnswerSelectionTests
         Assert.StartsWith("„Kommandant | 1.000,00 €/Jahr“", text, StringComparison.Ordinal);
         Assert.DoesNotContain(":“", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_MoneyQuestion_PrefersTheTableWithTheSumsOverABetterRankedNormWithAMajority()
+    {
+        var deputy = AnswerFixtures.Passage("land-bw/GemO.md", "GemO", "Gemeindeordnung", "48", "2", "Stellvertreter des Bürgermeisters", 1,
+            "(2) Ist die Stelle des Bürgermeisters längere Zeit unbesetzt, kann der Gemeinderat mit der Mehrheit der Stimmen aller Mitglieder einen Amtsverwalter bestellen.");
+        var fillers = Enumerable.Range(1, 3).Select(i => AnswerFixtures.Passage("bund/x.md", "XG", "Anderes Gesetz", $"{i}", null, "Sonstiges", 10 + i,
+            $"Die Behörde veröffentlicht den Bericht Nummer {i} im Amtsblatt.")).ToList();
+        var table = AnswerFixtures.Passage("kommune/fwe.md", "Feuerwehrentschädigungssatzung", "Feuerwehrentschädigungssatzung", "3", "1", "Zusätzliche Entschädigung", 20,
+            "| Funktion | Entschädigung |\n| --- | --- |\n| Kommandant | 1.000,00 €/Jahr |\n| Stv. Kommandant | 500,00 €/Jahr |\n| Jugendwart | 400,00 €/Jahr |");
+
+        var text = ExtractiveAnswerComposer.Compose("Was bekommen unser Feuerwehrkommandant und sein Stellvertreter zusätzlich an Entschädigung im Jahr?", [deputy, .. fillers, table], _options);
+
+        Assert.StartsWith("„Kommandant | 1.000,00 €/Jahr“", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_TableRowsUnderTheSentenceThatIntroducesThem_MatchItsWords()
+    {
+        // "zusätzliche Entschädigung" stands in the sentence before the table, not in its rows: the rows still answer it, before
+        // the next Absatz's flat sum that shares the question's compound only by its first part ("Feuerwehr").
+        var table = AnswerFixtures.Passage("kommune/fwe.md", "Feuerwehrentschädigungssatzung", "Feuerwehrentschädigungssatzung", "3", "1", "Entschädigung", 1,
+            "(1) Die Angehörigen der Freiwilligen Feuerwehr, die über das übliche Maß hinaus Dienst leisten, erhalten eine zusätzliche Entschädigung:\n| Funktion | Betrag |\n| --- | --- |\n| Kommandant | 1.000,00 €/Jahr |\n| Stv. Kommandant | 500,00 €/Jahr |");
+        var flat = AnswerFixtures.Passage("kommune/fwe.md", "Feuerwehrentschädigungssatzung", "Feuerwehrentschädigungssatzung", "3", "2", "Entschädigung", 2,
+            "(2) Die aktiven Angehörigen der Freiwilligen Feuerwehr erhalten eine pauschale jährliche Aufwandsentschädigung in Höhe von 100,00 €.");
+
+        var text = ExtractiveAnswerComposer.Compose("Was bekommen unser Feuerwehrkommandant und sein Stellvertreter zusätzlich an Entschädigung im Jahr?", [table, flat], _options);
+
+        Assert.StartsWith("„Kommandant | 1.000,00 €/Jahr“", text, StringComparison.Ordinal);
+        Assert.Contains("„Stv. Kommandant | 500,00 €/Jahr“", text, StringComparison.Ordinal);
+    }
 }

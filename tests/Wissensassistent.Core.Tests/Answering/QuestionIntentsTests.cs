@@ -30,4 +30,28 @@ public sealed class QuestionIntentsTests
         Assert.True(intent.HasFlag(QuestionIntent.Amount));
         Assert.Equal(1, QuestionIntents.FactsStated(intent, "Die Einfriedung muss mindestens 1,20 m hoch sein."));
     }
+
+    [Fact]
+    public void MoneyQuestion_IsAnsweredByASum_NotByAMajorityOrACount()
+    {
+        var intent = QuestionIntents.Of("Was bekommt der Kommandant an Entschädigung im Jahr?");
+
+        Assert.True(intent.HasFlag(QuestionIntent.Amount));
+        Assert.Equal(0, QuestionIntents.FactsStated(intent, "Der Gemeinderat kann mit der Mehrheit der Stimmen aller Mitglieder einen Amtsverwalter bestellen."));
+        Assert.Equal(1, QuestionIntents.FactsStated(intent, "Kommandant | 1.000,00 €/Jahr"));
+    }
+
+    [Fact]
+    public void CountQuestion_StillCountsAMajority()
+    {
+        var intent = QuestionIntents.Of("Wie viele Stimmen braucht die Wahl des Amtsverwalters?");
+
+        Assert.Equal(1, QuestionIntents.FactsStated(intent, "Der Gemeinderat kann mit der Mehrheit der Stimmen aller Mitglieder einen Amtsverwalter bestellen."));
+    }
+
+    [Theory]
+    [InlineData("Die Niederschrift ist vom Vorsitzenden und 2 Gemeinderäten zu unterzeichnen.")]
+    [InlineData("Über Einwendungen entscheiden die Gemeinderäte.")]
+    public void WhoQuestion_IsAnsweredByTheOfficersWhoAct_InAnyInflection(string sentence) =>
+        Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer muss das Protokoll unterschreiben?"), sentence) > 0);
 }

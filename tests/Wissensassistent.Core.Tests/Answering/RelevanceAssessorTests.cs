@@ -71,4 +71,40 @@ public sealed class RelevanceAssessorTests
 
     private static SearchResult Result(IReadOnlyList<Chunks.Chunk> chunks) =>
         new("q", chunks.Select((chunk, i) => new SearchHit(i + 1, 1.0 / (i + 1), chunk)).ToList(), [], SearchMode.Hybrid, TimeSpan.Zero, []);
+
+    private static readonly Chunks.Chunk Ruhezeit = AnswerFixtures.Passage("kommune/GEM-BBO/Friedhof.md", "Friedhofsatzung Bad Boll", "Friedhofsatzung", "8", null, "Ruhezeit", 8,
+        "Die Ruhezeit der Verstorbenen beträgt 20 Jahre.");
+
+    private static readonly Chunks.Chunk RuhezeitInPassing = AnswerFixtures.Passage("kommune/GEM-BBO/Friedhof.md", "Friedhofsatzung Bad Boll", "Friedhofsatzung", "9", null, "Umbettungen", 9,
+        "Umbettungen sind in den ersten 3 Jahren der Ruhezeit nur aus wichtigem Grund zulässig.");
+
+    [Fact]
+    public void StatesAskedFact_NounTheCorpusLacks_IsNotRequired_WhereTheNormsHeadingNamesTheOthers()
+    {
+        const string question = "Wie lange ist die Ruhezeit für ein Sarggrab?";
+
+        Assert.False(RelevanceAssessor.StatesAskedFact(question, [Ruhezeit]));
+        Assert.True(RelevanceAssessor.StatesAskedFact(question, [Ruhezeit], unknownToCorpus: new HashSet<string> { "sarggrab" }));
+    }
+
+    [Fact]
+    public void StatesAskedFact_NounTheCorpusLacks_StillRefused_WhereTheNormOnlyMentionsTheOthers() =>
+        Assert.False(RelevanceAssessor.StatesAskedFact("Wie lange ist die Ruhezeit für ein Sarggrab?", [RuhezeitInPassing], unknownToCorpus: new HashSet<string> { "sarggrab" }));
+
+    [Fact]
+    public void StatesAskedFact_YesNoQuestionsLeadingVerb_IsNoNounTheNormMustName()
+    {
+        var quota = AnswerFixtures.Passage("kommune/GEM-BBO/Blatt.md", "Veröffentlichungsrichtlinie Bad Boll", "Veröffentlichungsrichtlinie", "1", null, "Beiträge der Fraktionen", 1,
+            "Den Fraktionen wird für ihre Beiträge ein Kontingent von 1.800 Zeichen pro Ausgabe eingeräumt.");
+
+        Assert.True(RelevanceAssessor.StatesAskedFact("Eine Fraktion will einen Beitrag bringen. Geht das noch, und wie lang dürfen solche Beiträge sein?", [quota]));
+    }
+
+    [Theory]
+    [InlineData("Geht das noch?", "")]
+    [InlineData("Braucht er dafür eine Genehmigung?", "genehmigung")]
+    [InlineData("Hundesteuer für einen Kampfhund?", "hundesteu kampfhund")]
+    [InlineData("Ein Bürger fragt. Muss die Gemeinde zahlen?", "burg gemeind")]
+    public void Nouns_LeadingVerbOfAYesNoQuestion_IsNone_ALeadingNounStays(string question, string nouns) =>
+        Assert.Equal(nouns.Split(' ', StringSplitOptions.RemoveEmptyEntries), QuestionTerms.Of(question).Nouns);
 }
