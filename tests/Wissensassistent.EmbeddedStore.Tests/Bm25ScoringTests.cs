@@ -52,7 +52,8 @@ public sealed class Bm25ScoringTests : IDisposable
     [Fact]
     public async Task SearchLexical_TitleFieldsFoldedUnderTheTextsLength_CountMoreInAShortChunk()
     {
-        await using var store = await StoreWithThreeChunksAsync(k1: 1.2, b: 0.75);
+        // Bm25TitleB unset: the title fields are folded under the text's length normalisation.
+        await using var store = await StoreWithThreeChunksAsync(k1: 1.2, b: 0.75, foldTitles: true);
 
         var hits = await store.SearchLexicalAsync(new LexicalQuery([new("obstgesetz", 1.0)]), SearchFilter.None, 10, Ct);
 
@@ -75,7 +76,7 @@ public sealed class Bm25ScoringTests : IDisposable
         Assert.All(hits, hit => Assert.Equal(expected, hit.Score, 5));
     }
 
-    private async Task<EmbeddedKnowledgeStore> StoreWithThreeChunksAsync(double k1, double b, double? titleB = null)
+    private async Task<EmbeddedKnowledgeStore> StoreWithThreeChunksAsync(double k1, double b, double? titleB = 0.5, bool foldTitles = false)
     {
         var document = new SourceDocument
         {
@@ -86,7 +87,7 @@ public sealed class Bm25ScoringTests : IDisposable
             Type = DocumentType.Gesetz,
             ContentHash = "obst",
         };
-        var store = StoreFactory.Open(_directory.Path, k1: k1, b: b, titleB: titleB);
+        var store = StoreFactory.Open(_directory.Path, k1: k1, b: b, configure: options => options.Bm25TitleB = foldTitles ? null : titleB);
         await store.UpsertAsync([new DocumentBatch(document, [Chunk(document, 0, "c1 apfel birne"), Chunk(document, 1, "c2 apfel apfel kirsche"), Chunk(document, 2, "c3 kirsche")])], Ct);
         return store;
     }
