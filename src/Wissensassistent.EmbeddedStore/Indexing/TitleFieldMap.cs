@@ -4,7 +4,8 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 
 /// <summary>
 /// Folds the title fields of <see cref="IndexedTerms"/> into the text for BM25F: a title term (prefix + <c>nachbar</c>)
-/// becomes an occurrence of its plain term weighted by its field's weight, under one saturation and the text's length.
+/// becomes an occurrence of its plain term weighted by its field's weight, under one saturation; scaled per chunk by the
+/// text's length normalisation against the titles' own (<see cref="Bm25Parameters.TitleB"/>), or under the text's length.
 /// </summary>
 internal sealed class TitleFieldMap
 {
