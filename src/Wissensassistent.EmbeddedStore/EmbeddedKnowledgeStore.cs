@@ -52,7 +52,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
         var settings = options.Value;
         _analyzer = analyzer;
         _logger = logger;
-        _bm25 = new Bm25Parameters(settings.Bm25K1, settings.Bm25B);
+        _bm25 = new Bm25Parameters(settings.Bm25K1, settings.Bm25B, settings.Bm25TitleB);
         _approximateVectorsFrom = settings.ApproximateVectorsFrom;
         _directory = Path.GetDirectoryName(settings.DatabasePath)!;
         _defaultFileName = Path.GetFileName(settings.DatabasePath);

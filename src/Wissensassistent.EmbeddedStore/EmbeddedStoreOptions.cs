@@ -27,6 +27,16 @@ public sealed class EmbeddedStoreOptions
     public double Bm25B { get; set; } = 0.75;
 
     /// <summary>
+    /// Length normalisation of the title fields (norm and law title) by their own length, as BM25F does: 0 lets a title term
+    /// count the same in a short passage as in a long one; unset (empty) folds them under the text's length, so that a one-line
+    /// Absatz carrying the law's title outranks the long Absatz that holds the question's words. Measured (dev sets, lexical,
+    /// with the separable verb forms of the analyzer): 0.5 staff first hits 54 % to 56 %, key facts and gold cited 63 % to 65 %,
+    /// ragsource R@1 0.622 to 0.633, GerLayQA R@10 0.180 to 0.179; 0.25 and 0.75 no better.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? Bm25TitleB { get; set; } = 0.5;
+
+    /// <summary>
     /// Chunks with a vector from which dense search ranks candidates by binary codes (one bit per dimension) and scores
     /// only the closest few thousand exactly, instead of scoring every vector; below it the full scan is fast enough.
     /// </summary>

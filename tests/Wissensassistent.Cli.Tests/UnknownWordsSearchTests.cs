@@ -44,6 +44,18 @@ public sealed class UnknownWordsSearchTests(IngestedCorpus corpus) : IDisposable
         Assert.Equal("kommune/GEM-BBO/BBO_Benutzungsordnung_Sporthallen.md", result.Hits[0].Chunk.DocumentId);
     }
 
+    [Fact]
+    public async Task Search_NounTheCorpusLacksThatDoesNotSplit_FindsThePassagesOfItsLastPart()
+    {
+        // "Notunterkunft" occurs nowhere in the corpus and "Not" is too short a part to check; "Unterkunft" is the kind it names.
+        var search = SearchWith(string.Empty);
+
+        var result = await search.SearchAsync(new SearchRequest("Notunterkunft", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(result.Hits);
+        Assert.Equal("kommune/GEM-BBO/BBO_Satzung_Benutzung_von_Obdachlosen-_und_Fluechtlingsunterkuenften.md", result.Hits[0].Chunk.DocumentId);
+    }
+
     private HybridSearchService SearchWith(string synonymSet) =>
         corpus.SearchWith(new SearchOptions { ThesaurusFile = IngestedCorpus.WriteThesaurus(_folder.Path, synonymSet) });
 }

@@ -55,6 +55,34 @@ public sealed class GermanAnalyzerTests
         Assert.Equal(TermOf(word), TermOf(inflected));
     }
 
+    [Theory]
+    [InlineData("aufstellen", "aufzustellen")]
+    [InlineData("aufstellen", "aufgestellt")]
+    [InlineData("feststellen", "festzustellen")]
+    [InlineData("feststellen", "festgestellt")]
+    [InlineData("anordnen", "angeordnet")]
+    [InlineData("anmelden", "angemeldet")]
+    [InlineData("zustellen", "zuzustellen")]
+    [InlineData("einreichen", "einzureichen")]
+    [InlineData("Auszubildende", "Auszubildenden")]
+    public void Analyze_FormsOfASeparableVerb_ShareOneStem(string word, string form)
+    {
+        // Statutes write "ist … aufzustellen", questions "muss … aufgestellt sein".
+        Assert.Equal(TermOf(word), TermOf(form));
+    }
+
+    [Theory]
+    [InlineData("Umzugskosten", "umzugskost")]
+    [InlineData("Vorzugsweise", "vorzugsweis")]
+    [InlineData("Angebot", "angebot")]
+    [InlineData("ausgeschlossen", "ausgeschloss")]
+    [InlineData("genehmigt", "genehmigt")]
+    public void Analyze_WordThatOnlyLooksLikeAVerbForm_KeepsItsStem(string word, string term)
+    {
+        // "Zug" compounds, a noun of two letters after the infix, a strong participle, no separable particle.
+        Assert.Equal(term, TermOf(word));
+    }
+
     [Fact]
     public void Analyze_LightStemming_KeepsNounApartFromVerb()
     {

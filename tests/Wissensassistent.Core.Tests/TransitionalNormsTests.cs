@@ -30,7 +30,40 @@ public sealed class TransitionalNormsTests
         Assert.Equal(["42b", "25"], ranked.Select(hit => hit.Chunk.Citation.Section));
     }
 
+    [Fact]
+    public void Apply_NormInAPartOfTransitionalProvisions_RanksItAfterTheCurrentNorm()
+    {
+        // § 42 WoGG is titled after the law it carries over from; only the part it stands in says it is transitional.
+        var carriedOver = new ScoredChunk(Transitional.Chunk with
+        {
+            Citation = Transitional.Chunk.Citation with { Section = "42" },
+            NormTitle = "Gesetz zur Neuregelung des Wohngeldrechts",
+            HeadingPath = ["WoGG", "Teil 8 - Überleitungsvorschriften", "§ 42 Gesetz zur Neuregelung des Wohngeldrechts"],
+        }, 2.0);
+
+        var ranked = TransitionalNorms.Apply("Für wie lange wird Wohngeld nach einem Antrag bewilligt?", [carriedOver, Current], 0.4);
+
+        Assert.Equal(["25", "42"], ranked.Select(hit => hit.Chunk.Citation.Section));
+    }
+
+    [Fact]
+    public void Apply_NormInAPartOfTransitionalAndFinalProvisions_KeepsItsScore()
+    {
+        // "Übergangs- und Schlussvorschriften" also hold current rules (§ 249 BauGB Windenergie).
+        var final = new ScoredChunk(Transitional.Chunk with
+        {
+            Citation = Transitional.Chunk.Citation with { Section = "249" },
+            NormTitle = "Sonderregelungen zur Windenergie",
+            HeadingPath = ["BauGB", "Viertes Kapitel - Überleitungs- und Schlussvorschriften", "§ 249 Sonderregelungen zur Windenergie"],
+        }, 2.0);
+
+        var ranked = TransitionalNorms.Apply("Für wie lange wird Wohngeld nach einem Antrag bewilligt?", [final, Current], 0.4);
+
+        Assert.Equal(["249", "25"], ranked.Select(hit => hit.Chunk.Citation.Section));
+    }
+
     [Theory]
+    [InlineData("Überleitungsvorschrift aus Anlass der dritten Änderungsverordnung", true)]
     [InlineData("Übergangsvorschriften", true)]
     [InlineData("Inkrafttreten", true)]
     [InlineData("Übergang von Ansprüchen des Berechtigten", false)]

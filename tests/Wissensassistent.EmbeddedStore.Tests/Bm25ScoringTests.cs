@@ -49,7 +49,34 @@ public sealed class Bm25ScoringTests : IDisposable
         Assert.Equal(Idf * 3 / 3, hits[1].Score, 6);
     }
 
-    private async Task<EmbeddedKnowledgeStore> StoreWithThreeChunksAsync(double k1, double b)
+    [Fact]
+    public async Task SearchLexical_TitleFieldsFoldedUnderTheTextsLength_CountMoreInAShortChunk()
+    {
+        // Bm25TitleB unset: the title fields are folded under the text's length normalisation.
+        await using var store = await StoreWithThreeChunksAsync(k1: 1.2, b: 0.75, foldTitles: true);
+
+        var hits = await store.SearchLexicalAsync(new LexicalQuery([new("obstgesetz", 1.0)]), SearchFilter.None, 10, Ct);
+
+        // Only the law's title holds the term, half an occurrence each: the two-term c3 (K = 0.9) beats the four-term c2 (K = 1.5).
+        Assert.Equal(["c3", "c1", "c2"], hits.Select(hit => hit.Chunk.Text[..2]));
+        Assert.True(hits[0].Score > hits[2].Score);
+    }
+
+    [Fact]
+    public async Task SearchLexical_TitleFieldsWithTheirOwnLength_CountTheSameInEveryChunk()
+    {
+        // Bm25TitleB = 0: a title occurrence is divided by no length at all, as a BM25F field of its own.
+        await using var store = await StoreWithThreeChunksAsync(k1: 1.2, b: 0.75, titleB: 0);
+
+        var hits = await store.SearchLexicalAsync(new LexicalQuery([new("obstgesetz", 1.0)]), SearchFilter.None, 10, Ct);
+
+        // Every chunk holds it: idf = ln(1 + 0.5 / 3.5); tf part = 0.5 · 2.2 / (0.5 + 1.2).
+        var expected = Math.Log(1 + (0.5 / 3.5)) * 0.5 * 2.2 / 1.7;
+        Assert.Equal(3, hits.Count);
+        Assert.All(hits, hit => Assert.Equal(expected, hit.Score, 5));
+    }
+
+    private async Task<EmbeddedKnowledgeStore> StoreWithThreeChunksAsync(double k1, double b, double? titleB = 0.5, bool foldTitles = false)
     {
         var document = new SourceDocument
         {
@@ -60,7 +87,7 @@ public sealed class Bm25ScoringTests : IDisposable
             Type = DocumentType.Gesetz,
             ContentHash = "obst",
         };
-        var store = StoreFactory.Open(_directory.Path, k1: k1, b: b);
+        var store = StoreFactory.Open(_directory.Path, k1: k1, b: b, configure: options => options.Bm25TitleB = foldTitles ? null : titleB);
         await store.UpsertAsync([new DocumentBatch(document, [Chunk(document, 0, "c1 apfel birne"), Chunk(document, 1, "c2 apfel apfel kirsche"), Chunk(document, 2, "c3 kirsche")])], Ct);
         return store;
     }

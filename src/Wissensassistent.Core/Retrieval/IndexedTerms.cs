@@ -60,11 +60,21 @@ public static class IndexedTerms
         return terms;
     }
 
-    /// <summary>The norm's title; for a chunk without one, the last heading (an Anlage's, a section's).</summary>
+    /// <summary>
+    /// The norm's title; for a chunk without one, the last heading (an Anlage's, a section's), unless that heading restates the
+    /// law's title (the preamble or footnote under "Verwaltungszustellungsgesetz für Baden-Württemberg (…)"): the law's title
+    /// is a field of its own, and counted twice it would put such a passage before every norm of the law.
+    /// </summary>
     public static string NormTitle(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        return chunk.NormTitle ?? (chunk.HeadingPath.Count > 1 ? chunk.HeadingPath[^1] : string.Empty);
+        if (chunk.NormTitle is not null)
+        {
+            return chunk.NormTitle;
+        }
+
+        var heading = chunk.HeadingPath.Count > 1 ? chunk.HeadingPath[^1] : string.Empty;
+        return chunk.LawTitle.Length > 0 && heading.Contains(chunk.LawTitle, StringComparison.OrdinalIgnoreCase) ? string.Empty : heading;
     }
 
     private static IEnumerable<string> Prefixed(ITextAnalyzer analyzer, string? title, string prefix) =>

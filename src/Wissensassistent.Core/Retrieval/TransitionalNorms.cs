@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Core.Retrieval;
@@ -6,7 +7,10 @@ namespace Wissensassistent.Core.Retrieval;
 /// <summary>
 /// Transitional provisions and entry-into-force norms ("§ 42b Übergangsregelung aus Anlass …", "§ 28 Inkrafttreten") repeat the
 /// vocabulary of the whole law ("über einen Wohngeldantrag noch nicht entschieden") but answer a current question only when it
-/// asks about the transition. Their passages are weighted down unless the question does ask about it.
+/// asks about the transition. Their passages are weighted down unless the question does ask about it. A norm is transitional by
+/// its title ("Übergangsvorschrift", "Überleitungsregelung", "Inkrafttreten") or by the part of the law it stands in when that
+/// part holds nothing else ("Teil 8 - Überleitungsvorschriften"; not "Übergangs- und Schlussvorschriften", which also hold
+/// current rules).
 /// </summary>
 public static partial class TransitionalNorms
 {
@@ -14,6 +18,14 @@ public static partial class TransitionalNorms
     {
         ArgumentNullException.ThrowIfNull(normTitle);
         return TransitionalTitle().IsMatch(normTitle);
+    }
+
+    /// <summary>True for a passage of a transitional norm, by its title or by a heading of the part that holds it.</summary>
+    public static bool IsTransitional(Chunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return IsTransitional(IndexedTerms.NormTitle(chunk))
+            || chunk.HeadingPath.Skip(1).SkipLast(chunk.NormTitle is null ? 0 : 1).Any(heading => TransitionalPart().IsMatch(heading));
     }
 
     /// <summary>The hits with transitional norms' scores times <paramref name="weight"/>, re-sorted; unchanged when the question asks about a transition.</summary>
@@ -27,14 +39,18 @@ public static partial class TransitionalNorms
         }
 
         return hits
-            .Select(hit => IsTransitional(IndexedTerms.NormTitle(hit.Chunk)) ? hit with { Score = hit.Score * weight } : hit)
+            .Select(hit => IsTransitional(hit.Chunk) ? hit with { Score = hit.Score * weight } : hit)
             .OrderByDescending(hit => hit.Score)
             .ToList();
     }
 
-    [GeneratedRegex(@"Übergangs(vorschrift|regelung|bestimmung)|Inkrafttreten|Außerkrafttreten", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Übergangs(vorschrift|regelung|bestimmung)|Überleitungs(vorschrift|regelung|bestimmung)|Inkrafttreten|Außerkrafttreten", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TransitionalTitle();
 
-    [GeneratedRegex(@"übergang|inkraft|außerkraft|in kraft|alte[nmrs]? (fassung|recht)|bisherige[nmrs]? recht", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A heading whose whole subject is the transition, after its number ("Teil 8 - ", "Erster Teil - ").</summary>
+    [GeneratedRegex(@"^([^-–]*[-–]\s*)?(Übergangs|Überleitungs)(vorschriften|regelungen|bestimmungen)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TransitionalPart();
+
+    [GeneratedRegex(@"übergang|überleitung|inkraft|außerkraft|in kraft|alte[nmrs]? (fassung|recht)|bisherige[nmrs]? recht", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksAboutTransition();
 }

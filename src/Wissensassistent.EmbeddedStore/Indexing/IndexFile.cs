@@ -20,7 +20,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 internal static class IndexFile
 {
     private const uint Magic = 0x58444957; // "WIDX"
-    private const int Format = 3;
+    private const int Format = 4;
     private const int BufferSize = 1 << 20;
 
     public static string PathOf(string databasePath) => databasePath + ".index";
@@ -169,7 +169,8 @@ internal static class IndexFile
                 rejected = "replaced";
             }
             else if (reader.UInt64() != BitConverter.DoubleToUInt64Bits(bm25.K1) || reader.UInt64() != BitConverter.DoubleToUInt64Bits(bm25.B)
-                || reader.UInt64() != BitConverter.DoubleToUInt64Bits(IndexedTerms.NormTitleWeight) || reader.UInt64() != BitConverter.DoubleToUInt64Bits(IndexedTerms.LawTitleWeight))
+                || reader.UInt64() != BitConverter.DoubleToUInt64Bits(IndexedTerms.NormTitleWeight) || reader.UInt64() != BitConverter.DoubleToUInt64Bits(IndexedTerms.LawTitleWeight)
+                || reader.UInt64() != BitConverter.DoubleToUInt64Bits(bm25.TitleB ?? -1))
             {
                 rejected = "parameters";
             }
@@ -200,6 +201,7 @@ internal static class IndexFile
         writer.UInt64(BitConverter.DoubleToUInt64Bits(bm25.B));
         writer.UInt64(BitConverter.DoubleToUInt64Bits(IndexedTerms.NormTitleWeight));
         writer.UInt64(BitConverter.DoubleToUInt64Bits(IndexedTerms.LawTitleWeight));
+        writer.UInt64(BitConverter.DoubleToUInt64Bits(bm25.TitleB ?? -1));
     }
 
     private static void WriteLexical(IndexFileWriter writer, LexicalIndex lexical)

@@ -60,6 +60,7 @@ internal sealed class LexicalIndex
         // their title fields folded in (BM25F: a title term counts as a weighted occurrence of the term in the text).
         var scratch = new TitleFieldMap.Scratch();
         long totalLength = 0;
+        long totalTitleLength = 0;
         var chunk = 0;
         for (var d = 0; d < documents.Length; d++)
         {
@@ -82,11 +83,13 @@ internal sealed class LexicalIndex
                 }
 
                 totalLength += indexed.Terms.Length;
+                totalTitleLength += bm25.TitleB is null ? 0 : titles.TitleLength(indexed.Terms);
                 chunk++;
             }
         }
 
         var averageLength = chunkCount == 0 ? 0 : (double)totalLength / chunkCount;
+        var averageTitleLength = chunkCount == 0 ? 0 : (double)totalTitleLength / chunkCount;
         for (var t = 0; t < termCount; t++)
         {
             var documentFrequency = termStart[t + 1];
@@ -103,7 +106,19 @@ internal sealed class LexicalIndex
         {
             foreach (var indexed in document.Chunks)
             {
-                var fielded = titles.Fold(indexed.Terms, scratch);
+                var textNorm = averageLength == 0 ? 1 - bm25.B : 1 - bm25.B + (bm25.B * indexed.Terms.Length / averageLength);
+                lengthNorm[chunk] = (float)(bm25.K1 * textNorm);
+
+                // BM25F: the score divides every folded frequency by the text's normalisation; a title occurrence scaled by
+                // text / title normalisation ends up divided by its own field's.
+                var titleScale = 1f;
+                if (bm25.TitleB is { } titleB)
+                {
+                    var titleNorm = averageTitleLength == 0 ? 1 : 1 - titleB + (titleB * titles.TitleLength(indexed.Terms) / averageTitleLength);
+                    titleScale = (float)(textNorm / Math.Max(titleNorm, 1e-6));
+                }
+
+                var fielded = titles.Fold(indexed.Terms, scratch, titleScale);
                 for (var i = 0; i < fielded.Count; i++)
                 {
                     var position = cursor[fielded.TermIds[i]]++;
@@ -111,9 +126,6 @@ internal sealed class LexicalIndex
                     postingFrequencies[position] = fielded.Frequencies[i];
                 }
 
-                lengthNorm[chunk] = (float)(averageLength == 0
-                    ? bm25.K1 * (1 - bm25.B)
-                    : bm25.K1 * (1 - bm25.B + bm25.B * indexed.Terms.Length / averageLength));
                 chunk++;
             }
         }

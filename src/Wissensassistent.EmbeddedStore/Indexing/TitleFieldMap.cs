@@ -4,7 +4,8 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 
 /// <summary>
 /// Folds the title fields of <see cref="IndexedTerms"/> into the text for BM25F: a title term (prefix + <c>nachbar</c>)
-/// becomes an occurrence of its plain term weighted by its field's weight, under one saturation and the text's length.
+/// becomes an occurrence of its plain term weighted by its field's weight, under one saturation; scaled per chunk by the
+/// text's length normalisation against the titles' own (<see cref="Bm25Parameters.TitleB"/>), or under the text's length.
 /// </summary>
 internal sealed class TitleFieldMap
 {
@@ -39,7 +40,8 @@ internal sealed class TitleFieldMap
     /// Folds into the scratch's buffers, valid until its next use: a snapshot folds every chunk twice (counting, then
     /// filling) rather than keeping a folded copy of all postings while it builds.
     /// </summary>
-    public FoldedTerms Fold(AnalysedTerms terms, Scratch scratch)
+    /// <remarks><paramref name="titleScale"/> multiplies the title fields' weights (their own length normalisation against the text's).</remarks>
+    public FoldedTerms Fold(AnalysedTerms terms, Scratch scratch, float titleScale = 1)
     {
         var ids = terms.TermIds;
         scratch.EnsureCapacity(ids.Length);
@@ -65,7 +67,7 @@ internal sealed class TitleFieldMap
         var count = 0;
         for (var i = 0; i < ids.Length; i++)
         {
-            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], (float)terms.Frequencies[i]);
+            var (id, frequency) = IsTitle(ids[i]) ? (_baseTerm[ids[i]], titleScale * _weight[ids[i]] * terms.Frequencies[i]) : (ids[i], (float)terms.Frequencies[i]);
             if (frequency <= 0)
             {
                 continue;
@@ -121,6 +123,18 @@ internal sealed class TitleFieldMap
                 Frequencies = new float[count * 2];
             }
         }
+    }
+
+    /// <summary>The title terms' occurrences, each counted once per field (the title fields' length).</summary>
+    public int TitleLength(AnalysedTerms terms)
+    {
+        var length = 0;
+        for (var i = 0; i < terms.TermIds.Length; i++)
+        {
+            length += IsTitle(terms.TermIds[i]) ? terms.Frequencies[i] : 0;
+        }
+
+        return length;
     }
 
     private bool IsTitle(int id) => id < _baseTerm.Length && _baseTerm[id] >= 0;
