@@ -7,7 +7,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 
 /// <summary>
 /// Dense search over binary codes: every row the filter admits is ranked by the Hamming distance of its code to the
-/// query's, and the closest few thousand are scored exactly against their float32 vectors. Every vector takes part
+/// query's, and the closest few thousand are scored exactly against their stored vectors. Every vector takes part
 /// (those stored a moment ago too) and the filter is checked row by row, so permissions hold inside the search; the
 /// scores returned are exact cosines, only the candidate cut is approximate.
 /// </summary>
@@ -103,9 +103,10 @@ internal sealed partial class IndexSnapshot
             }
 
             var best = new TopHits(Math.Min(top, ChunkCount));
+            Span<float> vector = stackalloc float[Dimension];
             foreach (var row in BestEstimates(candidates.AsSpan(0, count), estimates.AsSpan(0, count), lowest, highest, rescored))
             {
-                OfferRow(row, query, mask, best);
+                OfferRow(row, query, mask, best, vector);
             }
 
             hits = best.ToSortedArray();
@@ -187,7 +188,8 @@ internal sealed partial class IndexSnapshot
         }
 
         const int Buckets = 4096;
-        var width = Math.Max(highest - lowest, float.Epsilon) / (Buckets - 1);
+        // Equal estimates (width zero) all fall into the first bucket.
+        var width = Math.Max((highest - lowest) / (Buckets - 1), float.Epsilon);
         Span<int> histogram = stackalloc int[Buckets];
         histogram.Clear();
         for (var i = 0; i < estimates.Length; i++)
@@ -256,11 +258,11 @@ internal sealed partial class IndexSnapshot
         }
     }
 
-    private void OfferRow(int row, ReadOnlySpan<float> query, bool[]? mask, TopHits best)
+    private void OfferRow(int row, ReadOnlySpan<float> query, bool[]? mask, TopHits best, Span<float> vector)
     {
         var start = _rowStart[row];
         var end = _rowStart[row + 1];
-        double score = TensorPrimitives.Dot(_vectors.AsSpan(row * Dimension, Dimension), query);
+        double score = RowDot(row, query, vector);
         for (var i = start; i < end; i++)
         {
             var chunk = _rowChunks[i];
