@@ -105,7 +105,7 @@ public sealed partial class BenchCommand
         store is EmbeddedKnowledgeStore embedded ? await embedded.GetDenseSearchStatusAsync(cancellationToken) : null;
 
     /// <summary>
-    /// The query embedding alone and dense search alone for <paramref name="top"/> hits (on the embeddings of the bench questions), and with
+    /// The query embedding alone (as search asks for it) and dense search alone for <paramref name="top"/> hits (on the embeddings of the bench questions), and with
     /// <paramref name="recall"/> the store's dense Recall@10 against its exact scan, on the questions and on stored vectors.
     /// </summary>
     private static async Task<DenseRow?> MeasureDenseAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>>? generator, IReadOnlyList<float[]> storedQueries, int repetitions, bool recall, CancellationToken cancellationToken, int top = 10)
@@ -121,7 +121,7 @@ public sealed partial class BenchCommand
         {
             var question = Questions[i % Questions.Length];
             var started = Stopwatch.GetTimestamp();
-            var embedding = await generator.GenerateAsync([question], cancellationToken: cancellationToken);
+            var embedding = await generator.GenerateAsync([question], EmbeddingPurpose.ForQuery(), cancellationToken);
             embedTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             questionVectors[question] = embedding[0].Vector.ToArray();
         }
