@@ -123,6 +123,29 @@ public sealed class BinaryCodeSearchTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task SearchDense_ThroughCodesAndExact_ScoresAreTheCosinesOfTheStoredVectors()
+    {
+        // Vectors are held in half precision; what a search returns must still be the cosine of what was stored.
+        await using var store = StoreFactory.Open(_directory.Path, approximateVectorsFrom: 500);
+        var corpus = Corpus(documents: 10, chunksPerDocument: 60, dimension: 384, seed: 8);
+        await FillAsync(store, corpus);
+        var stored = corpus.Vectors.ToDictionary(entry => entry.Chunk.Id, entry => entry.Vector);
+        var random = new Random(9);
+        for (var q = 0; q < 10; q++)
+        {
+            var query = Near(corpus.Centres[random.Next(corpus.Centres.Count)], random, noise: 1.0f);
+            foreach (var hits in new[] { await store.SearchDenseAsync(query, SearchFilter.None, 10, Ct), await store.SearchDenseExactAsync(query, SearchFilter.None, 10, Ct) })
+            {
+                Assert.Equal(10, hits.Count);
+                Assert.All(hits, hit => Assert.Equal(Cosine(query, stored[hit.Chunk.Id]), hit.Score, 0.001));
+            }
+        }
+    }
+
+    private static double Cosine(float[] a, float[] b) =>
+        System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
+
     private static async Task FillAsync(IKnowledgeStore store, ClusteredCorpus corpus)
     {
         await store.UpsertAsync(corpus.Batches, Ct);

@@ -17,6 +17,9 @@ public sealed partial class BenchCommand
 {
     private const string OpenStoreOption = "open-store";
 
+    /// <summary>What a child process's result line for the parent starts with.</summary>
+    private const string ChildLinePrefix = "OPEN ";
+
     private const int MaxFts5Chunks = 200_000;
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed partial class BenchCommand
         var sinceStartMs = (DateTime.UtcNow - started).TotalMilliseconds;
         var lexical = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Lexical), cancellationToken), repetitions);
         var opened = new OpenRow(openMs, firstAnswerMs, sinceStartMs, lexical.P50, lexical.P95, lexical.P99, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
-        Console.WriteLine("OPEN " + JsonSerializer.Serialize(opened));
+        Console.WriteLine(ChildLinePrefix + JsonSerializer.Serialize(opened));
         return 0;
     }
 
@@ -57,7 +60,12 @@ public sealed partial class BenchCommand
         return (fromFile, rebuilt);
     }
 
-    private static async Task<OpenRow?> RunOpenChildAsync(string folder, string corpus, int repetitions, CancellationToken cancellationToken)
+    private static async Task<OpenRow?> RunOpenChildAsync(string folder, string corpus, int repetitions, CancellationToken cancellationToken) =>
+        await RunBenchChildAsync<OpenRow>(OpenStoreOption, folder, corpus, repetitions, cancellationToken);
+
+    /// <summary>Runs <c>wissen bench --<paramref name="option"/> folder</c> in a new process and reads the one line it prints for the parent.</summary>
+    private static async Task<T?> RunBenchChildAsync<T>(string option, string folder, string corpus, int repetitions, CancellationToken cancellationToken)
+        where T : class
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -70,7 +78,7 @@ public sealed partial class BenchCommand
             start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "bench", "--" + OpenStoreOption, folder, "--corpus", corpus, "--queries", repetitions.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "bench", "--" + option, folder, "--corpus", corpus, "--queries", repetitions.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -80,8 +88,8 @@ public sealed partial class BenchCommand
         var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken);
         await errors;
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("OPEN ", StringComparison.Ordinal));
-        return line is null ? null : JsonSerializer.Deserialize<OpenRow>(line[5..]);
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(ChildLinePrefix, StringComparison.Ordinal));
+        return line is null ? null : JsonSerializer.Deserialize<T>(line[ChildLinePrefix.Length..]);
     }
 
     /// <summary>

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Wissensassistent.Cli.Evaluation;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.EmbeddedStore;
 
@@ -18,6 +22,47 @@ public sealed partial class BenchCommand
     /// million vectors quadratic; <c>wissen embed</c> stores a batch every few seconds, far fewer per second than this.
     /// </summary>
     private const int VectorBatch = 25_000;
+
+    private const string OpenWithVectorsOption = "open-store-vectors";
+
+    /// <summary>
+    /// In the child process: opens the store in <paramref name="folder"/> with its vectors and the configured embedding
+    /// model, and times hybrid search on the product path, the query embedding alone and dense search alone. Nothing
+    /// else runs in it (no copy of the corpus, no other index), so its peak is what the product holds with vectors.
+    /// </summary>
+    private static async Task<int> OpenWithVectorsInChildAsync(string folder, string corpus, int repetitions, CancellationToken cancellationToken)
+    {
+        using var host = WissenCommandLine.BuildHost([new("Data:Directory", folder), new("Corpus:Path", corpus)]);
+        var store = host.Services.GetRequiredService<IKnowledgeStore>();
+        var search = host.Services.GetRequiredService<ISearchService>();
+        var generator = host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var opening = Stopwatch.StartNew();
+        await store.GetDocumentHashesAsync(cancellationToken);
+        var openMs = opening.Elapsed.TotalMilliseconds;
+        var status = await DenseStatusAsync(store, cancellationToken);
+        await search.SearchAsync(new SearchRequest(Questions[0], 10, SearchMode.Hybrid), cancellationToken);
+        var firstAnswerMs = opening.Elapsed.TotalMilliseconds;
+        var hybrid = await TimeQueriesAsync(q => search.SearchAsync(new SearchRequest(q, 10, SearchMode.Hybrid), cancellationToken), repetitions);
+        var dense = await MeasureDenseAsync(store, generator, [], repetitions, recall: false, cancellationToken);
+        var candidates = await MeasureDenseAsync(store, generator, [], repetitions, recall: false, cancellationToken, host.Services.GetRequiredService<IOptions<SearchOptions>>().Value.Candidates);
+        var opened = new VectorOpenRow(openMs, firstAnswerMs, status?.EmbeddedChunks ?? 0, status?.BinaryCodes ?? false, hybrid, dense?.Embedding, dense?.Dense, candidates?.Dense, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+        Console.WriteLine(ChildLinePrefix + JsonSerializer.Serialize(opened));
+        return 0;
+    }
+
+    /// <summary>Opens the store written at <paramref name="folder"/> with its vectors in a new process; null without vectors.</summary>
+    private static async Task<VectorOpenRow?> MeasureOpenWithVectorsAsync(string folder, string corpus, BenchRow row, int repetitions, CancellationToken cancellationToken)
+    {
+        if (row.Dense is null)
+        {
+            return null;
+        }
+
+        Terminal.Progress("Öffnen mit Vektoren in einem neuen Prozess …");
+        var opened = await RunBenchChildAsync<VectorOpenRow>(OpenWithVectorsOption, folder, corpus, repetitions, cancellationToken);
+        Terminal.EndProgress();
+        return opened;
+    }
 
     /// <summary>
     /// Stores jittered vectors of the embedded sample for every replicated chunk (a realistic distribution without
@@ -60,12 +105,12 @@ public sealed partial class BenchCommand
         store is EmbeddedKnowledgeStore embedded ? await embedded.GetDenseSearchStatusAsync(cancellationToken) : null;
 
     /// <summary>
-    /// The query embedding alone and dense search alone (on the embeddings of the bench questions), and with
+    /// The query embedding alone (as search asks for it) and dense search alone for <paramref name="top"/> hits (on the embeddings of the bench questions), and with
     /// <paramref name="recall"/> the store's dense Recall@10 against its exact scan, on the questions and on stored vectors.
     /// </summary>
-    private static async Task<DenseRow?> MeasureDenseAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>>? generator, IReadOnlyList<float[]> storedQueries, int repetitions, bool recall, CancellationToken cancellationToken)
+    private static async Task<DenseRow?> MeasureDenseAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>>? generator, IReadOnlyList<float[]> storedQueries, int repetitions, bool recall, CancellationToken cancellationToken, int top = 10)
     {
-        if (generator is null || storedQueries.Count == 0)
+        if (generator is null || (recall && storedQueries.Count == 0))
         {
             return null;
         }
@@ -76,12 +121,12 @@ public sealed partial class BenchCommand
         {
             var question = Questions[i % Questions.Length];
             var started = Stopwatch.GetTimestamp();
-            var embedding = await generator.GenerateAsync([question], cancellationToken: cancellationToken);
+            var embedding = await generator.GenerateAsync([question], EmbeddingPurpose.ForQuery(), cancellationToken);
             embedTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             questionVectors[question] = embedding[0].Vector.ToArray();
         }
 
-        var dense = await TimeQueriesAsync(q => store.SearchDenseAsync(questionVectors[q], SearchFilter.None, 10, cancellationToken), repetitions);
+        var dense = await TimeQueriesAsync(q => store.SearchDenseAsync(questionVectors[q], SearchFilter.None, top, cancellationToken), repetitions);
         if (!recall || store is not EmbeddedKnowledgeStore embedded)
         {
             return new DenseRow(Latency.Of(embedTimes), dense, null, null);
@@ -124,8 +169,24 @@ public sealed partial class BenchCommand
             Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {r.DenseSearch?.EmbeddedChunks ?? 0,11:N0} {path,13} {d.Embedding,23} {d.Dense,21} {Format(d.RecallOnQuestions),16} {Format(d.RecallOnStored),18}"));
         }
 
+        if (rows.Any(r => r.OpenWithVectors is not null))
+        {
+            Console.WriteLine();
+            Console.WriteLine("Öffnen mit Vektoren in einem neuen Prozess (nur Speicher und Einbettungsmodell): hybride Suche wie im Produkt; Spitze des Prozesses");
+            Console.WriteLine(string.Create(c, $"{"Abschnitte",11} {"mit Vektor",11} {"dichte Suche",13} {"Öffnen ms",10} {"1. Antwort ms",14} {"hybrid p50/p95/p99",20} {"Einbettung p50/p95/p99",23} {"dicht p50/p95/p99",19} {"dicht Top-Kand.",17} {"verwaltet MB",12} {"Spitze MB",10}"));
+            foreach (var r in rows.Where(r => r.OpenWithVectors is not null))
+            {
+                var o = r.OpenWithVectors!;
+                Console.WriteLine(string.Create(c, $"{r.Chunks,11:N0} {o.EmbeddedChunks,11:N0} {(o.BinaryCodes ? "Binärcodes" : "alle Vektoren"),13} {o.OpenMs,10:0} {o.FirstAnswerMs,14:0} {o.Hybrid,20} {o.Embedding?.ToString() ?? "–",23} {o.Dense?.ToString() ?? "–",19} {o.DenseCandidates?.ToString() ?? "–",17} {o.ManagedMb,12:0} {o.PeakMb,10:0}"));
+            }
+        }
+
         static string Format(double? recall) => recall is null ? "–" : recall.Value.ToString("0.000", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The child's figures with vectors: open, first hybrid answer, latencies on the product path, managed heap and peak working set.</summary>
+    /// <param name="DenseCandidates">Dense search for as many hits as hybrid search takes from it, their chunks loaded.</param>
+    private sealed record VectorOpenRow(double OpenMs, double FirstAnswerMs, int EmbeddedChunks, bool BinaryCodes, Latency Hybrid, Latency? Embedding, Latency? Dense, Latency? DenseCandidates, double ManagedMb, double PeakMb);
 
     /// <summary>The query embedding alone, dense search alone (no embedding), and dense Recall@10 against the exact scan.</summary>
     private sealed record DenseRow(Latency Embedding, Latency Dense, double? RecallOnQuestions, double? RecallOnStored);

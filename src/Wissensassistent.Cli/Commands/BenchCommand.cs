@@ -66,6 +66,12 @@ public sealed partial class BenchCommand : ICliCommand
             return await OpenStoreInChildAsync(openFolder, corpusPath, arguments.GetInt("queries", 200), cancellationToken);
         }
 
+        if (arguments.Get(OpenWithVectorsOption) is { } vectorsFolder)
+        {
+            var corpusPath = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolvePath();
+            return await OpenWithVectorsInChildAsync(vectorsFolder, corpusPath, arguments.GetInt("queries", 200), cancellationToken);
+        }
+
         var sizes = (arguments.Get("sizes") ?? "corpus,100000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var repetitions = arguments.GetInt("queries", 200);
         var approximate = arguments.Has("ann");
@@ -98,8 +104,9 @@ public sealed partial class BenchCommand : ICliCommand
                 {
                     var target = size == "corpus" ? chunks.Count : int.Parse(size, CultureInfo.InvariantCulture);
                     var row = await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, approximate, cancellationToken);
+                    var withVectors = await MeasureOpenWithVectorsAsync(Path.Combine(root, $"n{target}"), corpus, row, repetitions, cancellationToken);
                     var (fromFile, rebuilt) = await MeasureOpenAsync(Path.Combine(root, $"n{target}"), corpus, repetitions, cancellationToken);
-                    rows.Add(row with { OpenFromFile = fromFile, OpenRebuilt = rebuilt });
+                    rows.Add(row with { OpenFromFile = fromFile, OpenRebuilt = rebuilt, OpenWithVectors = withVectors });
                 }
             }
         }
@@ -272,6 +279,9 @@ public sealed partial class BenchCommand : ICliCommand
         public DenseRow? Dense { get; init; }
 
         public DenseSearchStatus? DenseSearch { get; init; }
+
+        /// <summary>A new process that opens the store with its vectors and the embedding model: the product's peak with vectors.</summary>
+        public VectorOpenRow? OpenWithVectors { get; init; }
     }
 
     private sealed record Latency(double P50, double P95, double P99)

@@ -22,9 +22,10 @@ internal sealed class BinaryVectorCodes
         var rows = buffer.RowCount;
         var step = Math.Max(1, rows / CentreSample);
         var sampled = 0;
+        var vector = new float[buffer.Dimension];
         for (var row = 0; row < rows; row += step)
         {
-            var vector = buffer.Data.AsSpan(row * buffer.Dimension, buffer.Dimension);
+            buffer.CopyRow(row, vector);
             for (var i = 0; i < vector.Length; i++)
             {
                 Centre[i] += vector[i];
@@ -41,7 +42,7 @@ internal sealed class BinaryVectorCodes
         Spread = new float[buffer.Dimension];
         for (var row = 0; row < rows; row += step)
         {
-            var vector = buffer.Data.AsSpan(row * buffer.Dimension, buffer.Dimension);
+            buffer.CopyRow(row, vector);
             for (var i = 0; i < vector.Length; i++)
             {
                 Spread[i] += Math.Abs(vector[i] - Centre[i]);
@@ -83,10 +84,11 @@ internal sealed class BinaryVectorCodes
             Codes = grown;
         }
 
-        var dimension = Buffer.Dimension;
+        Span<float> vector = stackalloc float[Buffer.Dimension];
         for (var row = Rows; row < rows; row++)
         {
-            Encode(Buffer.Data.AsSpan(row * dimension, dimension), Centre, Codes.AsSpan(row * Words, Words));
+            Buffer.CopyRow(row, vector);
+            Encode(vector, Centre, Codes.AsSpan(row * Words, Words));
         }
 
         Rows = rows;

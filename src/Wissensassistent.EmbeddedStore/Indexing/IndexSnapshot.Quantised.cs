@@ -7,7 +7,7 @@ namespace Wissensassistent.EmbeddedStore.Indexing;
 
 /// <summary>
 /// Dense search over binary codes: every row the filter admits is ranked by the Hamming distance of its code to the
-/// query's, and the closest few thousand are scored exactly against their float32 vectors. Every vector takes part
+/// query's, and the closest few thousand are scored exactly against their stored vectors. Every vector takes part
 /// (those stored a moment ago too) and the filter is checked row by row, so permissions hold inside the search; the
 /// scores returned are exact cosines, only the candidate cut is approximate.
 /// </summary>
@@ -45,7 +45,8 @@ internal sealed partial class IndexSnapshot
     /// <summary>
     /// Three passes, each over fewer rows: Hamming distance of every admitted row's code to the query's code; for the
     /// closest, a score estimated from the code against the unquantised query (each set bit adds its dimension's
-    /// query weight times the spread there); for the best estimates, the exact cosine.
+    /// query weight times the spread there); for the best estimates, the exact cosine. The passes between them cut by
+    /// histogram instead of keeping a heap, and their buffers are pooled, so a query allocates only its result.
     /// </summary>
     private bool TrySearchQuantised(ReadOnlySpan<float> query, bool[]? mask, int top, out IndexHit[] hits)
     {
@@ -66,29 +67,12 @@ internal sealed partial class IndexSnapshot
         Span<int> histogram = stackalloc int[unused + 1];
         histogram.Clear();
         var distances = ArrayPool<ushort>.Shared.Rent(VectorRows);
+        var candidates = ArrayPool<int>.Shared.Rent(Math.Min(estimated, VectorRows));
+        var estimates = ArrayPool<float>.Shared.Rent(Math.Min(estimated, VectorRows));
+        var table = ArrayPool<float>.Shared.Rent(words * 8 * 256);
         try
         {
-            var all = codes.Codes;
-            for (var row = 0; row < VectorRows; row++)
-            {
-                var start = _rowStart[row];
-                var end = _rowStart[row + 1];
-                if (start == end || (mask is not null && !AnyAllowed(mask, start, end)))
-                {
-                    distances[row] = unused;
-                    continue;
-                }
-
-                var offset = row * words;
-                var distance = 0;
-                for (var w = 0; w < words; w++)
-                {
-                    distance += BitOperations.PopCount(all[offset + w] ^ queryCode[w]);
-                }
-
-                distances[row] = (ushort)distance;
-                histogram[distance]++;
-            }
+            HammingDistances(codes.Codes, words, queryCode, mask, distances.AsSpan(0, VectorRows), histogram, unused);
 
             // The distance up to which rows go on, and how many rows at exactly that distance still fit.
             var cut = 0;
@@ -99,23 +83,30 @@ internal sealed partial class IndexSnapshot
             }
 
             var atCut = estimated - below;
-            var table = EstimateTable(query, codes);
-            var bytes = MemoryMarshal.AsBytes(all.AsSpan());
+            FillEstimateTable(query, codes, table);
+            var bytes = MemoryMarshal.AsBytes(codes.Codes.AsSpan());
             var rowBytes = words * 8;
-            var candidates = new TopHits(Math.Min(rescored, VectorRows));
+            var count = 0;
+            var lowest = float.MaxValue;
+            var highest = float.MinValue;
             for (var row = 0; row < VectorRows; row++)
             {
                 var distance = distances[row];
                 if (distance < cut || (distance == cut && distance != unused && atCut-- > 0))
                 {
-                    candidates.Offer(row, Estimate(table, bytes.Slice(row * rowBytes, rowBytes)));
+                    var estimate = Estimate(table, bytes.Slice(row * rowBytes, rowBytes));
+                    candidates[count] = row;
+                    estimates[count++] = estimate;
+                    lowest = Math.Min(lowest, estimate);
+                    highest = Math.Max(highest, estimate);
                 }
             }
 
             var best = new TopHits(Math.Min(top, ChunkCount));
-            foreach (var candidate in candidates.ToSortedArray())
+            Span<float> vector = stackalloc float[Dimension];
+            foreach (var row in BestEstimates(candidates.AsSpan(0, count), estimates.AsSpan(0, count), lowest, highest, rescored))
             {
-                OfferRow(candidate.Chunk, query, mask, best);
+                OfferRow(row, query, mask, best, vector);
             }
 
             hits = best.ToSortedArray();
@@ -123,8 +114,111 @@ internal sealed partial class IndexSnapshot
         }
         finally
         {
+            ArrayPool<float>.Shared.Return(table);
+            ArrayPool<float>.Shared.Return(estimates);
+            ArrayPool<int>.Shared.Return(candidates);
             ArrayPool<ushort>.Shared.Return(distances);
         }
+    }
+
+    /// <summary>
+    /// The Hamming distance of each row's code to the query's, <paramref name="unused"/> for rows without an admitted
+    /// chunk, and how many rows lie at each distance. 384 dimensions (six words) get a loop of their own: it is the
+    /// bench's and the shipped model's size, and the unrolled loop keeps the query in registers.
+    /// </summary>
+    private void HammingDistances(ulong[] codes, int words, ReadOnlySpan<ulong> queryCode, bool[]? mask, Span<ushort> distances, Span<int> histogram, ushort unused)
+    {
+        var rowStart = _rowStart;
+        if (words == 6)
+        {
+            ulong q0 = queryCode[0], q1 = queryCode[1], q2 = queryCode[2], q3 = queryCode[3], q4 = queryCode[4], q5 = queryCode[5];
+            var all = codes.AsSpan(0, distances.Length * 6);
+            for (var row = 0; row < distances.Length; row++)
+            {
+                var start = rowStart[row];
+                var end = rowStart[row + 1];
+                if (start == end || (mask is not null && !AnyAllowed(mask, start, end)))
+                {
+                    distances[row] = unused;
+                    continue;
+                }
+
+                var code = all.Slice(row * 6, 6);
+                var distance = BitOperations.PopCount(code[0] ^ q0) + BitOperations.PopCount(code[1] ^ q1) + BitOperations.PopCount(code[2] ^ q2)
+                    + BitOperations.PopCount(code[3] ^ q3) + BitOperations.PopCount(code[4] ^ q4) + BitOperations.PopCount(code[5] ^ q5);
+                distances[row] = (ushort)distance;
+                histogram[distance]++;
+            }
+
+            return;
+        }
+
+        for (var row = 0; row < distances.Length; row++)
+        {
+            var start = rowStart[row];
+            var end = rowStart[row + 1];
+            if (start == end || (mask is not null && !AnyAllowed(mask, start, end)))
+            {
+                distances[row] = unused;
+                continue;
+            }
+
+            var offset = row * words;
+            var distance = 0;
+            for (var w = 0; w < words; w++)
+            {
+                distance += BitOperations.PopCount(codes[offset + w] ^ queryCode[w]);
+            }
+
+            distances[row] = (ushort)distance;
+            histogram[distance]++;
+        }
+    }
+
+    /// <summary>
+    /// The rows of the <paramref name="wanted"/> highest estimates, in row order: a histogram of the estimates finds the
+    /// bucket where the cut falls, and rows in that bucket are taken in order until the count is reached. The estimate
+    /// only picks candidates, so the bucket's width (a 4 096th of the range) does not touch the exact scores.
+    /// </summary>
+    private static IEnumerable<int> BestEstimates(Span<int> rows, Span<float> estimates, float lowest, float highest, int wanted)
+    {
+        if (rows.Length <= wanted)
+        {
+            return rows.ToArray();
+        }
+
+        const int Buckets = 4096;
+        // Equal estimates (width zero) all fall into the first bucket.
+        var width = Math.Max((highest - lowest) / (Buckets - 1), float.Epsilon);
+        Span<int> histogram = stackalloc int[Buckets];
+        histogram.Clear();
+        for (var i = 0; i < estimates.Length; i++)
+        {
+            histogram[Bucket(estimates[i])]++;
+        }
+
+        var cut = 0;
+        var above = 0;
+        while (above + histogram[cut] < wanted)
+        {
+            above += histogram[cut++];
+        }
+
+        var atCut = wanted - above;
+        var chosen = new int[wanted];
+        var count = 0;
+        for (var i = 0; i < estimates.Length && count < wanted; i++)
+        {
+            var bucket = Bucket(estimates[i]);
+            if (bucket < cut || (bucket == cut && atCut-- > 0))
+            {
+                chosen[count++] = rows[i];
+            }
+        }
+
+        return chosen;
+
+        int Bucket(float estimate) => Math.Min(Buckets - 1, (int)((highest - estimate) / width));
     }
 
     /// <summary>The estimated score of one code: four sums, so that the lookups do not wait for each other.</summary>
@@ -149,12 +243,12 @@ internal sealed partial class IndexSnapshot
     }
 
     /// <summary>For byte b of a code and its value v: the sum of query weight times spread over the dimensions whose bits v sets.</summary>
-    private static float[] EstimateTable(ReadOnlySpan<float> query, BinaryCodeView codes)
+    private static void FillEstimateTable(ReadOnlySpan<float> query, BinaryCodeView codes, float[] table)
     {
-        var table = new float[codes.Words * 8 * 256];
         for (var b = 0; b < codes.Words * 8; b++)
         {
             var row = table.AsSpan(b << 8, 256);
+            row[0] = 0;
             for (var v = 1; v < 256; v++)
             {
                 var lowest = BitOperations.TrailingZeroCount(v);
@@ -162,15 +256,13 @@ internal sealed partial class IndexSnapshot
                 row[v] = row[v & (v - 1)] + (dimension < query.Length ? query[dimension] * codes.Spread[dimension] : 0);
             }
         }
-
-        return table;
     }
 
-    private void OfferRow(int row, ReadOnlySpan<float> query, bool[]? mask, TopHits best)
+    private void OfferRow(int row, ReadOnlySpan<float> query, bool[]? mask, TopHits best, Span<float> vector)
     {
         var start = _rowStart[row];
         var end = _rowStart[row + 1];
-        double score = TensorPrimitives.Dot(_vectors.AsSpan(row * Dimension, Dimension), query);
+        double score = RowDot(row, query, vector);
         for (var i = start; i < end; i++)
         {
             var chunk = _rowChunks[i];

@@ -29,7 +29,7 @@ internal sealed partial class IndexSnapshot
     private readonly float[] _postingFrequencies;
     private readonly double[] _idf;
 
-    private readonly float[] _vectors;
+    private readonly Half[] _vectors;
     private readonly int[] _rowStart;
     private readonly int[] _rowChunks;
 
@@ -208,7 +208,7 @@ internal sealed partial class IndexSnapshot
         }
 
         var best = new TopHits(Math.Min(top, ChunkCount));
-        var vectors = _vectors.AsSpan(0, VectorRows * Dimension);
+        Span<float> vector = stackalloc float[Dimension];
         for (var row = 0; row < VectorRows; row++)
         {
             var start = _rowStart[row];
@@ -218,7 +218,7 @@ internal sealed partial class IndexSnapshot
                 continue;
             }
 
-            double score = TensorPrimitives.Dot(vectors.Slice(row * Dimension, Dimension), query);
+            double score = RowDot(row, query, vector);
             for (var i = start; i < end; i++)
             {
                 var chunk = _rowChunks[i];
@@ -230,6 +230,13 @@ internal sealed partial class IndexSnapshot
         }
 
         return best.ToSortedArray();
+    }
+
+    /// <summary>The cosine of a stored row (half precision, widened into <paramref name="vector"/>) with the normalised query.</summary>
+    private float RowDot(int row, ReadOnlySpan<float> query, Span<float> vector)
+    {
+        TensorPrimitives.ConvertToSingle(_vectors.AsSpan(row * Dimension, Dimension), vector);
+        return TensorPrimitives.Dot(vector, query);
     }
 
     private bool AnyAllowed(bool[] mask, int start, int end)

@@ -52,7 +52,11 @@ internal static class IndexRows
         return Document(id, keys, access, ReadChunks(command, terms).GetValueOrDefault(id));
     }
 
-    /// <summary>The vectors of the current model for content hashes some chunk has; empty without a model.</summary>
+    /// <summary>
+    /// The vectors of the current model for content hashes some chunk has; empty without a model. Rows are copied
+    /// straight into a buffer of the exact size: at a million 384-dimension vectors, a list of arrays first would hold
+    /// them twice at open.
+    /// </summary>
     public static VectorBuffer LoadVectors(SqliteConnection connection, SqliteTransaction transaction)
     {
         var model = ReadMeta(connection, transaction, StoreSchema.CurrentModelKey);
@@ -62,11 +66,23 @@ internal static class IndexRows
         }
 
         var dimension = int.Parse(ReadMeta(connection, transaction, StoreSchema.DimensionKeyPrefix + model) ?? "0", CultureInfo.InvariantCulture);
-        var vectors = ReadVectorsOfModel(connection, transaction, model);
-        var buffer = new VectorBuffer(model, dimension, vectors.Count + vectors.Count / 8);
-        foreach (var (hash, vector) in vectors)
+        const string OfModel = "FROM embeddings e WHERE e.model = $model AND e.content_hash IN (SELECT content_hash FROM chunks)";
+        using var count = StoreCommand.Create(connection, transaction, $"SELECT COUNT(*) {OfModel};", "$model");
+        count.Parameters[0].Value = model;
+        var rows = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var buffer = new VectorBuffer(model, dimension, rows + rows / 8);
+        using var command = StoreCommand.Create(connection, transaction, $"SELECT e.content_hash, e.vector {OfModel};", "$model");
+        command.Parameters[0].Value = model;
+        var bytes = new byte[dimension * sizeof(float)];
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            buffer.Set(hash, vector);
+            if (reader.GetBytes(1, 0, null, 0, 0) != bytes.Length || reader.GetBytes(1, 0, bytes, 0, bytes.Length) != bytes.Length)
+            {
+                throw new InvalidDataException($"Ein gespeicherter Vektor des Modells {model} hat nicht {dimension} Dimensionen.");
+            }
+
+            buffer.Set(reader.GetString(0), MemoryMarshal.Cast<byte, float>(bytes));
         }
 
         return buffer;
