@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 using Wissensassistent.Ingestion.Pipeline;
 using Wissensassistent.Testing;
 
@@ -36,6 +37,24 @@ public sealed class IngestionRunTests
         Assert.Equal(Sample.Length, second.Unchanged);
         Assert.False(second.ChangedAnything);
         Assert.Equal(statsAfterFirst, statsAfterSecond);
+    }
+
+    [Fact]
+    public async Task Ingest_AfterAnUpgradeThatChangesTheAnalysis_ReadsEveryDocumentAgain_ThenNothing()
+    {
+        // A store filled by the previous version holds that version's terms; queries analysed the new way would miss them.
+        using var folder = new TemporaryFolder();
+        var corpus = CopySample(folder);
+        using var host = IngestedCorpus.BuildHost(folder.Combine("data"), corpus);
+        await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: TestContext.Current.CancellationToken);
+
+        var upgraded = ActivatorUtilities.CreateInstance<IngestionPipeline>(host.Services, new RevisedAnalyzer(host.Services.GetRequiredService<ITextAnalyzer>()));
+        var first = await upgraded.RunAsync(corpus, cancellationToken: TestContext.Current.CancellationToken);
+        var second = await upgraded.RunAsync(corpus, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(Sample.Length, first.Ingested.Count);
+        Assert.Empty(second.Ingested);
+        Assert.Equal(Sample.Length, second.Unchanged);
     }
 
     [Fact]
@@ -120,5 +139,15 @@ public sealed class IngestionRunTests
         }
 
         return corpus;
+    }
+
+    /// <summary>The same analysis under another fingerprint, as after an upgrade that changed the analysis rules.</summary>
+    private sealed class RevisedAnalyzer(ITextAnalyzer inner) : ITextAnalyzer
+    {
+        public string Fingerprint => inner.Fingerprint + "+revised";
+
+        public IReadOnlyList<string> Analyze(string text) => inner.Analyze(text);
+
+        public IReadOnlyList<AnalyzedToken> AnalyzeTokens(string text) => inner.AnalyzeTokens(text);
     }
 }

@@ -25,8 +25,8 @@ namespace Wissensassistent.Core.Text;
 /// Gesetzbuchs", "SGB 10") adds the abbreviation's term (<c>baugb</c>, <c>bgb</c>, <c>sgbx</c>), which every chunk of
 /// that law carries through its heading path. The resolver is fixed per instance and <see cref="Default"/> uses the
 /// built-in one, so index and query time always agree; a store's own law names (municipal bylaws) belong to query
-/// processing, which resolves them to the abbreviation and analyses that. An index records
-/// <see cref="Fingerprint"/> and rebuilds when it differs.</para>
+/// processing, which resolves them to the abbreviation and analyses that. Stored documents carry
+/// <see cref="Fingerprint"/> in their hash, so that a change makes the next ingestion run read them all again.</para>
 /// <para>Thread-safe and deterministic: results never depend on what was analysed before (the word cache only saves
 /// time).</para>
 /// </remarks>

@@ -12,4 +12,10 @@ public interface ITextAnalyzer
     /// <summary>The same terms with position, surface span and kind (word, compound part, …); by default every term a word.</summary>
     IReadOnlyList<AnalyzedToken> AnalyzeTokens(string text) =>
         Analyze(text).Select((term, i) => new AnalyzedToken(term, i, 0, 0, TokenKind.Word)).ToList();
+
+    /// <summary>
+    /// Changes with every change of the analysis. Stored documents carry it in their hash, so that after an upgrade the
+    /// next incremental run reads every document again instead of searching old terms with new queries.
+    /// </summary>
+    string Fingerprint => GetType().FullName ?? nameof(ITextAnalyzer);
 }

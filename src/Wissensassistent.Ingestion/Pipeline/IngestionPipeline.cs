@@ -7,6 +7,7 @@ using Wissensassistent.Core.Documents;
 using Wissensassistent.Core.Indexing;
 using Wissensassistent.Core.References;
 using Wissensassistent.Core.Storage;
+using Wissensassistent.Core.Text;
 
 namespace Wissensassistent.Ingestion.Pipeline;
 
@@ -21,9 +22,18 @@ public sealed partial class IngestionPipeline(
     CorpusDocumentParserFactory parserFactory,
     IOptions<IngestionOptions> options,
     IndexingStatus status,
+    ITextAnalyzer analyzer,
     ILogger<IngestionPipeline> logger)
 {
+    /// <summary>
+    /// Raised with every change of parsing or chunking that changes what is stored for an unchanged file: the stored
+    /// hash carries it (with the analyzer's fingerprint), so an upgrade re-reads the corpus on its first run.
+    /// </summary>
+    public const string ProcessingVersion = "1";
+
     private readonly IngestionOptions _options = options.Value;
+
+    private readonly byte[] _processing = System.Text.Encoding.UTF8.GetBytes($"\n{ProcessingVersion}\n{analyzer.Fingerprint}");
 
     /// <summary>The shipped corpus and the uploads into <paramref name="target"/>.</summary>
     public Task<IngestionReport> RunAsync(IKnowledgeStore target, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -186,7 +196,7 @@ public sealed partial class IngestionPipeline(
             return new Outcome.Rejected("Keine Leseberechtigung für die Datei.");
         }
 
-        var fileHash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var fileHash = DocumentHash(content);
         var hash = CorpusAccess.StoredHash(fileHash, groups);
         var known = stored.TryGetValue(file.RelativePath, out var storedHash);
         if (mode == IngestionMode.Incremental && known && storedHash == hash)
@@ -214,6 +224,15 @@ public sealed partial class IngestionPipeline(
             activity?.SetStatus(ActivityStatusCode.Error, "rejected");
             return new Outcome.Rejected(ex.Reason);
         }
+    }
+
+    /// <summary>The file's content and how this version reads it: a new parser or analyzer makes every file "changed".</summary>
+    private string DocumentHash(byte[] content)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(content);
+        hash.AppendData(_processing);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The document and every chunk get the folder's groups; the stored hash carries them (see <see cref="CorpusAccess.StoredHash"/>).</summary>
