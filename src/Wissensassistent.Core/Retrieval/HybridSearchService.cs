@@ -95,6 +95,7 @@ public sealed partial class HybridSearchService(
         {
             var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), parser.Laws.FindLaws(query));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
+            lexical = NamedLand.Apply(query, lexical, _law.Profile.Land, _options.NamedLandBoost);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);

@@ -94,6 +94,10 @@ public sealed class SearchOptions
     [Range(0, 10)]
     public double NamedLawBoost { get; set; } = 0.5;
 
+    /// <summary>Score factor 1 + this for the Land's passages when the question names the Land ("… BW?", <see cref="NamedLand"/>); 0 turns it off.</summary>
+    [Range(0, 10)]
+    public double NamedLandBoost { get; set; } = 1.0;
+
     /// <summary>
     /// Score factor 1 + this times the share of a short question a passage holds in its own text and norm title
     /// (<see cref="QuestionCoverage"/>); 0 turns it off. Measured (dev sets, lexical, with <see cref="CompoundPartWeight"/> 0.5):
