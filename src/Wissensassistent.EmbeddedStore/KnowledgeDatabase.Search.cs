@@ -22,6 +22,24 @@ internal sealed partial class KnowledgeDatabase
             .ConfigureAwait(false);
     }
 
+    /// <summary>Answered from the snapshot's postings alone: a query word's stand-in is checked without loading a passage.</summary>
+    public async Task<bool> ContainsTermAsync(string term, DocumentAccess access, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(access);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = CurrentSnapshot();
+        var scratch = _scratch.Rent(snapshot.ChunkCount);
+        try
+        {
+            return snapshot.ContainsTerm(term, new SearchFilter { Access = access }, _terms, scratch);
+        }
+        finally
+        {
+            _scratch.Return(scratch);
+        }
+    }
+
     public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
         SearchDenseAsync(vector, filter, top, exact: false, cancellationToken);
 
