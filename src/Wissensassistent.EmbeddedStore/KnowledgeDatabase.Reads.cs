@@ -309,21 +309,18 @@ internal sealed partial class KnowledgeDatabase
     }
 
     /// <summary>Ids of the documents whose law or alias is <paramref name="law"/> (case-insensitive), ordered by id.</summary>
-    private static List<string> DocumentsOfLaw(SqliteConnection connection, SqliteTransaction transaction, string law)
+    private IReadOnlyList<string> DocumentsOfLaw(SqliteConnection connection, SqliteTransaction transaction, string law)
     {
-        var key = IndexedDocument.LawKey(law);
-        using var command = StoreCommand.Create(connection, transaction, "SELECT id, law, aliases FROM documents ORDER BY id;");
-        var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        // Read in the same transaction as the counter, so the map belongs to exactly the state it is stamped with.
+        var changes = ReadChangeCounter(connection, transaction);
+        var known = _documentLaws;
+        if (known is null || known.Changes != changes)
         {
-            if (IndexedDocument.LawKeysOf(reader.GetString(1), ChunkRows.DeserializeList(reader.GetString(2))).Contains(key))
-            {
-                ids.Add(reader.GetString(0));
-            }
+            known = DocumentLaws.Read(connection, transaction, changes);
+            _documentLaws = known;
         }
 
-        return ids;
+        return known.Of(law);
     }
 
     private static List<Chunk> ReadChunks(SqliteCommand command)

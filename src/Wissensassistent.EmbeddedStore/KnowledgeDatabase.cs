@@ -63,6 +63,9 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
     private string _storeId = string.Empty;
 
+    /// <summary>The documents of each law name, as of one change counter; see <see cref="DocumentLaws"/>.</summary>
+    private volatile DocumentLaws? _documentLaws;
+
     public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
