@@ -139,6 +139,11 @@ internal sealed partial class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
+        if (TrySearchLexicalPruned(query, mask, top, terms, out var pruned))
+        {
+            return pruned;
+        }
+
         var scores = scratch.Scores;
         var stamps = scratch.Stamps;
         var touched = scratch.Touched;
