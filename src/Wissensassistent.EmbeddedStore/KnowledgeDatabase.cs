@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Wissensassistent.Core.Chunks;
@@ -66,6 +67,9 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     /// <summary>The documents of each law name, as of one change counter; see <see cref="DocumentLaws"/>.</summary>
     private volatile DocumentLaws? _documentLaws;
 
+    /// <summary>The prepared change-counter read of <see cref="ProbeChangeCounter"/>; used and replaced under the write lock only.</summary>
+    private SqliteCommand? _changeProbe;
+
     public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -118,6 +122,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         _disposed = true;
         SaveIndexIfChanged();
         _readers.Dispose();
+        CloseChangeProbe();
 
         // Closing the pooled connections checkpoints the WAL and releases the file.
         using var connection = new SqliteConnection(_connectionString);
@@ -213,17 +218,56 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
 
         try
         {
-            using var connection = OpenConnection();
-            if (ReadChangeCounter(connection, null) == Volatile.Read(ref _knownChanges))
+            if (ProbeChangeCounter() == Volatile.Read(ref _knownChanges))
             {
                 return;
             }
 
+            using var connection = OpenConnection();
             FollowChanges(connection);
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Under the write lock. The counter is read before every operation, several times per question (each vocabulary
+    /// check is one); a connection kept open with the statement prepared makes that one step instead of an open, a pragma
+    /// and a prepare each time.
+    /// </summary>
+    private long ProbeChangeCounter()
+    {
+        if (_changeProbe is null)
+        {
+            var probe = StoreCommand.Create(OpenConnection(), null, "SELECT value FROM meta WHERE key = $key;", "$key");
+            probe.Parameters[0].Value = StoreSchema.ChangeCounterKey;
+            probe.Prepare();
+            _changeProbe = probe;
+        }
+
+        return _changeProbe.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private void CloseChangeProbe()
+    {
+        // An operation that passed its disposal check may still be probing; it holds the write lock while it does.
+        var locked = _writeLock.Wait(TimeSpan.FromSeconds(10));
+        try
+        {
+            var probe = _changeProbe;
+            _changeProbe = null;
+            var connection = probe?.Connection;
+            probe?.Dispose();
+            connection?.Dispose();
+        }
+        finally
+        {
+            if (locked)
+            {
+                _writeLock.Release();
+            }
         }
     }
 
