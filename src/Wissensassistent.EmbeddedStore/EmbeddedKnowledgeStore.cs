@@ -89,6 +89,9 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
     public Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
         RunAsync(database => database.SearchLexicalAsync(query, filter, top, cancellationToken), cancellationToken);
 
+    public Task<bool> ContainsTermAsync(string term, DocumentAccess access, CancellationToken cancellationToken = default) =>
+        RunAsync(database => database.ContainsTermAsync(term, access, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) =>
         RunAsync(database => database.SearchDenseAsync(vector, filter, top, cancellationToken), cancellationToken);
 

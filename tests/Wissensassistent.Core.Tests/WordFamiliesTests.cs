@@ -87,6 +87,12 @@ public sealed class WordFamiliesTests
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
+            if (targetMethod?.Name == nameof(IKnowledgeStore.ContainsTermAsync) && args is not null)
+            {
+                var term = (string)args[0]!;
+                return Task.FromResult(_terms.TryGetValue(term, out var chunk) && ((DocumentAccess)args[1]!).Filter([chunk]).Count > 0);
+            }
+
             if (targetMethod?.Name != nameof(IKnowledgeStore.SearchLexicalAsync) || args is null)
             {
                 throw new NotSupportedException(targetMethod?.Name);

@@ -8,8 +8,6 @@ namespace Wissensassistent.Core.Retrieval;
 /// </summary>
 public sealed class StoreVocabulary(IKnowledgeStore store, DocumentAccess access)
 {
-    private readonly SearchFilter _filter = new() { Access = access };
-
     private readonly Dictionary<string, bool> _known = new(StringComparer.Ordinal);
 
     public async Task<bool> ContainsAsync(string term, CancellationToken cancellationToken)
@@ -17,7 +15,7 @@ public sealed class StoreVocabulary(IKnowledgeStore store, DocumentAccess access
         ArgumentNullException.ThrowIfNull(term);
         if (!_known.TryGetValue(term, out var isKnown))
         {
-            isKnown = (await store.SearchLexicalAsync(new LexicalQuery([new WeightedTerm(term, 1)]), _filter, 1, cancellationToken)).Count > 0;
+            isKnown = await store.ContainsTermAsync(term, access, cancellationToken);
             _known[term] = isKnown;
         }
 

@@ -19,6 +19,14 @@ public interface IKnowledgeStore
     /// <summary>BM25 over the analysed chunk text, filters applied inside the ranking.</summary>
     Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether a passage the reader may see (and not repealed) holds the analysed <paramref name="term"/>: what a lexical
+    /// search for the term alone would find at least one hit for. Query expansion asks this for many words per question,
+    /// so a store may answer it without loading a passage.
+    /// </summary>
+    async Task<bool> ContainsTermAsync(string term, DocumentAccess access, CancellationToken cancellationToken = default) =>
+        (await SearchLexicalAsync(new LexicalQuery([new WeightedTerm(term, 1)]), new SearchFilter { Access = access }, 1, cancellationToken).ConfigureAwait(false)).Count > 0;
+
     /// <summary>Nearest neighbours by cosine similarity among chunks that have an embedding of the current model.</summary>
     Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default);
 

@@ -139,6 +139,11 @@ internal sealed partial class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
+        if (TrySearchLexicalPruned(query, mask, top, terms, out var pruned))
+        {
+            return pruned;
+        }
+
         var scores = scratch.Scores;
         var stamps = scratch.Stamps;
         var touched = scratch.Touched;
@@ -190,6 +195,28 @@ internal sealed partial class IndexSnapshot
         }
 
         return best.ToSortedArray();
+    }
+
+    /// <summary>Whether <see cref="SearchLexical"/> for the term alone would find a hit: a posting of it the filter admits.</summary>
+    public bool ContainsTerm(string term, SearchFilter filter, TermDictionary terms, SearchScratch scratch)
+    {
+        if (ChunkCount == 0 || !terms.TryGetId(term, out var id) || id >= _termCount)
+        {
+            return false;
+        }
+
+        var mask = BuildMask(filter, scratch);
+        var end = _termStart[id + 1];
+        for (var p = _termStart[id]; p < end; p++)
+        {
+            // Every posting scores above zero (idf and folded frequencies are positive), as SearchLexical requires.
+            if (mask is null || mask[_postingChunks[p]])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <param name="query">Normalised, of <see cref="Dimension"/> length.</param>

@@ -16,6 +16,12 @@ internal sealed class TopHits
         _scores = new double[capacity];
     }
 
+    /// <summary>Whether every place is taken, so that a hit must beat <see cref="WeakestScore"/> to enter.</summary>
+    public bool IsFull => _count > 0 && _count == _chunks.Length;
+
+    /// <summary>The score of the weakest hit held; meaningful once <see cref="IsFull"/>.</summary>
+    public double WeakestScore => _scores[0];
+
     public void Offer(int chunk, double score)
     {
         if (_count < _chunks.Length)

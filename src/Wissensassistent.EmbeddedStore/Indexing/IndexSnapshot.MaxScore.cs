@@ -1,0 +1,197 @@
+using Wissensassistent.Core.Storage;
+
+namespace Wissensassistent.EmbeddedStore.Indexing;
+
+/// <summary>
+/// Lexical top-k by MaxScore, document at a time: once the list is full, a chunk that only the weakest terms could still
+/// lift over the weakest hit is never scored, and those terms' postings are skipped by binary search instead of walked.
+/// Every scored chunk sums its terms in query order, exactly as the exhaustive walk does, so scores and ranking are
+/// bit-identical to it; only chunks that could not have entered the list are left out.
+/// </summary>
+internal sealed partial class IndexSnapshot
+{
+    /// <summary>Bounds are compared with this much room, so that rounding in a sum never prunes a chunk that would enter.</summary>
+    private const double BoundSlack = 1e-9;
+
+    /// <summary>Per term, lazily: the largest frequency / (frequency + length norm) among its postings; 0 until first used.</summary>
+    private double[]? _termBounds;
+
+    private bool TrySearchLexicalPruned(LexicalQuery query, bool[]? mask, int top, TermDictionary terms, out IndexHit[] hits)
+    {
+        hits = [];
+        var count = 0;
+        var lists = new int[query.Terms.Count];
+        var factors = new double[query.Terms.Count];
+        var saturation = _k1 + 1;
+        foreach (var (term, weight) in query.Terms)
+        {
+            if (weight == 0 || !terms.TryGetId(term, out var id) || id >= _termCount)
+            {
+                continue;
+            }
+
+            if (weight < 0)
+            {
+                // A negative weight has no upper bound to prune by; the exhaustive walk handles it.
+                return false;
+            }
+
+            lists[count] = id;
+            factors[count++] = weight * _idf[id] * saturation;
+        }
+
+        var position = new int[count];
+        var end = new int[count];
+        var bound = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            position[i] = _termStart[lists[i]];
+            end[i] = _termStart[lists[i] + 1];
+            bound[i] = factors[i] * TermBound(lists[i]);
+        }
+
+        // Lists by rising bound; below `essential` lie the lists whose bounds together cannot beat the weakest hit.
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(bound[..count], order);
+        var upTo = new double[count];
+        for (var j = 0; j < count; j++)
+        {
+            upTo[j] = bound[order[j]] + (j > 0 ? upTo[j - 1] : 0);
+        }
+
+        var contribution = new double[count];
+        var holds = new bool[count];
+        var best = new TopHits(top);
+        var essential = 0;
+        while (essential < count)
+        {
+            var chunk = int.MaxValue;
+            for (var j = essential; j < count; j++)
+            {
+                var i = order[j];
+                if (position[i] < end[i] && _postingChunks[position[i]] < chunk)
+                {
+                    chunk = _postingChunks[position[i]];
+                }
+            }
+
+            if (chunk == int.MaxValue)
+            {
+                break;
+            }
+
+            Array.Clear(holds);
+            var partial = 0.0;
+            for (var j = essential; j < count; j++)
+            {
+                var i = order[j];
+                if (position[i] < end[i] && _postingChunks[position[i]] == chunk)
+                {
+                    contribution[i] = Score(factors[i], position[i], chunk);
+                    holds[i] = true;
+                    partial += contribution[i];
+                    position[i]++;
+                }
+            }
+
+            if (mask is not null && !mask[chunk])
+            {
+                continue;
+            }
+
+            var threshold = best.IsFull ? best.WeakestScore : double.NegativeInfinity;
+            var possible = true;
+            for (var j = essential - 1; j >= 0; j--)
+            {
+                if ((partial + upTo[j]) * (1 + BoundSlack) < threshold)
+                {
+                    possible = false;
+                    break;
+                }
+
+                var i = order[j];
+                position[i] = SkipTo(position[i], end[i], chunk);
+                if (position[i] < end[i] && _postingChunks[position[i]] == chunk)
+                {
+                    contribution[i] = Score(factors[i], position[i], chunk);
+                    holds[i] = true;
+                    partial += contribution[i];
+                }
+            }
+
+            if (!possible)
+            {
+                continue;
+            }
+
+            // In query order, as the exhaustive walk adds them.
+            var score = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                if (holds[i])
+                {
+                    score += contribution[i];
+                }
+            }
+
+            if (score > 0)
+            {
+                best.Offer(chunk, score);
+                if (best.IsFull)
+                {
+                    while (essential < count && upTo[essential] * (1 + BoundSlack) < best.WeakestScore)
+                    {
+                        essential++;
+                    }
+                }
+            }
+        }
+
+        hits = best.ToSortedArray();
+        return true;
+    }
+
+    private double Score(double factor, int posting, int chunk)
+    {
+        double frequency = _postingFrequencies[posting];
+        return factor * frequency / (frequency + _lengthNorm[chunk]);
+    }
+
+    /// <summary>The first posting at or after <paramref name="from"/> whose chunk is at least <paramref name="chunk"/>.</summary>
+    private int SkipTo(int from, int end, int chunk)
+    {
+        if (from >= end || _postingChunks[from] >= chunk)
+        {
+            return from;
+        }
+
+        var found = _postingChunks.AsSpan(from, end - from).BinarySearch(chunk);
+        return from + (found >= 0 ? found : ~found);
+    }
+
+    private double TermBound(int term)
+    {
+        var bounds = _termBounds ??= new double[_termCount];
+        var known = bounds[term];
+        if (known > 0)
+        {
+            return known;
+        }
+
+        var largest = 0.0;
+        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
+        {
+            double frequency = _postingFrequencies[p];
+            largest = Math.Max(largest, frequency / (frequency + _lengthNorm[_postingChunks[p]]));
+        }
+
+        // Benign race: every thread computes the same value.
+        bounds[term] = largest;
+        return largest;
+    }
+}
