@@ -179,8 +179,17 @@ public sealed partial class BenchCommand : ICliCommand
         return row with { Lucene = lucene, LuceneBuildSeconds = luceneSeconds, Engines = engines };
     }
 
+    /// <summary>
+    /// Latency in steady state, as a running server answers: one untimed pass over the questions first, for every
+    /// system alike, so that no system's p95 holds its own JIT warm-up (the first answer is reported on its own).
+    /// </summary>
     private static async Task<Latency> TimeQueriesAsync<T>(Func<string, Task<T>> run, int repetitions)
     {
+        for (var i = 0; i < Math.Min(repetitions, Questions.Length); i++)
+        {
+            await run(Questions[i]);
+        }
+
         var times = new List<double>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {
