@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Wissensassistent.Core.Retrieval;
+using Wissensassistent.Core.Storage;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.Cli.Tests;
@@ -54,6 +56,30 @@ public sealed class UnknownWordsSearchTests(IngestedCorpus corpus) : IDisposable
 
         Assert.NotEmpty(result.Hits);
         Assert.Equal("kommune/GEM-BBO/BBO_Satzung_Benutzung_von_Obdachlosen-_und_Fluechtlingsunterkuenften.md", result.Hits[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task Search_OneWordOfTwentyThousandLetters_ChecksAFewWordsOnly()
+    {
+        // A pasted blob is one "word" of a short question; splitting it at every position would analyse and look up
+        // thousands of ever longer tails.
+        var counting = new CountingVocabularyStore(corpus.Services.GetRequiredService<IKnowledgeStore>());
+        var search = corpus.SearchWith(new SearchOptions { ThesaurusFile = IngestedCorpus.WriteThesaurus(_folder.Path, string.Empty) }, counting);
+
+        await search.SearchAsync(new SearchRequest("Hundesteuer " + string.Concat(Enumerable.Repeat("Xq", 10_000)), Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.InRange(counting.Checks, 1, 20);
+    }
+
+    private sealed class CountingVocabularyStore(IKnowledgeStore inner) : DelegatingKnowledgeStore(inner)
+    {
+        public int Checks { get; private set; }
+
+        public override Task<bool> ContainsTermAsync(string term, DocumentAccess access, CancellationToken cancellationToken = default)
+        {
+            Checks++;
+            return base.ContainsTermAsync(term, access, cancellationToken);
+        }
     }
 
     private HybridSearchService SearchWith(string synonymSet) =>

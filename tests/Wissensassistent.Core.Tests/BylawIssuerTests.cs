@@ -41,6 +41,16 @@ public sealed class BylawIssuerTests
         Assert.Equal(hunt.Id, named[0].Chunk.Id);
     }
 
+    [Fact]
+    public void Of_AnotherGemeindesBylaw_IsNamedByThePlaceAlone_NotByTheWholeRestOfTheTitle()
+    {
+        var issuer = BylawIssuer.Of("Satzung der Gemeinde Gruibingen über die Benutzung der Gemeindehalle", new LocalBody("Gemeinde", "Bad Boll", "kommune/GEM-BBO/", "Bad Boll", null, ["Bad Boll"]));
+
+        Assert.NotNull(issuer);
+        Assert.True(issuer.IsNamedIn(["Hallenmiete", "Gruibingen"]));
+        Assert.False(issuer.IsNamedIn(["Hallenmiete", "Benutzung"]));
+    }
+
     private static Chunks.Chunk Bylaw(string title, string law, string section) =>
         AnswerFixtures.Passage($"kommune/GEM-BBO/{law.Replace(' ', '_')}.md", law, title, section, null, "Niederschrift", 1,
             "(1) Die Niederschrift ist vom Vorsitzenden zu unterzeichnen.", level: Level.Kommune, type: DocumentType.Satzung);

@@ -16,6 +16,8 @@ public abstract class DelegatingKnowledgeStore(IKnowledgeStore inner) : IKnowled
 
     public virtual Task<IReadOnlyList<ScoredChunk>> SearchLexicalAsync(LexicalQuery query, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchLexicalAsync(query, filter, top, cancellationToken);
 
+    public virtual Task<bool> ContainsTermAsync(string term, DocumentAccess access, CancellationToken cancellationToken = default) => inner.ContainsTermAsync(term, access, cancellationToken);
+
     public virtual Task<IReadOnlyList<ScoredChunk>> SearchDenseAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int top, CancellationToken cancellationToken = default) => inner.SearchDenseAsync(vector, filter, top, cancellationToken);
 
     public virtual Task<Chunk?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default) => inner.GetChunkAsync(chunkId, cancellationToken);

@@ -21,8 +21,21 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
         StringComparer.Ordinal);
 
     /// <summary>Pronouns and articles that follow the verb that opens a yes/no question.</summary>
-    private static readonly HashSet<string> SubjectAfterVerb = new(
-        "das dies es er sie man wir ich ihr du der die den dem des ein eine einen einem einer jemand unser unsere mein meine sein seine ihre hier dort".Split(' '),
+    /// <summary>Words that after a sentence's first word make it the verb of a yes/no question ("Geht das …?", "Zahlt er …?").</summary>
+    private static readonly HashSet<string> PronounAfterVerb = new(
+        "das dies es er sie man wir ich ihr du jemand hier dort".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Articles and possessives follow a noun as often as a verb ("Kosten der Bestattung?", "Muss der Verein …?"): after
+    /// one, the first word is taken as a verb only when it is a finite auxiliary or modal, a closed class of words.
+    /// </summary>
+    private static readonly HashSet<string> ArticleAfterVerb = new(
+        "der die den dem des ein eine einen einem einer unser unsere mein meine sein seine ihre".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> FiniteAuxiliaries = new(
+        "ist sind war waren wäre wären wird werden wurde wurden würde würden hat haben hatte hatten hätte hätten muss müssen musste mussten müsste darf dürfen durfte dürfte kann können konnte könnte soll sollen sollte sollten will wollen mag gibt gilt gelten braucht brauchen".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly ConcurrentDictionary<(string Question, string Places), QuestionTerms> Recent = new();
@@ -69,8 +82,9 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
 
     /// <summary>
     /// The words of the text written with a capital letter, as written: its nouns. A sentence's first word is capitalized
-    /// whatever it is; followed by a pronoun or an article it is the verb of a yes/no question ("Geht das noch?", "Zahlt
-    /// er …?"), not a noun ("Hundesteuer für …?").
+    /// whatever it is; followed by a pronoun it is the verb of a yes/no question ("Geht das noch?", "Zahlt er …?"), and
+    /// followed by an article only when it is an auxiliary or modal ("Muss der Verein …?"); otherwise it is a noun
+    /// ("Hundesteuer für …?", "Frist des Widerspruchs?").
     /// </summary>
     public static IEnumerable<string> NounWords(string text)
     {
@@ -80,13 +94,16 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
             var words = ContentTerms.Words(sentence).ToList();
             for (var i = 0; i < words.Count; i++)
             {
-                if (char.IsUpper(words[i][0]) && !(i == 0 && words.Count > 1 && SubjectAfterVerb.Contains(words[1])))
+                if (char.IsUpper(words[i][0]) && !(i == 0 && words.Count > 1 && OpensYesNoQuestion(words[0], words[1])))
                 {
                     yield return words[i];
                 }
             }
         }
     }
+
+    private static bool OpensYesNoQuestion(string first, string second) =>
+        PronounAfterVerb.Contains(second) || (ArticleAfterVerb.Contains(second) && FiniteAuxiliaries.Contains(first));
 
     /// <summary>
     /// The distinct matters among <paramref name="stems"/> that occur in the vocabulary: a stem inside another matched one

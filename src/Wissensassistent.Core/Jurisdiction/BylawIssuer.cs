@@ -25,7 +25,9 @@ public static partial class BylawIssuer
         var name = match.Groups["name"].Value.Trim();
         if (match.Groups["municipality"].Success)
         {
-            return name.StartsWith(own.Name, StringComparison.OrdinalIgnoreCase) ? null : new LocalBody(body, name, string.Empty, name, null, [name]);
+            // "Gruibingen über die Benutzung der Gemeindehalle": the place ends where the subject begins.
+            var place = SubjectStart().Split(name, 2)[0].Trim();
+            return place.StartsWith(own.Name, StringComparison.OrdinalIgnoreCase) ? null : new LocalBody(body, place, string.Empty, place, null, [place]);
         }
 
         // The question names the body by its word ("Jagdgenossen…") or by what it is about ("Jagd…"): the compound's first
@@ -42,6 +44,9 @@ public static partial class BylawIssuer
 
     [GeneratedRegex(@"^(?:\p{L}*(?:satzung|ordnung)|Richtlinien?)\s+(?:der|des)\s+(?:(?<municipality>(?<body>Gemeinde|Stadt))\s+(?<name>\p{Lu}.*)|(?<body>\p{L}*(?:genossenschaft|verband|verbandes|verbands|körperschaft|anstalt))\b(?<name>.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IssuerPattern();
+
+    [GeneratedRegex(@"\s+(?:über|für|zur|zum|zu|vom|von|betreffend|bezüglich|\()", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectStart();
 
     [GeneratedRegex(@"(?<=verband)(?:e?s)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenitiveEnding();

@@ -20,6 +20,9 @@ public sealed partial class UnknownWords(ITextAnalyzer analyzer, Thesaurus thesa
     /// <summary>A last part standing alone for the compound must say more than a short word does.</summary>
     private const int MinTailLength = 5;
 
+    /// <summary>Longer than the longest statute compounds ("Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung", 67).</summary>
+    private const int MaxWordLength = 80;
+
     /// <summary>Linking elements a first part may end in ("Redaktion|s|schluss", "Halle|n|nutzung").</summary>
     private static readonly string[] Linkers = ["s", "n", "en", "es", "e"];
 
@@ -38,7 +41,8 @@ public sealed partial class UnknownWords(ITextAnalyzer analyzer, Thesaurus thesa
         var tails = new List<string>();
         foreach (var word in WordPattern().Matches(question).Select(m => m.Value).Distinct(StringComparer.Ordinal))
         {
-            var term = analyzer.Analyze(word).FirstOrDefault();
+            // A longer "word" is a pasted blob, not a compound: splitting it at every position would cost its length squared.
+            var term = word.Length > MaxWordLength ? null : analyzer.Analyze(word).FirstOrDefault();
             if (term is null || await known.ContainsAsync(term, cancellationToken))
             {
                 continue;

@@ -92,6 +92,21 @@ public sealed class DataFolderBackup(DataFolder data, EmbeddedKnowledgeStore? st
         var destination = Path.Combine(root, name);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
 
+        try
+        {
+            await BackUpAsync(path, destination, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            // A generation switched and deleted meanwhile, a damaged or locked file: said in German, the cause kept.
+            throw new IOException($"{name} konnte nicht gesichert werden ({exception.Message}). Bitte in einen neuen Ordner erneut sichern.", exception);
+        }
+
+        return new BackedUpFile(name, new FileInfo(destination).Length);
+    }
+
+    private static async Task BackUpAsync(string path, string destination, string name, CancellationToken cancellationToken)
+    {
         // Read-only and unpooled: the backup opens nothing for writing and keeps no handle on the source.
         await using (var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Pooling = false }.ToString()))
@@ -111,8 +126,6 @@ public sealed class DataFolderBackup(DataFolder data, EmbeddedKnowledgeStore? st
                 throw new IOException($"Die Sicherung von {name} ist nicht lesbar ({verdict}).");
             }
         }
-
-        return new BackedUpFile(name, new FileInfo(destination).Length);
     }
 
     private void CopyFile(string path, string root, List<BackedUpFile> files, List<string> skipped)

@@ -105,6 +105,8 @@ public sealed class RelevanceAssessorTests
     [InlineData("Braucht er dafür eine Genehmigung?", "genehmigung")]
     [InlineData("Hundesteuer für einen Kampfhund?", "hundesteu kampfhund")]
     [InlineData("Ein Bürger fragt. Muss die Gemeinde zahlen?", "burg gemeind")]
+    [InlineData("Frist des Widerspruchs?", "frist widerspruch")]
+    [InlineData("Kosten der Bestattung?", "kost bestattung")]
     public void Nouns_LeadingVerbOfAYesNoQuestion_IsNone_ALeadingNounStays(string question, string nouns) =>
         Assert.Equal(nouns.Split(' ', StringSplitOptions.RemoveEmptyEntries), QuestionTerms.Of(question).Nouns);
 }

@@ -93,6 +93,17 @@ public sealed class DataFolderBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_OfADamagedDatabase_FailsWithAGermanMessageNamingTheFile()
+    {
+        Directory.CreateDirectory(_data.Path);
+        await File.WriteAllTextAsync(Data.FeedbackDatabase, "Dies ist keine SQLite-Datei, sondern Text, der lang genug ist, um als Kopf gelesen zu werden.", Ct);
+
+        var failure = await Assert.ThrowsAsync<IOException>(() => new DataFolderBackup(Data).CreateAsync(Path.Combine(_backups.Path, "neu"), Ct));
+
+        Assert.StartsWith("feedback.db konnte nicht gesichert werden", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backup_SkipsASymbolicLinkAmongTheUploads_AndSaysSo()
     {
         Directory.CreateDirectory(Data.UploadsDirectory);
