@@ -71,6 +71,13 @@ public sealed class GermanAnalyzerTests
         Assert.Equal(TermOf(word), TermOf(form));
     }
 
+    [Fact]
+    public void Analyze_ApprenticeAndTrainer_StayApart()
+    {
+        // "Auszubildende" is a gerundive, not a zu-infinitive of "ausbilden": the BBiG's apprentice, not the trainer.
+        Assert.NotEqual(TermOf("Ausbildende"), TermOf("Auszubildende"));
+    }
+
     [Theory]
     [InlineData("Umzugskosten", "umzugskost")]
     [InlineData("Vorzugsweise", "vorzugsweis")]

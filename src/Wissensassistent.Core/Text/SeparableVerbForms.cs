@@ -30,8 +30,9 @@ internal static class SeparableVerbForms
 
             var rest = folded.AsSpan(particle.Length);
 
-            // "auf|zu|stellen" → "aufstellen", "die aus|zu|zahlenden" → "auszahlenden": any ending, so that every inflection meets.
-            if (rest.StartsWith("zu", StringComparison.Ordinal) && rest.Length - 2 >= MinRestLength + 2 && CanStartVerb(rest[2..]))
+            // "auf|zu|stellen" → "aufstellen". Not the gerundive ("die Auszubildenden"): folded to "Ausbildende" it would make
+            // the apprentice the trainer, two roles the law keeps apart.
+            if (rest.StartsWith("zu", StringComparison.Ordinal) && rest.Length - 2 >= MinRestLength + 2 && CanStartVerb(rest[2..]) && !IsGerundive(rest))
             {
                 return GermanStemmer.Stem(string.Concat(particle, rest[2..]));
             }
@@ -64,6 +65,10 @@ internal static class SeparableVerbForms
             || (rest[1] is 'l' or 'r' && rest[0] is 'b' or 'p' or 'f' or 'g' or 'k' or 't' or 'd' or 'w')
             || (rest[1] == 'h' && rest[0] is 'c' or 's' or 'p' or 't')
             || (rest[0] == 's' && rest[1] is 'c' or 'p' or 't') || (rest[0] == 'z' && rest[1] == 'w'));
+
+    private static bool IsGerundive(ReadOnlySpan<char> rest) =>
+        rest.EndsWith("end", StringComparison.Ordinal) || rest.EndsWith("ende", StringComparison.Ordinal) || rest.EndsWith("enden", StringComparison.Ordinal)
+        || rest.EndsWith("ender", StringComparison.Ordinal) || rest.EndsWith("endes", StringComparison.Ordinal) || rest.EndsWith("endem", StringComparison.Ordinal);
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }
