@@ -87,9 +87,17 @@ public sealed partial class BenchCommand
         var errors = child.StandardError.ReadToEndAsync(cancellationToken);
         var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
         await child.WaitForExitAsync(cancellationToken);
-        await errors;
+        var stderr = await errors;
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(ChildLinePrefix, StringComparison.Ordinal));
-        return line is null ? null : JsonSerializer.Deserialize<T>(line[ChildLinePrefix.Length..]);
+        if (line is null)
+        {
+            // An empty row alone would hide why: say what the child said last.
+            var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3);
+            await Console.Error.WriteLineAsync($"Messung im neuen Prozess (--{option}) ohne Ergebnis, Exit-Code {child.ExitCode}: {string.Join(" | ", last)}");
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<T>(line[ChildLinePrefix.Length..]);
     }
 
     /// <summary>
