@@ -241,10 +241,21 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     {
         if (_changeProbe is null)
         {
-            var probe = StoreCommand.Create(OpenConnection(), null, "SELECT value FROM meta WHERE key = $key;", "$key");
-            probe.Parameters[0].Value = StoreSchema.ChangeCounterKey;
-            probe.Prepare();
-            _changeProbe = probe;
+            // After disposal the probe is not kept: nothing would close its connection again.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = OpenConnection();
+            try
+            {
+                var probe = StoreCommand.Create(connection, null, "SELECT value FROM meta WHERE key = $key;", "$key");
+                probe.Parameters[0].Value = StoreSchema.ChangeCounterKey;
+                probe.Prepare();
+                _changeProbe = probe;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
 
         return _changeProbe.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
