@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Wissensassistent.Core.Answering;
 
@@ -12,9 +11,6 @@ namespace Wissensassistent.Core.Answering;
 /// <param name="Nouns">The stems of <paramref name="Own"/> written with a capital letter: the nouns that name the matter.</param>
 public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<string> Alternatives, IReadOnlyList<string> Nouns)
 {
-    /// <summary>Questions whose terms are kept; beyond this the cache starts afresh, so it never grows with the traffic.</summary>
-    private const int MaxRecent = 256;
-
     /// <summary>Nouns every administrative text uses for its bodies and its public: they name no matter.</summary>
     private static readonly HashSet<string> ActorNouns = new(
         ContentTerms.Extract("Gemeinde Gemeinden Landkreis Kreis Behörde Verwaltung Amt Bürger Bürgerin Bürgerinnen Einwohner Einwohnerin Person Personen Frau Mann Leute Kollege Kollegin Mitarbeiter Mitarbeiterin Sachbearbeiter Fall"),
@@ -38,8 +34,6 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
         "ist sind war waren wäre wären wird werden wurde wurden würde würden hat haben hatte hatten hätte hätten muss müssen musste mussten müsste darf dürfen durfte dürfte kann können konnte könnte soll sollen sollte sollten will wollen mag gibt gilt gelten braucht brauchen".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
-    private static readonly ConcurrentDictionary<(string Question, string Places), QuestionTerms> Recent = new();
-
     public IReadOnlyList<string> All { get; } = [.. Own, .. Alternatives];
 
     /// <summary>
@@ -54,21 +48,7 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
     public static QuestionTerms Of(string question, IEnumerable<string>? placeNames = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-
-        // One question is read by the gate, the composer and each of its parts, several times: the terms are a pure
-        // function of the text, so they are read once.
-        var places = placeNames is null ? string.Empty : string.Join('\n', placeNames);
-        if (Recent.TryGetValue((question, places), out var known))
-        {
-            return known;
-        }
-
-        if (Recent.Count >= MaxRecent)
-        {
-            Recent.Clear();
-        }
-
-        return Recent[(question, places)] = Read(question, placeNames);
+        return Read(question, placeNames);
     }
 
     private static QuestionTerms Read(string question, IEnumerable<string>? placeNames)
