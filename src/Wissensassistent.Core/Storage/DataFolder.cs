@@ -44,6 +44,9 @@ public sealed class DataFolder
     /// <summary>Conversations of signed-in users, each visible to its owner only.</summary>
     public string HistoryDatabase => Combine("history.db");
 
+    /// <summary>The SQLite files of what people left behind (everything but the store), as a backup copies them.</summary>
+    public IReadOnlyList<string> SideDatabases => [FeedbackDatabase, AccountsDatabase, ApiKeysDatabase, AuditDatabase, HistoryDatabase];
+
     public string KeysDirectory => Combine("keys");
 
     public string ReindexHistory => Combine("reindex-history.json");

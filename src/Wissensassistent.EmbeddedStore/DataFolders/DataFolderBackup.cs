@@ -19,8 +19,6 @@ public sealed record BackupReport(string Target, IReadOnlyList<BackedUpFile> Fil
 /// </summary>
 public sealed class DataFolderBackup(DataFolder data, EmbeddedKnowledgeStore? store = null)
 {
-    private static readonly string[] SideFiles = ["feedback.db", "users.db", "api-keys.db", "audit.db", "history.db"];
-
     public async Task<BackupReport> CreateAsync(string target, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
@@ -44,13 +42,9 @@ public sealed class DataFolderBackup(DataFolder data, EmbeddedKnowledgeStore? st
         Directory.CreateDirectory(root);
         var files = new List<BackedUpFile>();
         var skipped = new List<string>();
-        foreach (var name in SideFiles)
+        foreach (var path in data.SideDatabases.Where(File.Exists))
         {
-            var path = Path.Combine(source, name);
-            if (File.Exists(path))
-            {
-                files.Add(await CopyDatabaseAsync(path, root, name, cancellationToken).ConfigureAwait(false));
-            }
+            files.Add(await CopyDatabaseAsync(path, root, Path.GetFileName(path), cancellationToken).ConfigureAwait(false));
         }
 
         if (store is not null)
