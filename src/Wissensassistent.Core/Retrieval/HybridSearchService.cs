@@ -77,7 +77,7 @@ public sealed partial class HybridSearchService(
             var vocabulary = new StoreVocabulary(store, filter.Access);
             lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
             lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
-            lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+            lexicalQuery = await EverydayTerms.ExpandAsync(lexicalQuery, query, analyzer, EverydayVocabulary.Default, vocabulary, _options.EverydayTermWeight, _options.UnknownEverydayTermWeight, cancellationToken);
             lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, _options.UnknownWordTailWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
