@@ -93,7 +93,7 @@ public sealed partial class HybridSearchService(
         var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), parser.Laws.FindLaws(query));
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), _law.WithGoverningLaws(parser.Laws.FindLaws(query)));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             lexical = NamedLand.Apply(query, lexical, _law.Profile.Land, _options.NamedLandBoost);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
