@@ -62,6 +62,21 @@ public sealed class ApplicableLawTests(IngestedCorpus corpus)
     }
 
     [Fact]
+    public async Task Search_QuestionNamingTheFederalLaw_RanksTheGoverningLandLawAsANamedLawToo()
+    {
+        // "Gilt das VwZG des Bundes?" asks about the LVwZG as well: it governs in the federal law's place, so its § 11 comes
+        // before the Zustellung rules of a law that has nothing to do with a Gemeinde (§ 10 AsylG).
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Wie läuft eine öffentliche Zustellung nach dem Verwaltungszustellungsgesetz des Bundes?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        var landLaw = result.Hits.FirstOrDefault(hit => hit.Chunk.Citation.Law == "LVwZG" && hit.Chunk.Citation.Section == "11");
+        var asylum = result.Hits.FirstOrDefault(hit => hit.Chunk.Citation.Law == "AsylG");
+        Assert.NotNull(landLaw);
+        Assert.True(asylum is null || landLaw.Rank < asylum.Rank, $"§ 11 LVwZG auf Rang {landLaw.Rank}, § 10 AsylG auf Rang {asylum?.Rank}");
+    }
+
+    [Fact]
     public async Task Search_ErschliessungsbeitragQuestion_OffersKagNotBauGB()
     {
         var search = corpus.Services.GetRequiredService<ISearchService>();

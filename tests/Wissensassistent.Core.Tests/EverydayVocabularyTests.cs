@@ -22,4 +22,17 @@ public sealed class EverydayVocabularyTests
     {
         Assert.Contains("Niederschrift", EverydayVocabulary.Default.LegalTermsFor("das Protokoll der Sitzung"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Ein 17-Jähriger will zur Feuerwehr.", "Lebensjahr")]
+    [InlineData("die Sterbeurkunde seines Großvaters", "Vorfahren")]
+    [InlineData("Muss der Mieter den Gehweg räumen?", "Besitzer")]
+    [InlineData("oder der Vermieter?", "Eigentümer")]
+    [InlineData("Der Entwurf unseres Bebauungsplans", "Bauleitplan")]
+    public void Default_CaseWordsOfAgesRelativesTenancyAndPlans_GetTheStatuteTerm(string question, string legalTerm)
+    {
+        // Statutes write "das 17. Lebensjahr vollendet", "Vorfahren und Abkömmlinge", "Eigentümer und Besitzer (z.B. Mieter)",
+        // and § 1 Abs. 2 BauGB makes Flächennutzungs- and Bebauungsplan the two Bauleitpläne.
+        Assert.Contains(legalTerm, EverydayVocabulary.Default.LegalTermsFor(question).Split(' '));
+    }
 }

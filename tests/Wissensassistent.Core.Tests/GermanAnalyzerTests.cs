@@ -143,6 +143,14 @@ public sealed class GermanAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Stv. Kommandant")]
+    [InlineData("stellv. Kommandant")]
+    public void Analyze_AbbreviatedDeputy_IsTheWordItStandsFor(string text)
+    {
+        Assert.Equal(Analyzer.Analyze("Stellvertreter Kommandant"), Analyzer.Analyze(text));
+    }
+
+    [Theory]
     [InlineData("der die das und oder")]
     [InlineData("gemäß sowie bzw. ggf. insbesondere i.V.m.")]
     [InlineData("nicht kein keine ohne")]

@@ -69,6 +69,20 @@ public sealed partial class ApplicableLaw
     }
 
     /// <summary>
+    /// The laws a question names, each followed by the law that governs in its place for the profile ("Gilt das VwZG des
+    /// Bundes?" asks about the LVwZG too): only whole laws that are always displaced, not a § range or a rule that holds in a
+    /// context only.
+    /// </summary>
+    public IReadOnlyList<string> WithGoverningLaws(IReadOnlyList<string> namedLaws)
+    {
+        ArgumentNullException.ThrowIfNull(namedLaws);
+        var governing = _rules
+            .Where(rule => rule.Sections is null && rule.When.Count == 0 && namedLaws.Contains(rule.Displaced, StringComparer.OrdinalIgnoreCase))
+            .Select(rule => rule.Applies);
+        return namedLaws.Concat(governing).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
     /// The candidates without displaced passages, other bodies' parallel bylaws weighted down, re-sorted by score;
     /// <paramref name="applied"/> receives the rules that removed something.
     /// </summary>

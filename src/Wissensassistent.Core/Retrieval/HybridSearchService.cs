@@ -77,7 +77,7 @@ public sealed partial class HybridSearchService(
             var vocabulary = new StoreVocabulary(store, filter.Access);
             lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
             lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
-            lexicalQuery = QueryTerms.WithLegalTerms(lexicalQuery, analyzer, EverydayVocabulary.Default.LegalTermsFor(query), _options.EverydayTermWeight);
+            lexicalQuery = await EverydayTerms.ExpandAsync(lexicalQuery, query, analyzer, EverydayVocabulary.Default, vocabulary, _options.EverydayTermWeight, _options.UnknownEverydayTermWeight, cancellationToken);
             lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, _options.UnknownWordTailWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
@@ -93,7 +93,7 @@ public sealed partial class HybridSearchService(
         var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), parser.Laws.FindLaws(query));
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), _law.WithGoverningLaws(parser.Laws.FindLaws(query)));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             lexical = NamedLand.Apply(query, lexical, _law.Profile.Land, _options.NamedLandBoost);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());

@@ -48,23 +48,27 @@ public sealed partial class EverydayVocabulary
     public static EverydayVocabulary Default { get; } = new(ReadResource());
 
     /// <summary>The legal terms for the everyday words of <paramref name="text"/>, as one text for the analyzer; empty when none.</summary>
-    public string LegalTermsFor(string text)
+    public string LegalTermsFor(string text) => string.Join(' ', LegalTermsByWord(text).Select(m => m.Terms).Distinct(StringComparer.Ordinal));
+
+    /// <summary>Each everyday word of <paramref name="text"/> (as written) with its legal terms, in text order.</summary>
+    public IReadOnlyList<(string Word, string Terms)> LegalTermsByWord(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<string>();
-        var words = WordPattern().Matches(text).Select(m => Fold(m.Value)).ToList();
+        var found = new List<(string, string)>();
+        var written = WordPattern().Matches(text).Select(m => m.Value).ToList();
+        var words = written.Select(Fold).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
             if (_exact.TryGetValue(word, out var terms) || (i + 1 < words.Count && _exact.TryGetValue($"{word} {words[i + 1]}", out terms)))
             {
-                found.Add(terms);
+                found.Add((written[i], terms));
             }
 
-            found.AddRange(_prefixes.Where(p => word.StartsWith(p.Prefix, StringComparison.Ordinal)).Select(p => p.Terms));
+            found.AddRange(_prefixes.Where(p => word.StartsWith(p.Prefix, StringComparison.Ordinal)).Select(p => (written[i], p.Terms)));
         }
 
-        return string.Join(' ', found.Distinct(StringComparer.Ordinal));
+        return found;
     }
 
     private static string Fold(string word) => word.Trim().ToLower(CultureInfo.InvariantCulture);
