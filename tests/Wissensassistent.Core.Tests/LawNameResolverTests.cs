@@ -57,6 +57,19 @@ public sealed class LawNameResolverTests
     }
 
     [Fact]
+    public void StoreResolver_AStatusInParenthesesIsNoNameOfTheLaw()
+    {
+        // "(aufgehoben)" closes the title of a repealed bylaw; read as a name, "§§ 1760, 1763 aufgehoben" in the BGB cited it.
+        var resolver = new LawNameResolver([
+            new LawInfo("Aufhebung Satzung Jagdsteuer LK Göppingen", "Satzung über die Erhebung der Jagdsteuer im Landkreis Göppingen (aufgehoben)", [], Level.Kommune, DocumentType.Satzung, null, 1),
+            new LawInfo("Hundesteuersatzung Bad Boll", "Satzung über die Erhebung der Hundesteuer (Hundesteuersatzung)", [], Level.Kommune, DocumentType.Satzung, null, 1)]);
+
+        Assert.Null(resolver.Resolve("aufgehoben"));
+        Assert.Empty(resolver.FindLaws("Das Annahmeverhältnis kann nur in den Fällen der §§ 1760, 1763 aufgehoben werden."));
+        Assert.Equal("Hundesteuersatzung Bad Boll", resolver.Resolve("Hundesteuersatzung"));
+    }
+
+    [Fact]
     public void StoreResolver_KeepsTheStoresSpelling()
     {
         var resolver = new LawNameResolver([new LawInfo("SGB 10", "Sozialverwaltungsverfahren", [], Level.Bund, DocumentType.Gesetz, null, 1)]);

@@ -289,7 +289,7 @@ public sealed partial class LawNameResolver
 
     /// <summary>
     /// Shorter names people use for a title: without parentheses, the part before " - " or "/", what stands in
-    /// parentheses (<c>(Hundesteuersatzung)</c>), without "für Baden-Württemberg"; for Social Code books the
+    /// parentheses when it is a name (<c>(Hundesteuersatzung)</c>, not <c>(aufgehoben)</c>), without "für Baden-Württemberg"; for Social Code books the
     /// numbered and spelt-out forms (<c>SGB 10</c>, <c>Zehntes Buch Sozialgesetzbuch</c>).
     /// </summary>
     internal static IEnumerable<string> DerivedNames(string name)
@@ -313,7 +313,8 @@ public sealed partial class LawNameResolver
 
         foreach (Match m in Parenthesised().Matches(name))
         {
-            foreach (var segment in Segments(m.Value.Trim('(', ')', ' ')))
+            // A name starts with a capital ("(Hundesteuersatzung)"); "(aufgehoben)" or "(weggefallen)" says the law's status.
+            foreach (var segment in Segments(m.Value.Trim('(', ')', ' ')).Where(s => !char.IsLower(s[0])))
             {
                 yield return segment;
             }

@@ -26,10 +26,10 @@ public sealed partial class IngestionPipeline(
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>
-    /// Raised with every change of parsing or chunking that changes what is stored for an unchanged file: the stored
+    /// Raised with every change of parsing, chunking or reference reading that changes what is stored for an unchanged file: the stored
     /// hash carries it (with the analyzer's fingerprint), so an upgrade re-reads the corpus on its first run.
     /// </summary>
-    public const string ProcessingVersion = "1";
+    public const string ProcessingVersion = "2";
 
     private readonly IngestionOptions _options = options.Value;
 
