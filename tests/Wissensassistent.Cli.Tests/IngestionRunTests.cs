@@ -128,10 +128,30 @@ public sealed class IngestionRunTests
         Assert.Equal("intern/notiz.xyz", Assert.Single(report.Skipped).Path);
     }
 
-    private static string CopySample(TemporaryFolder folder)
+    [Fact]
+    public async Task Ingest_FirstRun_ReadsReferencesWithTheNamesOfTheLawsItIsReading()
+    {
+        // The bylaw is read before the Land law it cites by title; a first run, like a new generation, holds no laws yet,
+        // and the federal name inside that title made the reference point to the VwVG.
+        using var folder = new TemporaryFolder();
+        var corpus = CopyCorpus(folder, "kommune/LKR-GP/LKR-GP_Satzung_Verwaltungsgebuehrensatzung.md", "land-bw/LVwVG - BW.md");
+        using var host = IngestedCorpus.BuildHost(folder.Combine("data"), corpus);
+        await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: TestContext.Current.CancellationToken);
+        var index = Assert.IsAssignableFrom<ICrossReferenceIndex>(host.Services.GetRequiredService<IKnowledgeStore>());
+
+        var citingLand = await index.GetReferringChunksAsync("LVwVG", "31", TestContext.Current.CancellationToken);
+        var citingFederal = await index.GetReferringChunksAsync("VwVG", "31", TestContext.Current.CancellationToken);
+
+        Assert.Contains(citingLand, c => c.Citation.Law == "Verwaltungsgebührensatzung LK Göppingen");
+        Assert.Empty(citingFederal);
+    }
+
+    private static string CopySample(TemporaryFolder folder) => CopyCorpus(folder, Sample);
+
+    private static string CopyCorpus(TemporaryFolder folder, params string[] files)
     {
         var corpus = folder.Combine("corpus");
-        foreach (var file in Sample.Append("bund/MANIFEST.tsv"))
+        foreach (var file in files.Append("bund/MANIFEST.tsv"))
         {
             var target = Path.Combine(corpus, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -52,7 +52,6 @@ public sealed partial class IngestionPipeline(
         var files = scans.SelectMany(scan => scan.Files).ToList();
         var parser = parserFactory.Create(corpusRoots[0].Path);
         var stored = await target.GetDocumentHashesAsync(cancellationToken);
-        var references = await CreateReferenceResolverAsync(target, LawCatalog.Load(corpusRoots[0].Path), cancellationToken);
 
         var skipped = scans.SelectMany(scan => scan.Refused).ToList();
         var failed = new List<FileError>();
@@ -69,6 +68,7 @@ public sealed partial class IngestionPipeline(
 
         try
         {
+            var references = await CreateReferenceResolverAsync(target, LawCatalog.Load(corpusRoots[0].Path), await ReadLawsAsync(supported, access, parser, stored, mode, cancellationToken), cancellationToken);
             for (var i = 0; i < supported.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -156,12 +156,14 @@ public sealed partial class IngestionPipeline(
     }
 
     /// <summary>
-    /// Reads the references of every norm with the laws the target holds, the federal catalogue and the built-in
-    /// names, so that a law cited by name resolves even while a new generation is still empty.
+    /// Reads the references of every norm with the laws the target holds, the laws of the files this run reads, the
+    /// federal catalogue and the built-in names, so that a law cited by name resolves the same way whether the run fills
+    /// an empty generation or updates one, and whichever file comes first.
     /// </summary>
-    private static async Task<CrossReferenceResolver> CreateReferenceResolverAsync(IKnowledgeStore target, LawCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<CrossReferenceResolver> CreateReferenceResolverAsync(IKnowledgeStore target, LawCatalog catalog, IReadOnlyList<LawInfo> read, CancellationToken cancellationToken)
     {
-        var held = await target.ListLawsAsync(cancellationToken);
+        var inStore = await target.ListLawsAsync(cancellationToken);
+        var held = inStore.Concat(read.Where(law => !inStore.Any(h => string.Equals(h.Law, law.Law, StringComparison.OrdinalIgnoreCase)))).ToList();
         var catalogued = catalog.Entries
             .Where(entry => !held.Any(law => string.Equals(law.Law, entry.CitationAbbreviation, StringComparison.OrdinalIgnoreCase)))
             .Select(entry => new LawInfo(entry.CitationAbbreviation, entry.Title, [entry.JurabkInFile], Level.Bund, DocumentType.Gesetz, null, 0));
@@ -175,7 +177,66 @@ public sealed partial class IngestionPipeline(
         return root.Rules?.GroupsFor(documentId[root.IdPrefix.Length..]) ?? [];
     }
 
+    /// <summary>
+    /// The laws of the files this run will parse, read before any reference is: a bylaw may cite a Land law by the title
+    /// of a file that comes after it. Costs a second parse of each file that changed.
+    /// </summary>
+    private async Task<IReadOnlyList<LawInfo>> ReadLawsAsync(IReadOnlyList<CorpusFile> files, IReadOnlyList<(string IdPrefix, CorpusAccess Rules)> access, CorpusDocumentParser parser, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
+    {
+        var laws = new List<LawInfo>();
+        foreach (var file in files)
+        {
+            if (await LoadAsync(file, GroupsFor(access, file.RelativePath), stored, mode, cancellationToken) is not Outcome.Loaded loaded)
+            {
+                continue;
+            }
+
+            try
+            {
+                var document = parser.Parse(file.RelativePath, loaded.Content).Batch.Document;
+                laws.Add(new LawInfo(document.Law, document.Title, document.Aliases, document.Level, document.Type, document.Stand, 0));
+            }
+            catch (DocumentRejectedException)
+            {
+                // Reported when the run reads the file.
+            }
+        }
+
+        return laws;
+    }
+
     private async Task<Outcome> ReadAsync(CorpusFile file, IReadOnlyList<string> groups, CorpusDocumentParser parser, CrossReferenceResolver references, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
+    {
+        var outcome = await LoadAsync(file, groups, stored, mode, cancellationToken);
+        if (outcome is not Outcome.Loaded (var content, var hash))
+        {
+            return outcome;
+        }
+
+        if (stored.TryGetValue(file.RelativePath, out var storedHash) && CorpusAccess.SplitStoredHash(storedHash) is var (storedFile, storedGroups) && !storedGroups.SequenceEqual(groups, StringComparer.Ordinal) && storedFile.Length > 0)
+        {
+            AccessChanged(file.RelativePath, storedGroups, groups);
+        }
+
+        using var activity = IndexingTelemetry.Source.StartActivity("parse file");
+        activity?.SetTag("wissen.file", file.RelativePath);
+        activity?.SetTag("wissen.file.bytes", file.Length);
+        try
+        {
+            var parsed = parser.Parse(file.RelativePath, content);
+            parsed = parsed with { Batch = parsed.Batch with { Chunks = references.Annotate(parsed.Batch.Chunks) } };
+            activity?.SetTag("wissen.chunks", parsed.Batch.Chunks.Count);
+            return new Outcome.Parsed(WithAccess(parsed, groups, hash));
+        }
+        catch (DocumentRejectedException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "rejected");
+            return new Outcome.Rejected(ex.Reason);
+        }
+    }
+
+    /// <summary>The file's bytes and stored hash when it has to be read; unchanged or unreadable otherwise.</summary>
+    private async Task<Outcome> LoadAsync(CorpusFile file, IReadOnlyList<string> groups, IReadOnlyDictionary<string, string> stored, IngestionMode mode, CancellationToken cancellationToken)
     {
         if (file.Length > _options.MaxFileBytes)
         {
@@ -196,34 +257,10 @@ public sealed partial class IngestionPipeline(
             return new Outcome.Rejected("Keine Leseberechtigung für die Datei.");
         }
 
-        var fileHash = DocumentHash(content);
-        var hash = CorpusAccess.StoredHash(fileHash, groups);
-        var known = stored.TryGetValue(file.RelativePath, out var storedHash);
-        if (mode == IngestionMode.Incremental && known && storedHash == hash)
-        {
-            return new Outcome.Unchanged();
-        }
-
-        if (known && CorpusAccess.SplitStoredHash(storedHash!) is var (storedFile, storedGroups) && !storedGroups.SequenceEqual(groups, StringComparer.Ordinal) && storedFile.Length > 0)
-        {
-            AccessChanged(file.RelativePath, storedGroups, groups);
-        }
-
-        using var activity = IndexingTelemetry.Source.StartActivity("parse file");
-        activity?.SetTag("wissen.file", file.RelativePath);
-        activity?.SetTag("wissen.file.bytes", file.Length);
-        try
-        {
-            var parsed = parser.Parse(file.RelativePath, content);
-            parsed = parsed with { Batch = parsed.Batch with { Chunks = references.Annotate(parsed.Batch.Chunks) } };
-            activity?.SetTag("wissen.chunks", parsed.Batch.Chunks.Count);
-            return new Outcome.Parsed(WithAccess(parsed, groups, hash));
-        }
-        catch (DocumentRejectedException ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, "rejected");
-            return new Outcome.Rejected(ex.Reason);
-        }
+        var hash = CorpusAccess.StoredHash(DocumentHash(content), groups);
+        return mode == IngestionMode.Incremental && stored.TryGetValue(file.RelativePath, out var storedHash) && storedHash == hash
+            ? new Outcome.Unchanged()
+            : new Outcome.Loaded(content, hash);
     }
 
     /// <summary>The file's content and how this version reads it: a new parser or analyzer makes every file "changed".</summary>
@@ -259,6 +296,9 @@ public sealed partial class IngestionPipeline(
         public sealed record Rejected(string Reason) : Outcome;
 
         public sealed record Parsed(ParsedDocument Document) : Outcome;
+
+        /// <summary>Read and to be parsed; only between <see cref="LoadAsync"/> and the parse.</summary>
+        public sealed record Loaded(byte[] Content, string Hash) : Outcome;
     }
 
     [LoggerMessage(1000, LogLevel.Information, "Ingestion started: {Files} files, mode {Mode}")]
