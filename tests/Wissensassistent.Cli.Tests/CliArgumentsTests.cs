@@ -27,6 +27,28 @@ public sealed class CliArgumentsTests
         Assert.Equal("lexical", args.Get("mode"));
     }
 
+    [Theory]
+    [InlineData("ingest", "--dta", "/srv/daten")]
+    [InlineData("search", "Hundesteuer", "--topp", "3")]
+    [InlineData("show", "§ 35 BauGB", "--grups", "personalamt")]
+    public void MistypedOption_IsAUsageError_NamingIt(params string[] args)
+    {
+        var error = Assert.Throws<CliUsageException>(() => VerbOptions.EnsureKnown(CliArguments.Parse(args)));
+
+        Assert.Contains($"„{args[^2]}“", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Unbekannte Option für „wissen {args[0]}“", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("search", "Hund", "--top", "3", "--json", "--mode", "lexical", "--law", "BauGB", "--level", "bund", "--type", "gesetz", "--date", "2025-01-01", "--as", "k", "--data", "d", "--corpus", "c")]
+    [InlineData("ask", "--batch", "f.jsonl", "--json", "--groups", "a,b", "--store", "Embedded")]
+    [InlineData("ingest", "--full", "--no-embed")]
+    [InlineData("backup", "--to", "/sicherung")]
+    [InlineData("check", "-", "--json", "--as", "k")]
+    [InlineData("eval", "f.jsonl", "--baseline", "--verbose")]
+    public void DocumentedOptions_AndVerbsWithOptionsOfTheirOwn_Pass(params string[] args) =>
+        VerbOptions.EnsureKnown(CliArguments.Parse(args));
+
     [Fact]
     public void GetInt_RejectsNonNumbersWithGermanMessage()
     {
