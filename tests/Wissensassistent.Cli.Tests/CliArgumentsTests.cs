@@ -76,7 +76,7 @@ public sealed class CliArgumentsTests
         var missing = BatchQuestions.Parse("""{"id":"q1"}""", 8);
         var good = BatchQuestions.Parse("""{"id":"q2","question":"Was gilt?","gold":[{"law":"BGB","section":"573b"}]}""", 9);
 
-        Assert.Contains("Zeile 7", broken.Error, StringComparison.Ordinal);
+        Assert.Equal("Zeile 7: kein gültiges JSON (Fehler bei Zeichen 2); erwartet wird ein Objekt wie {\"id\": \"1\", \"question\": \"…\"}.", broken.Error);
         Assert.Equal("q1", missing.Id);
         Assert.NotNull(missing.Error);
         Assert.Null(good.Error);
