@@ -107,7 +107,9 @@ public static class BatchQuestions
         }
         catch (JsonException ex)
         {
-            return new BatchQuestion($"zeile-{number}", null, [], $"Zeile {number}: kein gültiges JSON ({ex.Message}).");
+            // The parser's own message is English; the position is what helps to find the mistake.
+            var position = ex.BytePositionInLine is { } at ? $" (Fehler bei Zeichen {at + 1})" : string.Empty;
+            return new BatchQuestion($"zeile-{number}", null, [], $"Zeile {number}: kein gültiges JSON{position}; erwartet wird ein Objekt wie {{\"id\": \"1\", \"question\": \"…\"}}.");
         }
     }
 }

@@ -62,6 +62,9 @@ public sealed class CliArguments
     // "--baseline --law BGB": an option never takes the next option as its value, even when the flag is unknown here.
     private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2;
 
+    /// <summary>The names of the options given, without their leading <c>--</c>.</summary>
+    public IEnumerable<string> OptionNames => _options.Keys;
+
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
     public bool Has(string name) => _options.ContainsKey(name);

@@ -83,6 +83,7 @@ public static class WissenCommandLine
                 _ => throw new CliUsageException($"Unbekannter Befehl „{arguments.Verb}“. „wissen help“ zeigt die Befehle."),
             };
 
+            VerbOptions.EnsureKnown(arguments);
             using var host = BuildHost(arguments.ConfigurationOverrides());
             return await command.RunAsync(arguments, host.Services, cancellation.Token);
         }

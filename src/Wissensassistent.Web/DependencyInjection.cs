@@ -22,6 +22,7 @@ using Wissensassistent.Web.Admin;
 using Wissensassistent.Web.Audit;
 using Wissensassistent.Web.Components;
 using Wissensassistent.Web.Components.History;
+using Wissensassistent.Web.Components.Layout;
 using Wissensassistent.Web.History;
 using Wissensassistent.Web.Interop;
 using Wissensassistent.Web.Rendering;
@@ -228,7 +229,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
+        app.UseStatusCodePagesWithReExecute(StatusCodePage.PathFormat);
         app.Use(SecurityHeaders.ApplyAsync);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -93,7 +93,8 @@ public sealed class CheckCommandTests(IngestedCorpus corpus) : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("§ 41 Abs. 2 LVwVfG – ✓ gefunden", result.Output, StringComparison.Ordinal);
-        Assert.Contains("1 wörtlich, 0 abweichend", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Ergebnis: 1 Fundstelle: 1 gefunden,", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 Zitat: 1 wörtlich, 0 abweichend", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,12 +106,15 @@ public sealed class CheckCommandTests(IngestedCorpus corpus) : IDisposable
         var odt = await RunAsync("check", unsupported);
         var missing = await RunAsync("check", _folder.Combine("gibt-es-nicht.docx"));
         var none = await RunAsync("check");
+        var folder = await RunAsync("check", _folder.Path);
 
         Assert.True(odt.ExitCode == 1, odt.ToString());
         Assert.Contains("Das Dateiformat „.odt“ wird nicht unterstützt", odt.Errors, StringComparison.Ordinal);
         Assert.True(missing.ExitCode == 1, missing.ToString());
         Assert.Contains("gibt es nicht", missing.Errors, StringComparison.Ordinal);
         Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.True(folder.ExitCode == 1, folder.ToString());
+        Assert.Contains("ist ein Ordner; bitte eine Datei angeben", folder.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", odt.Errors + missing.Errors + none.Errors, StringComparison.Ordinal);
     }
 

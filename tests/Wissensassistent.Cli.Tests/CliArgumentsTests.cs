@@ -27,6 +27,28 @@ public sealed class CliArgumentsTests
         Assert.Equal("lexical", args.Get("mode"));
     }
 
+    [Theory]
+    [InlineData("ingest", "--dta", "/srv/daten")]
+    [InlineData("search", "Hundesteuer", "--topp", "3")]
+    [InlineData("show", "§ 35 BauGB", "--grups", "personalamt")]
+    public void MistypedOption_IsAUsageError_NamingIt(params string[] args)
+    {
+        var error = Assert.Throws<CliUsageException>(() => VerbOptions.EnsureKnown(CliArguments.Parse(args)));
+
+        Assert.Contains($"„{args[^2]}“", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Unbekannte Option für „wissen {args[0]}“", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("search", "Hund", "--top", "3", "--json", "--mode", "lexical", "--law", "BauGB", "--level", "bund", "--type", "gesetz", "--date", "2025-01-01", "--as", "k", "--data", "d", "--corpus", "c")]
+    [InlineData("ask", "--batch", "f.jsonl", "--json", "--groups", "a,b", "--store", "Embedded")]
+    [InlineData("ingest", "--full", "--no-embed")]
+    [InlineData("backup", "--to", "/sicherung")]
+    [InlineData("check", "-", "--json", "--as", "k")]
+    [InlineData("eval", "f.jsonl", "--baseline", "--verbose")]
+    public void DocumentedOptions_AndVerbsWithOptionsOfTheirOwn_Pass(params string[] args) =>
+        VerbOptions.EnsureKnown(CliArguments.Parse(args));
+
     [Fact]
     public void GetInt_RejectsNonNumbersWithGermanMessage()
     {
@@ -54,7 +76,7 @@ public sealed class CliArgumentsTests
         var missing = BatchQuestions.Parse("""{"id":"q1"}""", 8);
         var good = BatchQuestions.Parse("""{"id":"q2","question":"Was gilt?","gold":[{"law":"BGB","section":"573b"}]}""", 9);
 
-        Assert.Contains("Zeile 7", broken.Error, StringComparison.Ordinal);
+        Assert.Equal("Zeile 7: kein gültiges JSON (Fehler bei Zeichen 2); erwartet wird ein Objekt wie {\"id\": \"1\", \"question\": \"…\"}.", broken.Error);
         Assert.Equal("q1", missing.Id);
         Assert.NotNull(missing.Error);
         Assert.Null(good.Error);

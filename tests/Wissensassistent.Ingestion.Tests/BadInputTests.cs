@@ -62,6 +62,19 @@ public sealed class BadInputTests
         Assert.Contains("500 €", chunk.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("kommune/Satzung_ohne_Ordner.md", "Die Datei liegt in keinem Herausgeber-Ordner unter „kommune/“ (bekannt: „GEM-BBO“, „LKR-GP“, „GVV_Raum_Bad_Boll“); Herausgeber „Kommune“ angenommen.")]
+    [InlineData("kommune/Stadt-X/Satzung.md", "Unbekannter Herausgeber-Ordner „Stadt-X“ (bekannt: „GEM-BBO“, „LKR-GP“, „GVV_Raum_Bad_Boll“); Herausgeber „Stadt-X“ angenommen.")]
+    public void BylawOutsideAKnownIssuerFolder_IsReadWithAWarningThatNamesTheFolders(string path, string expected)
+    {
+        var bytes = Encoding.UTF8.GetBytes("# Satzung über die Benutzung der Halle\n\n## § 1 Zweck\n\n(1) Die Halle dient dem Sport.\n");
+
+        var parsed = _parser.Parse(path, bytes);
+
+        Assert.Equal(expected, Assert.Single(parsed.Warnings));
+        Assert.Single(parsed.Batch.Chunks);
+    }
+
     [Fact]
     public void InvalidUtf8ThatIsNoText_IsRejectedWithTheByteOffset()
     {

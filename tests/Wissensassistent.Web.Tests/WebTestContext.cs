@@ -59,6 +59,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(new CorpusOptions { Path = Folder.Combine("corpus") }));
         Services.AddSingleton(Options.Create(new DataFolder { Directory = Folder.Combine("data") }));
         Services.AddSingleton<CorpusRoots>();
+        Services.AddSingleton<CorpusDocumentParserFactory>();
         Services.AddSingleton<CorpusUploads>();
         Services.AddSingleton<UserAccountStore>();
         Services.AddSingleton<AccountService>();

@@ -115,9 +115,9 @@ public sealed class CheckCommand : ICliCommand
         }
 
         output.WriteLine();
-        output.WriteLine($"Ergebnis: {report.Citations.Count} Fundstellen: {report.Count(DraftCitationStatus.Resolved)} gefunden, "
+        output.WriteLine($"Ergebnis: {Counted(report.Citations.Count, "Fundstelle", "Fundstellen")}: {report.Count(DraftCitationStatus.Resolved)} gefunden, "
             + $"{report.Count(DraftCitationStatus.NotFound)} nicht gefunden, {report.Count(DraftCitationStatus.Repealed)} weggefallen, "
-            + $"{report.Count(DraftCitationStatus.Displaced)} verdrängt; {report.Quotations.Count} Zitate: {report.VerbatimQuotations} wörtlich, "
+            + $"{report.Count(DraftCitationStatus.Displaced)} verdrängt; {Counted(report.Quotations.Count, "Zitat", "Zitate")}: {report.VerbatimQuotations} wörtlich, "
             + $"{report.DeviatingQuotations} abweichend.");
     }
 
@@ -128,6 +128,11 @@ public sealed class CheckCommand : ICliCommand
             return await Console.In.ReadToEndAsync(cancellationToken);
         }
 
+        if (Directory.Exists(file))
+        {
+            throw new DraftRejectedException($"„{file}“ ist ein Ordner; bitte eine Datei angeben (.txt, .md, .docx, .pdf) oder „-“ für die Standardeingabe.");
+        }
+
         if (!File.Exists(file))
         {
             throw new DraftRejectedException($"Die Datei „{file}“ gibt es nicht.");
@@ -136,6 +141,8 @@ public sealed class CheckCommand : ICliCommand
         await using var stream = File.OpenRead(file);
         return await DraftFileReader.ReadAsync(file, stream, cancellationToken);
     }
+
+    private static string Counted(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private static string Mark(DraftCitationStatus status) => status switch
     {

@@ -8,6 +8,8 @@ namespace Wissensassistent.Cli.Commands;
 /// <summary><c>wissen show "§ 35 Abs. 1 BauGB"</c>: exactly that passage or the whole norm, with Stand and source.</summary>
 public sealed class ShowCommand : ICliCommand
 {
+    public const int NotFoundExitCode = 3;
+
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
         var input = string.Join(' ', arguments.Positional).Trim();
@@ -23,8 +25,9 @@ public sealed class ShowCommand : ICliCommand
         {
             if (!result.Found)
             {
+                // As check's "nicht gefunden"; 4 is StoreOutage's, so that a script can tell a missing norm from a store that is down.
                 Console.WriteLine(result.Message);
-                exit = 4;
+                exit = NotFoundExitCode;
                 continue;
             }
 

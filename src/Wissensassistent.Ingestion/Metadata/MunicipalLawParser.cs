@@ -29,7 +29,11 @@ internal sealed partial class MunicipalLawParser : IDocumentFamilyParser
             : (frontMatter.Get("gueltigkeit") ?? folder ?? "Kommune", folder?.Replace('_', ' ') ?? string.Empty);
         if (folder is null || !Issuers.ContainsKey(folder))
         {
-            warnings.Add($"Unbekannter Herausgeber-Ordner '{folder}'; Herausgeber '{issuer}' angenommen.");
+            // The operator moves the file into the right folder by this: name the folders that are known.
+            var knownFolders = string.Join(", ", Issuers.Keys.Select(k => $"„{k}“"));
+            warnings.Add(folder is null
+                ? $"Die Datei liegt in keinem Herausgeber-Ordner unter „kommune/“ (bekannt: {knownFolders}); Herausgeber „{issuer}“ angenommen."
+                : $"Unbekannter Herausgeber-Ordner „{folder}“ (bekannt: {knownFolders}); Herausgeber „{issuer}“ angenommen.");
         }
 
         var law = MunicipalLawNaming.Name(source.FileStem, title, place).Trim();

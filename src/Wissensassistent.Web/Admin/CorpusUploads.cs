@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Wissensassistent.Ingestion;
 using Wissensassistent.Ingestion.Pipeline;
 
 namespace Wissensassistent.Web.Admin;
@@ -10,9 +11,11 @@ namespace Wissensassistent.Web.Admin;
 /// never written): only the types ingestion reads, up to the configured size, under a plain file name (no path, no
 /// traversal) in the root or in a folder named like one of the shipped corpus's top-level folders, so that it is read as
 /// a document of that family. An existing file is replaced only when that is confirmed. The file is written beside the
-/// target under a hidden name and moved into place, so a reindex never reads half a file.
+/// target under a hidden name and moved into place, so a reindex never reads half a file. Before that it is read as the
+/// reindex will read it: a file ingestion would reject (binary, no text, a broken PDF) is refused with that reason, and
+/// an existing upload it was to replace stays as it is.
 /// </summary>
-public sealed partial class CorpusUploads(IOptions<AdminOptions> options, CorpusRoots roots, ILogger<CorpusUploads> logger)
+public sealed partial class CorpusUploads(IOptions<AdminOptions> options, CorpusRoots roots, CorpusDocumentParserFactory parsers, ILogger<CorpusUploads> logger)
 {
     public static readonly IReadOnlyList<string> AllowedExtensions = [".md", ".txt", ".pdf", ".docx"];
 
@@ -93,6 +96,11 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, Corpus
                 return Rejected(TooLarge(written));
             }
 
+            if (await UnreadableAsync(relative, temporary, cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                return Rejected($"„{name}“ kann nicht eingelesen werden: {reason} Die Datei wurde nicht gespeichert{(exists ? $"; „{relative}“ bleibt unverändert" : string.Empty)}.");
+            }
+
             await SetAccessAsync(Path.GetRelativePath(root, path).Replace('\\', '/'), accessGroups ?? [], cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: replace);
         }
@@ -109,6 +117,21 @@ public sealed partial class CorpusUploads(IOptions<AdminOptions> options, Corpus
         return exists
             ? new CorpusUploadResult(CorpusUploadStatus.Replaced, $"„{relative}“ wurde ersetzt.", relative)
             : new CorpusUploadResult(CorpusUploadStatus.Saved, $"„{relative}“ wurde hochgeladen und wird eingelesen.", relative);
+    }
+
+    /// <summary>Null when ingestion reads the file at <paramref name="documentId"/>; otherwise its German reason.</summary>
+    private async Task<string?> UnreadableAsync(string documentId, string path, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            parsers.Create(roots.Corpus).Parse(documentId, bytes);
+            return null;
+        }
+        catch (DocumentRejectedException rejected)
+        {
+            return rejected.Reason;
+        }
     }
 
     /// <summary>The groups an upload (path relative to the uploads folder) is read by; empty: public.</summary>

@@ -10,7 +10,7 @@ public static class ApiProblems
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // Keep the status code pages of the UI ("/nicht-gefunden") away from API answers.
+        // Keep the status code pages of the UI ("/status/404") away from API answers.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
         {
             pages.Enabled = false;

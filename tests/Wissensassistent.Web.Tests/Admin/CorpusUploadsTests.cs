@@ -20,7 +20,7 @@ public sealed class CorpusUploadsTests : IDisposable
         File.WriteAllText(Path.Combine(CorpusPath, "kommune", "vorhanden.md"), "# Ausgeliefert");
         var roots = new CorpusRoots(Options.Create(new CorpusOptions { Path = CorpusPath }), Options.Create(new DataFolder { Directory = _folder.Combine("data") }));
         UploadsPath = roots.Uploads;
-        _uploads = new CorpusUploads(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }), roots, NullLogger<CorpusUploads>.Instance);
+        _uploads = new CorpusUploads(Options.Create(new AdminOptions { MaxUploadMegabytes = 1 }), roots, new CorpusDocumentParserFactory(Options.Create(new ChunkingOptions())), NullLogger<CorpusUploads>.Instance);
     }
 
     private string CorpusPath => _folder.Combine("corpus");
@@ -67,16 +67,35 @@ public sealed class CorpusUploadsTests : IDisposable
         Assert.Empty(CorpusAccess.Read(UploadsPath).GroupsFor("kommune/dienstanweisung.md"));
     }
 
+    private const string Satzung = "# Satzung über die Straßenreinigung\n\n## § 1 Reinigungspflicht\n\n(1) Die Gehwege sind wöchentlich zu reinigen.\n";
+
+    [Theory]
+    [InlineData("heading-only", "keinen verwertbaren Text")]
+    [InlineData("binary", "Binärdaten")]
+    public async Task UnreadableReplacement_IsRefusedWithIngestionsReason_AndTheUploadItWasToReplaceStays(string kind, string reason)
+    {
+        Assert.True((await SaveAsync("satzung.md", Satzung, "kommune")).IsWritten);
+        var broken = kind == "binary" ? "# Satzung\n\0\0\u0001binär" : "# Satzung über nichts";
+
+        var replaced = await SaveAsync("satzung.md", broken, "kommune", replace: true);
+
+        Assert.Equal(CorpusUploadStatus.Rejected, replaced.Status);
+        Assert.Contains(reason, replaced.Message, StringComparison.Ordinal);
+        Assert.Contains("„hochgeladen/kommune/satzung.md“ bleibt unverändert", replaced.Message, StringComparison.Ordinal);
+        Assert.Equal(Satzung, await File.ReadAllTextAsync(Path.Combine(UploadsPath, "kommune", "satzung.md"), Ct));
+        Assert.Single(AllFiles());
+    }
+
     private IEnumerable<string> AllFiles() => Directory.Exists(UploadsPath) ? Directory.EnumerateFiles(UploadsPath, "*", SearchOption.AllDirectories) : [];
 
     [Fact]
     public async Task ValidMarkdown_LandsInTheChosenCorpusFolder()
     {
-        var result = await SaveAsync("Satzung Straßenreinigung.md", "# Satzung", "kommune");
+        var result = await SaveAsync("Satzung Straßenreinigung.md", Satzung, "kommune");
 
         Assert.Equal(CorpusUploadStatus.Saved, result.Status);
         Assert.Equal("hochgeladen/kommune/Satzung Straßenreinigung.md", result.RelativePath);
-        Assert.Equal("# Satzung", await File.ReadAllTextAsync(Path.Combine(UploadsPath, "kommune", "Satzung Straßenreinigung.md"), Ct));
+        Assert.Equal(Satzung, await File.ReadAllTextAsync(Path.Combine(UploadsPath, "kommune", "Satzung Straßenreinigung.md"), Ct));
         Assert.Single(AllFiles());
     }
 

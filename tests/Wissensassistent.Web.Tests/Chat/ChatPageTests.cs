@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -256,8 +257,24 @@ public sealed class ChatPageTests : WebTestContext
     {
         var chat = RenderChat();
 
-        Assert.Equal("500", chat.Find("textarea").GetAttribute("maxlength"));
         Assert.Contains("/ 500", chat.Markup);
+        Assert.Empty(chat.FindAll(".wa-ask .mud-input-error"));
+    }
+
+    [Fact]
+    public void QuestionBox_OverlongPaste_IsKeptWhole_SaysWhyAndCannotBeSent()
+    {
+        var chat = RenderChat();
+
+        // The browser cuts a paste at the field's maxlength without a word: the limit must leave room above the question's.
+        Assert.True(int.Parse(chat.Find("textarea").GetAttribute("maxlength")!, CultureInfo.InvariantCulture) >= 50_000);
+        chat.Find("textarea").Input(new string('x', 1_200));
+
+        Assert.Equal(1_200, chat.Find("textarea").GetAttribute("value")!.Length);
+        Assert.Contains("Die Frage ist zu lang: 1.200 Zeichen, höchstens 500. Bitte kürzen Sie sie.", chat.Find(".wa-ask").TextContent, StringComparison.Ordinal);
+        Assert.True(chat.Find("button.wa-send").HasAttribute("disabled"));
+        chat.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        Assert.Empty(Answers.Requests);
     }
 
     [Fact]

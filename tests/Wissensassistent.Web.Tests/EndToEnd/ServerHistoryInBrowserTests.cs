@@ -98,6 +98,17 @@ public sealed class ServerHistoryInBrowserTests : IClassFixture<FakeServicesApp>
         await view.ScreenshotAsync(new() { Path = Path.Combine(directory, "admin-audit.png") });
     }
 
+    [Fact]
+    public async Task StaffOpeningTheAuditExport_ReadsKeinZugriff_NotThatThePageIsMissing()
+    {
+        var page = await SignInAsync("k.sachbearbeitung", AppRoles.Staff);
+
+        var response = await page.GotoAsync("/admin/protokoll.csv");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kein Zugriff", new() { Timeout = Timeout });
+    }
+
     private async Task<IPage> SignInAsync(string userName, string role, string path = "/")
     {
         var created = await _app.Services.GetRequiredService<AccountService>().CreateAsync(userName, role, Password);

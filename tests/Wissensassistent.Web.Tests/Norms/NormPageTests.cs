@@ -41,7 +41,8 @@ public sealed class NormPageTests : WebTestContext
     {
         var page = RenderNorm("BauGB", "35c");
 
-        Assert.Contains("BauGB 35c ist im Bestand nicht vorhanden.", page.Find(".wa-norm-unknown").TextContent);
+        Assert.Contains("§ 35c BauGB ist im Bestand nicht vorhanden.", page.Find(".wa-norm-unknown").TextContent);
+        Assert.Equal("§ 35c BauGB", page.Find("h1").TextContent.Trim());
         var nearest = page.FindAll(".wa-norm-nearest a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/norm/BauGB/35", nearest);
         Assert.Contains("/norm/BauGB/34", nearest);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -9,6 +10,15 @@ namespace Wissensassistent.Web.Components.Chat;
 public sealed partial class QuestionBox
 {
     public const string InputId = "wa-question";
+
+    /// <summary>
+    /// What the field takes at most. Far above <see cref="MaxLength"/>: a browser cuts a longer paste silently at the
+    /// field's maxlength, so the end of a pasted question would be lost unnoticed; kept whole, it is shown as too long.
+    /// The hub's message size (AddWebUi) is set for a text of this length.
+    /// </summary>
+    public const int PasteLimit = Wissensassistent.Core.Drafts.DraftCitationCheck.MaxCharacters;
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     [Inject]
     private BrowserInterop Browser { get; set; } = default!;
@@ -43,7 +53,12 @@ public sealed partial class QuestionBox
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
 
-    private bool CanSend => !Busy && !Disabled && !string.IsNullOrWhiteSpace(Text) && Text.Length <= MaxLength;
+    private bool CanSend => !Busy && !Disabled && !string.IsNullOrWhiteSpace(Text) && !TooLong;
+
+    private bool TooLong => Text.Length > MaxLength;
+
+    private string TooLongText => string.Format(
+        German, "Die Frage ist zu lang: {0:N0} Zeichen, höchstens {1:N0}. Bitte kürzen Sie sie.", Text.Length, MaxLength);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

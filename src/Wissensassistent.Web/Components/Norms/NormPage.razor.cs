@@ -82,7 +82,12 @@ public sealed partial class NormPage
 
     private string NormHeading => _repealedRun is not null ? RequestedNorm : CitationFormatter.FormatNorm(_chunks[0].Citation);
 
-    private string RequestedText => Section is null ? Law ?? "" : $"{Law} {Section}";
+    // "§ 35c BauGB" as a legal officer cites it, when the law's numbered norms tell § from Art.; else as asked.
+    private string RequestedText => Section is null
+        ? Law ?? ""
+        : _norms.Select(n => n.Citation).FirstOrDefault(c => c.Kind is NormKind.Paragraph or NormKind.Article) is { } numbered
+            ? CitationFormatter.FormatNorm(numbered with { Section = Section })
+            : $"{Law} {Section}";
 
     private string PageTitleText => _chunks.Count > 0
         ? CitationFormatter.FormatNorm(_chunks[0].Citation)
