@@ -15,7 +15,7 @@ public sealed class CrossReferenceTargets
     private readonly IKnowledgeStore _store;
     private readonly IReadOnlyList<LawInfo> _laws;
     private readonly LawNameResolver _names;
-    private readonly Dictionary<string, IReadOnlyList<NormInfo>> _norms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, NormsOfLaw> _norms = new(StringComparer.OrdinalIgnoreCase);
 
     public CrossReferenceTargets(IKnowledgeStore store, IReadOnlyList<LawInfo> laws)
     {
@@ -47,8 +47,7 @@ public sealed class CrossReferenceTargets
             return new ReferenceTarget(target, ReferenceOutcome.LawOutsideCorpus, null);
         }
 
-        var norms = await NormsOfAsync(law.Law, cancellationToken).ConfigureAwait(false);
-        var norm = FindNorm(norms, target.Section);
+        var norm = (await NormsOfAsync(law.Law, cancellationToken).ConfigureAwait(false)).Find(target.Section);
         if (norm is null)
         {
             return new ReferenceTarget(target with { Law = law.Law }, ReferenceOutcome.NormOutsideCorpus, null);
@@ -80,14 +79,39 @@ public sealed class CrossReferenceTargets
         return law;
     }
 
-    private async Task<IReadOnlyList<NormInfo>> NormsOfAsync(string law, CancellationToken cancellationToken)
+    private async Task<NormsOfLaw> NormsOfAsync(string law, CancellationToken cancellationToken)
     {
         if (!_norms.TryGetValue(law, out var norms))
         {
-            norms = await _store.ListNormsAsync(law, cancellationToken).ConfigureAwait(false);
+            norms = new NormsOfLaw(await _store.ListNormsAsync(law, cancellationToken).ConfigureAwait(false));
             _norms[law] = norms;
         }
 
         return norms;
+    }
+
+    /// <summary>
+    /// A law's norms by section, as <see cref="FindNorm"/> finds them: a census checks every reference of the corpus, and a
+    /// scan of a law's norms for each made a law of 200 000 norms take longer than its ingestion.
+    /// </summary>
+    private sealed class NormsOfLaw
+    {
+        private readonly Dictionary<string, NormInfo> _bySection = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<NormInfo> _runs = [];
+
+        public NormsOfLaw(IReadOnlyList<NormInfo> norms)
+        {
+            foreach (var norm in norms)
+            {
+                _bySection.TryAdd(norm.Citation.Section, norm);
+                if (SectionRange.IsRange(norm.Citation.Section))
+                {
+                    _runs.Add(norm);
+                }
+            }
+        }
+
+        public NormInfo? Find(string section) =>
+            _bySection.GetValueOrDefault(section) ?? _runs.FirstOrDefault(n => SectionRange.Contains(n.Citation.Section, section));
     }
 }
