@@ -128,12 +128,8 @@ internal sealed partial class KnowledgeDatabase
         var missing = new List<int>();
         for (var i = 0; i < hits.Length; i++)
         {
-            var index = hits[i].Chunk;
-            if (loaded.TryGet(snapshot.ChunkIds[index], snapshot.ContentHashes[index], out var kept))
-            {
-                chunks[i] = kept;
-            }
-            else
+            chunks[i] = loaded.Get(hits[i].Chunk);
+            if (chunks[i] is null)
             {
                 missing.Add(i);
             }
@@ -150,10 +146,11 @@ internal sealed partial class KnowledgeDatabase
             var read = ReadByIds(ids);
             for (var j = 0; j < ids.Length; j++)
             {
-                chunks[missing[j]] = read[j];
-                if (read[j] is { } chunk && chunk.ContentHash == snapshot.ContentHashes[hits[missing[j]].Chunk])
+                var index = hits[missing[j]].Chunk;
+                if (read[j] is { } chunk && chunk.ContentHash == snapshot.ContentHashes[index])
                 {
-                    loaded.Add(chunk);
+                    chunks[missing[j]] = chunk;
+                    loaded.Add(index, chunk);
                 }
             }
         }
@@ -162,8 +159,8 @@ internal sealed partial class KnowledgeDatabase
         var results = new List<ScoredChunk>(hits.Length);
         for (var i = 0; i < hits.Length; i++)
         {
-            var chunk = chunks[i];
-            if (chunk is not null && chunk.ContentHash == snapshot.ContentHashes[hits[i].Chunk])
+            // Null where a hit was gone or changed when read; a kept one was checked when it was read.
+            if (chunks[i] is { } chunk)
             {
                 results.Add(new ScoredChunk(chunk, hits[i].Score));
             }

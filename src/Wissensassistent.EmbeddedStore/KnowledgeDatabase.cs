@@ -316,7 +316,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     /// </summary>
     private IndexSnapshot CurrentSnapshot() => _snapshot;
 
-    private LoadedChunks LoadedOf(IndexSnapshot snapshot) => _loaded.GetValue(snapshot, _ => new LoadedChunks(_loadedChunkCapacity));
+    private LoadedChunks LoadedOf(IndexSnapshot snapshot) => _loaded.GetValue(snapshot, kept => new LoadedChunks(kept.ChunkCount, _loadedChunkCapacity));
 
     /// <summary>Under <see cref="_stateLock"/>: makes a snapshot the one searches use, with the binary codes of its vectors.</summary>
     private void Publish(IndexSnapshot snapshot, VectorBuffer vectors)
