@@ -33,6 +33,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
     private readonly ILogger<EmbeddedKnowledgeStore> _logger;
     private readonly Bm25Parameters _bm25;
     private readonly int _approximateVectorsFrom;
+    private readonly int _loadedChunks;
     private readonly string _directory;
     private readonly string _defaultFileName;
     private readonly Regex _generationFile;
@@ -54,6 +55,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
         _logger = logger;
         _bm25 = new Bm25Parameters(settings.Bm25K1, settings.Bm25B, settings.Bm25TitleB);
         _approximateVectorsFrom = settings.ApproximateVectorsFrom;
+        _loadedChunks = settings.LoadedChunks;
         _directory = Path.GetDirectoryName(settings.DatabasePath)!;
         _defaultFileName = Path.GetFileName(settings.DatabasePath);
         var stem = Path.GetFileNameWithoutExtension(_defaultFileName);
@@ -143,7 +145,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
             _openGenerations.Add(path);
         }
 
-        var generation = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom);
+        var generation = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom, _loadedChunks);
         try
         {
             await generation.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -303,7 +305,7 @@ public sealed partial class EmbeddedKnowledgeStore : IKnowledgeStore, INormHashS
                 return;
             }
 
-            var database = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom);
+            var database = new KnowledgeDatabase(path, _analyzer, _bm25, _logger, _approximateVectorsFrom, _loadedChunks);
             try
             {
                 await database.InitializeAsync(cancellationToken).ConfigureAwait(false);

@@ -43,5 +43,12 @@ public sealed class EmbeddedStoreOptions
     [Range(1, int.MaxValue)]
     public int ApproximateVectorsFrom { get; set; } = 200_000;
 
+    /// <summary>
+    /// Chunks kept in memory once a search or a norm lookup read them, until the next write (about 1.5 KB each, text
+    /// included); 0 reads every hit from SQLite. Questions share most of their candidates, so a search mostly finds them here.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int LoadedChunks { get; set; } = 32_768;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(StoreDirectory ?? throw new InvalidOperationException("Der Speicherordner ist nicht gesetzt."), FileName));
 }

@@ -66,21 +66,47 @@ internal sealed partial class KnowledgeDatabase
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(section);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        using var connection = OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var documentIds = DocumentsOfLaw(connection, transaction, law);
-        var chunks = new List<Chunk>();
-        foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
+        var loaded = LoadedOf(CurrentSnapshot());
+        var rows = new List<(string Id, Chunk? Chunk)>();
+        using (var connection = OpenConnection())
+        using (var transaction = connection.BeginTransaction(deferred: true))
         {
-            using var command = StoreCommand.Create(connection, transaction, string.Empty, "$section");
-            command.Parameters[0].Value = ChunkRows.SectionKey(section);
-            command.CommandText =
-                $"SELECT {ChunkRows.Columns} FROM {ChunkRows.Source} WHERE c.document_id IN ({AddParameters(command, ids)}) " +
-                "AND c.section_key = $section ORDER BY c.document_id, c.ordinal;";
-            chunks.AddRange(ReadChunks(command));
+            // Which chunks, and whether the one kept in memory is still the row's (text and access): a law held by many
+            // documents (a bylaw in every Gemeinde) has a norm in each, too many to decode on every lookup.
+            var documentIds = DocumentsOfLaw(connection, transaction, law);
+            foreach (var ids in documentIds.Chunk(MaxParametersPerStatement))
+            {
+                using var command = StoreCommand.Create(connection, transaction, string.Empty, "$section");
+                command.Parameters[0].Value = ChunkRows.SectionKey(section);
+                command.CommandText =
+                    $"SELECT c.id, c.content_hash, c.access_groups FROM chunks c WHERE c.document_id IN ({AddParameters(command, ids)}) " +
+                    "AND c.section_key = $section ORDER BY c.document_id, c.ordinal;";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var id = reader.GetString(0);
+                    var current = loaded.TryGet(id, reader.GetString(1), out var kept) && ChunkRows.SerializeList(kept.AccessGroups) == reader.GetString(2);
+                    rows.Add((id, current ? kept : null));
+                }
+            }
         }
 
-        return chunks;
+        var missing = rows.Where(row => row.Chunk is null).Select(row => row.Id).ToArray();
+        if (missing.Length > 0)
+        {
+            var read = ReadByIds(missing).Where(chunk => chunk is not null).ToDictionary(chunk => chunk!.Id, StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Chunk is null && read.TryGetValue(rows[i].Id, out var chunk))
+                {
+                    rows[i] = (rows[i].Id, chunk);
+                    loaded.Add(chunk!);
+                }
+            }
+        }
+
+        // A chunk deleted between the two reads is left out.
+        return [.. rows.Where(row => row.Chunk is not null).Select(row => row.Chunk!)];
     }
 
     public async Task<IReadOnlyList<NormInfo>> ListNormsAsync(string law, CancellationToken cancellationToken = default)

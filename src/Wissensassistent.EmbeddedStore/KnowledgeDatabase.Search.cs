@@ -117,33 +117,50 @@ internal sealed partial class KnowledgeDatabase
         }
     }
 
-    /// <summary>Loads the chunks of ranked hits; inconsistent when one vanished or changed its text since the snapshot.</summary>
+    /// <summary>
+    /// The chunks of ranked hits, those read for this snapshot before from memory, the rest in one read; inconsistent when
+    /// one vanished or changed its text since the snapshot.
+    /// </summary>
     private List<ScoredChunk> LoadHits(IndexSnapshot snapshot, IndexHit[] hits, out bool consistent)
     {
-        var ids = new string[hits.Length];
+        var loaded = LoadedOf(snapshot);
+        var chunks = new Chunk?[hits.Length];
+        var missing = new List<int>();
         for (var i = 0; i < hits.Length; i++)
         {
-            ids[i] = snapshot.ChunkIds[hits[i].Chunk];
+            chunks[i] = loaded.Get(hits[i].Chunk);
+            if (chunks[i] is null)
+            {
+                missing.Add(i);
+            }
         }
 
-        var reader = _readers.Rent();
-        Chunk?[] loaded;
-        try
+        if (missing.Count > 0)
         {
-            loaded = reader.Read(ids);
-        }
-        finally
-        {
-            _readers.Return(reader);
+            var ids = new string[missing.Count];
+            for (var j = 0; j < ids.Length; j++)
+            {
+                ids[j] = snapshot.ChunkIds[hits[missing[j]].Chunk];
+            }
+
+            var read = ReadByIds(ids);
+            for (var j = 0; j < ids.Length; j++)
+            {
+                var index = hits[missing[j]].Chunk;
+                if (read[j] is { } chunk && chunk.ContentHash == snapshot.ContentHashes[index])
+                {
+                    chunks[missing[j]] = chunk;
+                    loaded.Add(index, chunk);
+                }
+            }
         }
 
         consistent = true;
         var results = new List<ScoredChunk>(hits.Length);
         for (var i = 0; i < hits.Length; i++)
         {
-            var chunk = loaded[i];
-            var index = hits[i].Chunk;
-            if (chunk is not null && chunk.ContentHash == snapshot.ContentHashes[index])
+            // Null where a hit was gone or changed when read; a kept one was checked when it was read.
+            if (chunks[i] is { } chunk)
             {
                 results.Add(new ScoredChunk(chunk, hits[i].Score));
             }
@@ -154,5 +171,19 @@ internal sealed partial class KnowledgeDatabase
         }
 
         return results;
+    }
+
+    /// <summary>The chunks <paramref name="ids"/> whole, from one state of the file; null where one is gone.</summary>
+    private Chunk?[] ReadByIds(string[] ids)
+    {
+        var reader = _readers.Rent();
+        try
+        {
+            return reader.Read(ids);
+        }
+        finally
+        {
+            _readers.Return(reader);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Wissensassistent.Core.Chunks;
@@ -50,6 +51,10 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _stateLock = new();
 
+    /// <summary>The chunks read while each snapshot is current; they go with it (<see cref="LoadedChunks"/>).</summary>
+    private readonly ConditionalWeakTable<IndexSnapshot, LoadedChunks> _loaded = new();
+    private readonly int _loadedChunkCapacity;
+
     private IndexState _state = new(new VectorBuffer(null, 0));
     private volatile IndexSnapshot _snapshot = IndexSnapshot.Empty;
     private long _stateVersion;
@@ -70,7 +75,8 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     /// <summary>The prepared change-counter read of <see cref="ProbeChangeCounter"/>; used and replaced under the write lock only.</summary>
     private SqliteCommand? _changeProbe;
 
-    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue)
+    /// <param name="loadedChunks">Chunks kept in memory per snapshot once read (<see cref="EmbeddedStoreOptions.LoadedChunks"/>).</param>
+    public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue, int loadedChunks = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -94,6 +100,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         _connectionString = builder.ToString();
         _readers = new ChunkReader.Pool(OpenConnection);
         ApproximateVectorsFrom = approximateVectorsFrom;
+        _loadedChunkCapacity = loadedChunks;
     }
 
     /// <summary>The full path of the SQLite file.</summary>
@@ -308,6 +315,8 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     /// search never builds one and never waits; while a writer builds a newer one, searches use the one before it.
     /// </summary>
     private IndexSnapshot CurrentSnapshot() => _snapshot;
+
+    private LoadedChunks LoadedOf(IndexSnapshot snapshot) => _loaded.GetValue(snapshot, kept => new LoadedChunks(kept.ChunkCount, _loadedChunkCapacity));
 
     /// <summary>Under <see cref="_stateLock"/>: makes a snapshot the one searches use, with the binary codes of its vectors.</summary>
     private void Publish(IndexSnapshot snapshot, VectorBuffer vectors)

@@ -105,8 +105,8 @@ public sealed partial class BenchCommand : ICliCommand
                     var target = size == "corpus" ? chunks.Count : int.Parse(size, CultureInfo.InvariantCulture);
                     var row = await MeasureSizeAsync(root, corpus, chunks, sample.Vectors, target, repetitions, approximate, cancellationToken);
                     var withVectors = await MeasureOpenWithVectorsAsync(Path.Combine(root, $"n{target}"), corpus, row, repetitions, cancellationToken);
-                    var (fromFile, rebuilt) = await MeasureOpenAsync(Path.Combine(root, $"n{target}"), corpus, repetitions, cancellationToken);
-                    rows.Add(row with { OpenFromFile = fromFile, OpenRebuilt = rebuilt, OpenWithVectors = withVectors });
+                    var (fromFile, rebuilt, everyHitRead) = await MeasureOpenAsync(Path.Combine(root, $"n{target}"), corpus, repetitions, cancellationToken);
+                    rows.Add(row with { OpenFromFile = fromFile, OpenRebuilt = rebuilt, OpenEveryHitRead = everyHitRead, OpenWithVectors = withVectors });
                 }
             }
         }
@@ -282,6 +282,9 @@ public sealed partial class BenchCommand : ICliCommand
         public OpenRow? OpenFromFile { get; init; }
 
         public OpenRow? OpenRebuilt { get; init; }
+
+        /// <summary>Opened from the index file with no chunk kept in memory once read.</summary>
+        public OpenRow? OpenEveryHitRead { get; init; }
 
         public IReadOnlyList<EngineRow> Engines { get; init; } = [];
 

@@ -9,12 +9,17 @@ namespace Wissensassistent.Core.Retrieval;
 /// law is seen without a restart, while a burst of queries costs one lookup. Each reader gets the laws it may see and a
 /// parser that knows only those, so that a restricted law's name is neither recognised nor suggested for anyone else.
 /// </summary>
+/// <remarks>
+/// Only the first call waits for the laws. Later, a call that finds them older than <see cref="MaxAge"/> gets them as they
+/// were while one refresh reads them again beside it: listing the laws of a large store and building a parser took a
+/// question far beyond its own time. Laws that came back unchanged keep their parsers.
+/// </remarks>
 public sealed class LawDirectory(IKnowledgeStore store, TimeProvider? clock = null)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (Loaded All, DateTimeOffset LoadedAt)? _cached;
+    private volatile Cached? _cached;
 
     public async Task<CitationParser> GetParserAsync(DocumentAccess access, CancellationToken cancellationToken = default) =>
         (await GetAsync(access, cancellationToken)).Parser;
@@ -36,28 +41,60 @@ public sealed class LawDirectory(IKnowledgeStore store, TimeProvider? clock = nu
 
     private async Task<Loaded> GetAllAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } fresh && _clock.GetUtcNow() - fresh.LoadedAt < MaxAge)
+        if (_cached is { } known)
         {
-            return fresh.All;
+            if (_clock.GetUtcNow() - known.LoadedAt >= MaxAge && _refresh.Wait(0))
+            {
+                // One refresh at a time, beside the callers; they keep the laws they have until it is done.
+                _ = Task.Run(RefreshAsync, CancellationToken.None);
+            }
+
+            return known.All;
         }
 
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_cached is { } again && _clock.GetUtcNow() - again.LoadedAt < MaxAge)
+            if (_cached is { } loaded)
             {
-                return again.All;
+                return loaded.All;
             }
 
-            var loaded = new Loaded(await store.ListLawsAsync(cancellationToken), new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal));
-            _cached = (loaded, _clock.GetUtcNow());
-            return loaded;
+            var first = new Loaded(await store.ListLawsAsync(cancellationToken), new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal));
+            _cached = new Cached(first, _clock.GetUtcNow());
+            return first;
         }
         finally
         {
             _refresh.Release();
         }
     }
+
+    /// <summary>Holds <see cref="_refresh"/> and releases it; a failure leaves the laws as they were, for the next call to try again.</summary>
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            var laws = await store.ListLawsAsync(CancellationToken.None);
+            var previous = _cached!.All;
+            _cached = new Cached(SameLaws(previous.Laws, laws) ? previous : new Loaded(laws, new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal)), _clock.GetUtcNow());
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The store is busy, closed or unavailable: the laws held so far stay until a later call refreshes them.
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private static bool SameLaws(IReadOnlyList<LawInfo> known, IReadOnlyList<LawInfo> read) =>
+        known.Count == read.Count && known.Zip(read).All(pair => pair.First with { Aliases = [], AccessGroups = [] } == pair.Second with { Aliases = [], AccessGroups = [] }
+            && pair.First.Aliases.SequenceEqual(pair.Second.Aliases, StringComparer.Ordinal)
+            && pair.First.AccessGroups.SequenceEqual(pair.Second.AccessGroups, StringComparer.Ordinal));
+
+    private sealed record Cached(Loaded All, DateTimeOffset LoadedAt);
 
     private sealed record Loaded(IReadOnlyList<LawInfo> Laws, ConcurrentDictionary<string, Readable> ByReader);
 

@@ -19,7 +19,7 @@ public sealed class QuestionCoverage(ITextAnalyzer analyzer, double weight, IEnu
 
     private readonly HashSet<string> _places = analyzer.Analyze(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Id, string ContentHash), HashSet<string>> _terms = new();
 
     public IReadOnlyList<ScoredChunk> Apply(LexicalQuery query, IReadOnlyList<ScoredChunk> hits)
     {
@@ -63,7 +63,7 @@ public sealed class QuestionCoverage(ITextAnalyzer analyzer, double weight, IEnu
     /// <summary>The passage's text and its norm's title; not the law's title, which every passage of the law shares.</summary>
     private HashSet<string> OwnTerms(Chunk chunk)
     {
-        var key = chunk.Id + "|" + chunk.ContentHash;
+        var key = (chunk.Id, chunk.ContentHash);
         if (_terms.TryGetValue(key, out var cached))
         {
             return cached;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
@@ -14,6 +15,12 @@ namespace Wissensassistent.Core.Retrieval;
 /// </summary>
 public static partial class TransitionalNorms
 {
+    private static readonly object Yes = true;
+
+    private static readonly object No = false;
+
+    private static readonly ConditionalWeakTable<Chunk, object> Known = [];
+
     public static bool IsTransitional(string normTitle)
     {
         ArgumentNullException.ThrowIfNull(normTitle);
@@ -21,9 +28,15 @@ public static partial class TransitionalNorms
     }
 
     /// <summary>True for a passage of a transitional norm, by its title or by a heading of the part that holds it.</summary>
+    /// <remarks>Answered once per chunk: a store that keeps the chunks it read hands the same ones to question after question.</remarks>
     public static bool IsTransitional(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        return Known.GetValue(chunk, c => Decide(c) ? Yes : No) == Yes;
+    }
+
+    private static bool Decide(Chunk chunk)
+    {
         return IsTransitional(IndexedTerms.NormTitle(chunk))
             || chunk.HeadingPath.Skip(1).SkipLast(chunk.NormTitle is null ? 0 : 1).Any(heading => TransitionalPart().IsMatch(heading));
     }
