@@ -149,6 +149,26 @@ public sealed class BinaryCodeSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchDense_ThroughCodes_LeavesRepealedPassagesOut_UnlessAsked()
+    {
+        await using var store = StoreFactory.Open(_directory.Path, approximateVectorsFrom: 500);
+        var corpus = Corpus(documents: 10, chunksPerDocument: 60, dimension: 32, seed: 13);
+        var repealedLaw = corpus.Batches[3].Document.Law;
+        var batches = corpus.Batches.Select(batch => batch.Document.Law == repealedLaw ? batch with { Chunks = [.. batch.Chunks.Select(chunk => chunk with { IsRepealed = true })] } : batch).ToList();
+        await FillAsync(store, corpus with { Batches = batches });
+        Assert.True((await store.GetDenseSearchStatusAsync(Ct)).BinaryCodes);
+
+        foreach (var (chunk, vector) in corpus.Vectors.Where(entry => entry.Chunk.Citation.Law == repealedLaw).Take(5))
+        {
+            var found = await store.SearchDenseAsync(vector, SearchFilter.None, 10, Ct);
+            Assert.Equal((await store.SearchDenseExactAsync(vector, SearchFilter.None, 10, Ct)).Select(hit => hit.Chunk.Id), found.Select(hit => hit.Chunk.Id));
+            Assert.Equal(10, found.Count);
+            Assert.DoesNotContain(found, hit => hit.Chunk.Citation.Law == repealedLaw);
+            Assert.Equal(chunk.Id, (await store.SearchDenseAsync(vector, SearchFilter.None with { IncludeRepealed = true }, 10, Ct))[0].Chunk.Id);
+        }
+    }
+
+    [Fact]
     public async Task SearchDense_ThroughCodesAndExact_ScoresAreTheCosinesOfTheStoredVectors()
     {
         // Vectors are held in half precision; what a search returns must still be the cosine of what was stored.

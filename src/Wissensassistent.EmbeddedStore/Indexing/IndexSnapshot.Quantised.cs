@@ -27,7 +27,10 @@ internal sealed partial class IndexSnapshot
     private const int MaximumRescored = 15_000;
 
     /// <summary>How many rows ahead the rescoring asks for a row's vector: enough to overlap the misses, few enough to stay cached.</summary>
-    private const int RescoreLookahead = 4;
+    private const int RescoreLookahead = 8;
+
+    /// <summary>How many selected rows ahead the estimate asks for a row's code: the selected rows are spread over the whole code array.</summary>
+    private const int EstimateLookahead = 16;
 
     private BinaryCodeView? _codes;
 
@@ -43,7 +46,20 @@ internal sealed partial class IndexSnapshot
         }
 
         _codes = new BinaryCodeView(codes.Codes, codes.Words, codes.Centre, codes.Spread);
+
+        // Most searches filter nothing but repealed passages: which rows that admits is fixed for the snapshot, and one
+        // byte per row is read faster than each row's chunks and their flags.
+        var admitted = new bool[VectorRows];
+        for (var row = 0; row < admitted.Length; row++)
+        {
+            admitted[row] = AnyAllowed(_notRepealed, _rowStart[row], _rowStart[row + 1]);
+        }
+
+        _rowsNotRepealed = admitted;
     }
+
+    /// <summary>Per row, whether it holds a chunk that is not repealed: the rows the default filter admits.</summary>
+    private bool[]? _rowsNotRepealed;
 
     /// <summary>
     /// Three passes, each over fewer rows: Hamming distance of every admitted row's code to the query's code; for the
@@ -89,7 +105,7 @@ internal sealed partial class IndexSnapshot
 
             var count = SelectWithin(rows, cut, estimated - below, unused, candidates);
             FillEstimateTable(query, codes, table);
-            var (lowest, highest) = EstimateAll(table, MemoryMarshal.AsBytes(codes.Codes.AsSpan()), words * 8, candidates.AsSpan(0, count), estimates.AsSpan(0, count));
+            var (lowest, highest) = EstimateAll(table, codes.Codes, words, candidates.AsSpan(0, count), estimates.AsSpan(0, count));
 
             var best = new TopHits(Math.Min(top, ChunkCount));
             var chosen = BestEstimates(candidates.AsSpan(0, count), estimates.AsSpan(0, count), lowest, highest, rescored);
@@ -162,13 +178,15 @@ internal sealed partial class IndexSnapshot
     private void Admit(bool[]? mask, Span<ushort> distances, Span<int> histogram, ushort unused)
     {
         var rowStart = _rowStart;
+        var admittedRows = ReferenceEquals(mask, _notRepealed) ? _rowsNotRepealed : null;
         Span<int> odd = stackalloc int[histogram.Length];
         odd.Clear();
         for (var row = 0; row < distances.Length; row++)
         {
-            var start = rowStart[row];
-            var end = rowStart[row + 1];
-            if (start == end || (mask is not null && !AnyAllowed(mask, start, end)))
+            var admitted = admittedRows is not null
+                ? admittedRows[row]
+                : rowStart[row] != rowStart[row + 1] && (mask is null || AnyAllowed(mask, rowStart[row], rowStart[row + 1]));
+            if (!admitted)
             {
                 distances[row] = unused;
             }
@@ -205,13 +223,20 @@ internal sealed partial class IndexSnapshot
     }
 
     /// <summary>The estimated score of each selected row's code, and the lowest and highest of them.</summary>
-    private static (float Lowest, float Highest) EstimateAll(float[] table, ReadOnlySpan<byte> codes, int rowBytes, ReadOnlySpan<int> rows, Span<float> estimates)
+    private static (float Lowest, float Highest) EstimateAll(float[] table, ulong[] codes, int words, ReadOnlySpan<int> rows, Span<float> estimates)
     {
+        var bytes = MemoryMarshal.AsBytes(codes.AsSpan());
+        var rowBytes = words * 8;
         var lowest = float.MaxValue;
         var highest = float.MinValue;
         for (var i = 0; i < rows.Length; i++)
         {
-            var estimate = Estimate(table, codes.Slice(rows[i] * rowBytes, rowBytes));
+            if (i + EstimateLookahead < rows.Length)
+            {
+                VectorBuffer.Prefetch(codes, rows[i + EstimateLookahead] * words, words);
+            }
+
+            var estimate = Estimate(table, bytes.Slice(rows[i] * rowBytes, rowBytes));
             estimates[i] = estimate;
             lowest = Math.Min(lowest, estimate);
             highest = Math.Max(highest, estimate);

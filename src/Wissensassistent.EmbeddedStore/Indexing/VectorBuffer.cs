@@ -108,13 +108,14 @@ internal sealed class VectorBuffer
     }
 
     /// <summary>
-    /// Asks the processor to fetch <paramref name="length"/> halves of <paramref name="data"/> from
-    /// <paramref name="start"/> into the cache while earlier rows are scored: rows picked from all over a buffer of
-    /// hundreds of megabytes are each a cache miss, and fetching a few ahead overlaps them.
+    /// Asks the processor to fetch <paramref name="length"/> elements of <paramref name="data"/> from
+    /// <paramref name="start"/> into the cache while earlier rows are worked on: rows picked from all over an array of
+    /// tens or hundreds of megabytes are each a cache miss, and fetching several ahead overlaps them.
     /// </summary>
-    public static unsafe void Prefetch(Half[] data, int start, int length)
+    public static unsafe void Prefetch<T>(T[] data, int start, int length)
+        where T : unmanaged
     {
-        if (!Sse.IsSupported || length <= 0 || (uint)(start + length) > (uint)data.Length)
+        if (!Sse.IsSupported || length <= 0 || start < 0 || (uint)(start + length) > (uint)data.Length)
         {
             return;
         }
@@ -122,10 +123,14 @@ internal sealed class VectorBuffer
         // A prefetch is a hint that never faults, so the address need not stay pinned: if the collector moved the
         // array in between, the hint is wasted, nothing else.
         var first = (byte*)Unsafe.AsPointer(ref data[start]);
-        for (var offset = 0; offset < length * sizeof(ushort); offset += 64)
+        var last = first + (length * sizeof(T)) - 1;
+        for (var line = first; line <= last; line += 64)
         {
-            Sse.Prefetch0(first + offset);
+            Sse.Prefetch0(line);
         }
+
+        // The last element may begin on one cache line and end on the next.
+        Sse.Prefetch0(last);
     }
 
     /// <summary>2^112: the exponent bias of single precision (127) minus that of half precision (15).</summary>
