@@ -37,6 +37,9 @@ internal sealed partial class IndexSnapshot
 
     private BinaryCodeView? _codes;
 
+    /// <summary>Per row, whether it holds a chunk that is not repealed: the rows the default filter admits.</summary>
+    private bool[]? _rowsNotRepealed;
+
     /// <summary>Whether dense search goes through binary codes instead of the full scan.</summary>
     public bool HasBinaryCodes => _codes is not null;
 
@@ -60,9 +63,6 @@ internal sealed partial class IndexSnapshot
 
         _rowsNotRepealed = admitted;
     }
-
-    /// <summary>Per row, whether it holds a chunk that is not repealed: the rows the default filter admits.</summary>
-    private bool[]? _rowsNotRepealed;
 
     /// <summary>
     /// Three passes, each over fewer rows: Hamming distance of every admitted row's code to the query's code; for the
