@@ -124,6 +124,51 @@ public sealed class BinaryCodeSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchDense_ThroughCodes_AfterTextsChanged_ReturnsExactlyWhatScoringEveryVectorReturns()
+    {
+        // Changed texts leave their old vectors' rows behind without a chunk; they must neither come back nor count.
+        await using var store = StoreFactory.Open(_directory.Path, approximateVectorsFrom: 500);
+        var before = Corpus(documents: 12, chunksPerDocument: 60, dimension: 48, seed: 10);
+        await FillAsync(store, before);
+        var after = Corpus(documents: 12, chunksPerDocument: 60, dimension: 48, seed: 11, textVariant: " geändert");
+        var changed = after.Batches.Where((_, d) => d % 2 == 0).ToList();
+        var changedLaws = changed.Select(batch => batch.Document.Law).ToHashSet();
+        await FillAsync(store, new ClusteredCorpus(changed, [.. after.Vectors.Where(entry => changedLaws.Contains(entry.Chunk.Citation.Law))], after.Centres));
+        Assert.True((await store.GetDenseSearchStatusAsync(Ct)).BinaryCodes);
+
+        var random = new Random(12);
+        var queries = before.Vectors.Take(20).Select(entry => entry.Vector).Concat(Enumerable.Range(0, 20).Select(_ => Near(before.Centres[random.Next(before.Centres.Count)], random, noise: 1.0f)));
+        foreach (var query in queries)
+        {
+            var found = await store.SearchDenseAsync(query, SearchFilter.None, 10, Ct);
+            var exact = await store.SearchDenseExactAsync(query, SearchFilter.None, 10, Ct);
+
+            Assert.Equal(10, found.Count);
+            Assert.Equal(exact.Select(hit => (hit.Chunk.Id, hit.Chunk.ContentHash, hit.Score)), found.Select(hit => (hit.Chunk.Id, hit.Chunk.ContentHash, hit.Score)));
+        }
+    }
+
+    [Fact]
+    public async Task SearchDense_ThroughCodes_LeavesRepealedPassagesOut_UnlessAsked()
+    {
+        await using var store = StoreFactory.Open(_directory.Path, approximateVectorsFrom: 500);
+        var corpus = Corpus(documents: 10, chunksPerDocument: 60, dimension: 32, seed: 13);
+        var repealedLaw = corpus.Batches[3].Document.Law;
+        var batches = corpus.Batches.Select(batch => batch.Document.Law == repealedLaw ? batch with { Chunks = [.. batch.Chunks.Select(chunk => chunk with { IsRepealed = true })] } : batch).ToList();
+        await FillAsync(store, corpus with { Batches = batches });
+        Assert.True((await store.GetDenseSearchStatusAsync(Ct)).BinaryCodes);
+
+        foreach (var (chunk, vector) in corpus.Vectors.Where(entry => entry.Chunk.Citation.Law == repealedLaw).Take(5))
+        {
+            var found = await store.SearchDenseAsync(vector, SearchFilter.None, 10, Ct);
+            Assert.Equal((await store.SearchDenseExactAsync(vector, SearchFilter.None, 10, Ct)).Select(hit => hit.Chunk.Id), found.Select(hit => hit.Chunk.Id));
+            Assert.Equal(10, found.Count);
+            Assert.DoesNotContain(found, hit => hit.Chunk.Citation.Law == repealedLaw);
+            Assert.Equal(chunk.Id, (await store.SearchDenseAsync(vector, SearchFilter.None with { IncludeRepealed = true }, 10, Ct))[0].Chunk.Id);
+        }
+    }
+
+    [Fact]
     public async Task SearchDense_ThroughCodesAndExact_ScoresAreTheCosinesOfTheStoredVectors()
     {
         // Vectors are held in half precision; what a search returns must still be the cosine of what was stored.
@@ -159,7 +204,7 @@ public sealed class BinaryCodeSearchTests : IDisposable
     /// Documents of one law each (<c>Satzung d</c>), every <paramref name="restrictEvery"/>-th restricted to the
     /// Personalamt; vectors around 50 random centres, as texts on a few topics would be.
     /// </summary>
-    private static ClusteredCorpus Corpus(int documents, int chunksPerDocument, int dimension, int seed, string prefix = "satzung", int restrictEvery = 0)
+    private static ClusteredCorpus Corpus(int documents, int chunksPerDocument, int dimension, int seed, string prefix = "satzung", int restrictEvery = 0, string textVariant = "")
     {
         var random = new Random(seed);
         var centres = Enumerable.Range(0, 50).Select(_ => Near(new float[dimension], random, noise: 1.0f)).ToList();
@@ -176,13 +221,13 @@ public sealed class BinaryCodeSearchTests : IDisposable
                 Level = d % 3 == 0 ? Level.Kommune : Level.Land,
                 Type = DocumentType.Satzung,
                 AccessGroups = restrictEvery > 0 && d % restrictEvery == 1 ? ["Personalamt"] : [],
-                ContentHash = ChunkId.ContentHash($"{prefix}-{d}"),
+                ContentHash = ChunkId.ContentHash($"{prefix}-{d}{textVariant}"),
             };
             var chunks = new List<Chunk>();
             for (var c = 0; c < chunksPerDocument; c++)
             {
                 var section = (c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var chunk = SampleCorpus.CreateChunk(document, new Citation(law, NormKind.Paragraph, section, null), c, $"Text {prefix} {d} {c}", null, []);
+                var chunk = SampleCorpus.CreateChunk(document, new Citation(law, NormKind.Paragraph, section, null), c, $"Text {prefix} {d} {c}{textVariant}", null, []);
                 chunks.Add(chunk);
                 vectors.Add((chunk, Near(centres[random.Next(centres.Count)], random, noise: 0.5f)));
             }

@@ -68,6 +68,13 @@ public sealed partial class HybridSearchService(
             return Finish(query, lookupHits, namedCitations, request.Mode, stopwatch, notices);
         }
 
+        // The query embedding and the vector scan are the slowest steps; they run on the other core from here on, while
+        // the lexical query is expanded and searched.
+        var mode = request.Mode;
+        var denseSearch = mode is SearchMode.Dense or SearchMode.Hybrid
+            ? Task.Run(() => SearchDenseAsync(query, filter, cancellationToken), cancellationToken)
+            : null;
+
         // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
         // Which one is decided on the question's own terms: the stand-ins added below must not make a short question long.
         var lexicalQuery = QueryTerms.FromText(analyzer, query);
@@ -82,12 +89,6 @@ public sealed partial class HybridSearchService(
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
         var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
-        var mode = request.Mode;
-
-        // The query embedding is the slowest step; it runs while the lexical search does, on the other core.
-        var denseSearch = mode is SearchMode.Dense or SearchMode.Hybrid
-            ? Task.Run(() => SearchDenseAsync(query, filter, cancellationToken), cancellationToken)
-            : null;
 
         IReadOnlyList<PrecedenceRule>? rules = null;
         var applied = new HashSet<PrecedenceRule>();

@@ -235,7 +235,6 @@ internal sealed partial class IndexSnapshot
         }
 
         var best = new TopHits(Math.Min(top, ChunkCount));
-        Span<float> vector = stackalloc float[Dimension];
         for (var row = 0; row < VectorRows; row++)
         {
             var start = _rowStart[row];
@@ -245,7 +244,7 @@ internal sealed partial class IndexSnapshot
                 continue;
             }
 
-            double score = RowDot(row, query, vector);
+            double score = RowDot(row, query);
             for (var i = start; i < end; i++)
             {
                 var chunk = _rowChunks[i];
@@ -259,12 +258,8 @@ internal sealed partial class IndexSnapshot
         return best.ToSortedArray();
     }
 
-    /// <summary>The cosine of a stored row (half precision, widened into <paramref name="vector"/>) with the normalised query.</summary>
-    private float RowDot(int row, ReadOnlySpan<float> query, Span<float> vector)
-    {
-        TensorPrimitives.ConvertToSingle(_vectors.AsSpan(row * Dimension, Dimension), vector);
-        return TensorPrimitives.Dot(vector, query);
-    }
+    /// <summary>The cosine of a stored row (half precision) with the normalised query.</summary>
+    private float RowDot(int row, ReadOnlySpan<float> query) => VectorBuffer.Dot(_vectors.AsSpan(row * Dimension, Dimension), query);
 
     private bool AnyAllowed(bool[] mask, int start, int end)
     {
