@@ -53,6 +53,29 @@ public sealed class LawDirectoryTests
         Assert.Same(first, await laws.GetParserAsync(DocumentAccess.Public, Ct));
     }
 
+    [Fact]
+    public async Task GetParser_LawsReadWhileTimePassed_AreAsOldAsTheMomentTheReadBegan()
+    {
+        var store = new LawsStore([BauGB]);
+        var clock = new ManualTime();
+        var laws = new LawDirectory(store, clock);
+        await laws.GetParserAsync(DocumentAccess.Public, Ct);
+
+        store.Hold([BauGB, GemO]);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        await laws.GetParserAsync(DocumentAccess.Public, Ct);
+        await WaitUntilAsync(() => Task.FromResult(store.Reads == 2));
+        clock.Advance(TimeSpan.FromSeconds(11));
+        store.Release();
+
+        // Read from t+11 on, the laws are 11 s old at t+22: the next question starts another read.
+        await WaitUntilAsync(async () =>
+        {
+            await laws.GetParserAsync(DocumentAccess.Public, Ct);
+            return store.Reads == 3;
+        });
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

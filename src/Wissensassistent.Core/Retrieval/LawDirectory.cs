@@ -60,8 +60,9 @@ public sealed class LawDirectory(IKnowledgeStore store, TimeProvider? clock = nu
                 return loaded.All;
             }
 
+            var readAt = _clock.GetUtcNow();
             var first = new Loaded(await store.ListLawsAsync(cancellationToken), new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal));
-            _cached = new Cached(first, _clock.GetUtcNow());
+            _cached = new Cached(first, readAt);
             return first;
         }
         finally
@@ -75,9 +76,11 @@ public sealed class LawDirectory(IKnowledgeStore store, TimeProvider? clock = nu
     {
         try
         {
+            // The laws are as old as the moment the read began: a write during a long read makes them old at once.
+            var readAt = _clock.GetUtcNow();
             var laws = await store.ListLawsAsync(CancellationToken.None);
             var previous = _cached!.All;
-            _cached = new Cached(SameLaws(previous.Laws, laws) ? previous : new Loaded(laws, new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal)), _clock.GetUtcNow());
+            _cached = new Cached(SameLaws(previous.Laws, laws) ? previous : new Loaded(laws, new ConcurrentDictionary<string, Readable>(StringComparer.Ordinal)), readAt);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
