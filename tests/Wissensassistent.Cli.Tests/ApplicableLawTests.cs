@@ -99,6 +99,31 @@ public sealed class ApplicableLawTests(IngestedCorpus corpus)
     }
 
     [Fact]
+    public async Task Search_BekanntgabeOfABescheidByPost_RanksLVwVfG41First_NotTheTaxCodesParallel()
+    {
+        // § 122 Abs. 2 AO says "dritten Tage" as the old federal text did; a Gemeinde outside its levies works under § 41 LVwVfG.
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Welche Bekanntgabefrist gilt für einen Bescheid, der per Post verschickt wird?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Equal("§ 41 LVwVfG", CitationFormatter.FormatNorm(result.Hits[0].Chunk.Citation));
+        Assert.DoesNotContain(result.Hits, hit => hit.Chunk.Citation.Law == "AO");
+        Assert.Contains(result.AppliedRules, rule => rule.Displaced == "AO" && rule.Applies == "LVwVfG");
+    }
+
+    [Fact]
+    public async Task Search_LateLocalTax_KeepsTheTaxCode()
+    {
+        // For a local levy the AO applies through § 3 KAG: the rule that puts the LVwVfG first must not hold.
+        var search = corpus.Services.GetRequiredService<ISearchService>();
+
+        var result = await search.SearchAsync(new SearchRequest("Welcher Säumniszuschlag fällt an, wenn die Hundesteuer zu spät gezahlt wird?", Mode: SearchMode.Lexical), TestContext.Current.CancellationToken);
+
+        Assert.Contains(result.Hits.Take(5), hit => hit.Chunk.Citation.Law == "AO" && hit.Chunk.Citation.Section == "240");
+        Assert.DoesNotContain(result.AppliedRules, rule => rule.Displaced == "AO" && rule.Applies == "LVwVfG");
+    }
+
+    [Fact]
     public async Task Search_ZwangsgeldOfTheGemeinde_RanksLVwVG_NotTheZwangsmittelOfTheAO()
     {
         var search = corpus.Services.GetRequiredService<ISearchService>();

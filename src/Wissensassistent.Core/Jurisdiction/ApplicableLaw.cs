@@ -15,7 +15,7 @@ public sealed partial class ApplicableLaw
 {
     /// <summary>
     /// How many of the best first-pass passages decide whether a conditional rule (<see cref="PrecedenceRule.When"/>) holds:
-    /// it does when the best of them, or two, come from a context law.
+    /// it does when the best of them, or two, come from a context law, and none from a law that excludes it.
     /// </summary>
     private const int ContextDepth = 5;
 
@@ -64,7 +64,8 @@ public sealed partial class ApplicableLaw
         var context = bestPassages.Take(ContextDepth).Select(chunk => chunk.Citation.Law).ToList();
         return _rules
             .Where(rule => !_lawNamed[rule.Displaced].IsMatch(question))
-            .Where(rule => rule.When.Count == 0 || (context.Count > 0 && rule.IsContext(context[0])) || context.Count(rule.IsContext) >= 2)
+            .Where(rule => !rule.NeedsContext || (context.Count > 0 && rule.IsContext(context[0])) || context.Count(rule.IsContext) >= 2)
+            .Where(rule => !context.Any(rule.IsExcludedBy))
             .ToList();
     }
 

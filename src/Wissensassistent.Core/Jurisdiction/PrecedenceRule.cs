@@ -10,7 +10,10 @@ namespace Wissensassistent.Core.Jurisdiction;
 /// <paramref name="Note"/>, which cites <paramref name="Basis"/>.
 /// </summary>
 /// <param name="Sections">Null for the whole law, else the first and last § number (letters after the number included).</param>
-/// <param name="When">Empty when the rule always holds; else law patterns (<c>*</c> as wildcard) of which one must be among the best passages.</param>
+/// <param name="When">
+/// Empty when the rule always holds; else law patterns (<c>*</c> as wildcard) of which one must be among the best passages,
+/// and patterns after <c>!</c> of which none may be (the AO gives way to the LVwVfG unless the matter is a local levy).
+/// </param>
 public sealed record PrecedenceRule(
     string Land,
     string Displaced,
@@ -45,11 +48,21 @@ public sealed record PrecedenceRule(
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= range.First && number <= range.Last;
     }
 
-    /// <summary>True when <paramref name="law"/> matches one of the <see cref="When"/> patterns.</summary>
+    /// <summary>True when the rule names laws of which one must be among the best passages.</summary>
+    public bool NeedsContext => When.Any(pattern => !pattern.StartsWith('!'));
+
+    /// <summary>True when <paramref name="law"/> matches one of the <see cref="When"/> patterns that must be among the best passages.</summary>
     public bool IsContext(string law)
     {
         ArgumentNullException.ThrowIfNull(law);
-        return When.Any(pattern => Glob(pattern, law));
+        return When.Any(pattern => !pattern.StartsWith('!') && Glob(pattern, law));
+    }
+
+    /// <summary>True when <paramref name="law"/> matches one of the <c>!</c> patterns: among the best passages, it keeps the rule from holding.</summary>
+    public bool IsExcludedBy(string law)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return When.Any(pattern => pattern.StartsWith('!') && Glob(pattern[1..], law));
     }
 
     private static bool Glob(string pattern, string text)
