@@ -29,6 +29,7 @@ public sealed class EverydayVocabularyTests
     [InlineData("Muss der Mieter den Gehweg räumen?", "Besitzer")]
     [InlineData("oder der Vermieter?", "Eigentümer")]
     [InlineData("Der Entwurf unseres Bebauungsplans", "Bauleitplan")]
+    [InlineData("Was kostet ein Angelschein?", "Fischereischein")]
     public void Default_CaseWordsOfAgesRelativesTenancyAndPlans_GetTheStatuteTerm(string question, string legalTerm)
     {
         // Statutes write "das 17. Lebensjahr vollendet", "Vorfahren und Abkömmlinge", "Eigentümer und Besitzer (z.B. Mieter)",
