@@ -43,7 +43,7 @@ public sealed partial class NormPage
     private string? _query;
     private string? _queryError;
     private bool _loading = true;
-    private string? _outage;
+    private bool _storeDown;
 
     [Inject]
     private IKnowledgeStore Store { get; set; } = default!;
@@ -103,7 +103,7 @@ public sealed partial class NormPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
-        _outage = null;
+        _storeDown = false;
         _queryError = null;
         _chunks = [];
         _parts = [];
@@ -163,9 +163,10 @@ public sealed partial class NormPage
             _next = index >= 0 && index < _norms.Count - 1 ? _norms[index + 1] : null;
             _query ??= CitationFormatter.FormatNorm(_chunks[0].Citation);
         }
-        catch (KnowledgeStoreUnavailableException outage)
+        catch (KnowledgeStoreUnavailableException)
         {
-            _outage = outage.Message;
+            // The store's message names the server and its setting: for the admin page, not for everyone who opens a norm.
+            _storeDown = true;
         }
         finally
         {
