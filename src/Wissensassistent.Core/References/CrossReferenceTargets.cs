@@ -62,8 +62,7 @@ public sealed class CrossReferenceTargets
     {
         ArgumentNullException.ThrowIfNull(norms);
         ArgumentNullException.ThrowIfNull(section);
-        return norms.FirstOrDefault(n => string.Equals(n.Citation.Section, section, StringComparison.OrdinalIgnoreCase))
-            ?? norms.FirstOrDefault(n => SectionRange.Contains(n.Citation.Section, section));
+        return new NormsOfLaw(norms).Find(section);
     }
 
     private LawInfo? LawOf(string name)
@@ -91,8 +90,9 @@ public sealed class CrossReferenceTargets
     }
 
     /// <summary>
-    /// A law's norms by section, as <see cref="FindNorm"/> finds them: a census checks every reference of the corpus, and a
-    /// scan of a law's norms for each made a law of 200 000 norms take longer than its ingestion.
+    /// A law's norms by section: the norm of that number, else the repealed run that stands for it. Kept per law, because a
+    /// census checks every reference of the corpus, and a scan of a law's norms for each made a law of 200 000 norms take
+    /// longer than its ingestion.
     /// </summary>
     private sealed class NormsOfLaw
     {
