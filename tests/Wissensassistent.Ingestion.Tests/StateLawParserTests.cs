@@ -45,6 +45,24 @@ public sealed class StateLawParserTests
     }
 
     [Fact]
+    public void AmendmentWithoutDate_IsNoStand_TheTextsMaintenanceDateIs()
+    {
+        // "quelle: Gesetz vom 12.04.2005, zuletzt geändert" names no date: a legal officer cannot check a Stand of
+        // "zuletzt geändert". The date the text was last maintained is the Stand it can be checked against.
+        var part = Corpus.Parse("land-bw/LVwVfG-BW_TEIL-3_Verwaltungsakt.md");
+
+        Assert.Equal("22.01.2026", part.Batch.Document.Stand);
+    }
+
+    [Fact]
+    public void MaintenanceDate_IsWrittenTheGermanWay()
+    {
+        var part = Corpus.Parse("land-bw/RDG-BW.md");
+
+        Assert.Equal("22.01.2026", part.Batch.Document.Stand);
+    }
+
+    [Fact]
     public void FrontMatterWithoutClosingDelimiter_IsStillRead()
     {
         // The shipped parts once came without the closing "---" before their title; the parser must still read them.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Wissensassistent.Core.Documents;
 
@@ -46,8 +47,11 @@ internal sealed partial class StateLawParser : IDocumentFamilyParser
         var stand = StandPrefix().Replace(read.Field("Stand") ?? string.Empty, string.Empty).Trim();
         if (stand.Length == 0)
         {
+            // "zuletzt geändert" without a date is no Stand a legal officer can check; the text's maintenance date is.
             var amended = Amended().Match(frontMatter.Get("quelle") ?? string.Empty);
-            stand = amended.Success ? amended.Value.Trim() : frontMatter.Get("gepflegt") ?? string.Empty;
+            stand = amended.Success && GermanDates.Find(amended.Value) is not null ? amended.Value.Trim()
+                : GermanDates.Find(frontMatter.Get("gepflegt")) is { } maintained ? maintained.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+                : frontMatter.Get("gepflegt") ?? string.Empty;
         }
 
         var type = DocumentTypeClassifier.Classify(title, frontMatter.GetList("tags"), source.FileStem);

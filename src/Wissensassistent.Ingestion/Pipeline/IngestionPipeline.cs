@@ -29,7 +29,7 @@ public sealed partial class IngestionPipeline(
     /// Raised with every change of parsing, chunking or reference reading that changes what is stored for an unchanged file: the stored
     /// hash carries it (with the analyzer's fingerprint), so an upgrade re-reads the corpus on its first run.
     /// </summary>
-    public const string ProcessingVersion = "2";
+    public const string ProcessingVersion = "3";
 
     private readonly IngestionOptions _options = options.Value;
 
