@@ -29,7 +29,12 @@ public sealed class DataFolderBackup(DataFolder data, EmbeddedKnowledgeStore? st
             throw new ArgumentException($"Die Sicherung darf nicht im Datenordner liegen und ihn nicht enthalten: {root}");
         }
 
-        if (File.Exists(root) || (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any()))
+        if (File.Exists(root))
+        {
+            throw new ArgumentException($"Das Ziel {root} ist eine Datei; eine Sicherung wird nur in einen neuen oder leeren Ordner geschrieben.");
+        }
+
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
         {
             throw new ArgumentException($"Der Zielordner {root} ist nicht leer; eine Sicherung wird nur in einen neuen oder leeren Ordner geschrieben.");
         }

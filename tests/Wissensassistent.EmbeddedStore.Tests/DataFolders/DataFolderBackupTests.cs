@@ -93,6 +93,19 @@ public sealed class DataFolderBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_OntoAFile_IsRefusedAsAFile_AndLeavesItAsItWas()
+    {
+        Directory.CreateDirectory(_data.Path);
+        var file = Path.Combine(_backups.Path, "sicherung.zip");
+        await File.WriteAllTextAsync(file, "bleibt", Ct);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => new DataFolderBackup(Data).CreateAsync(file, Ct));
+
+        Assert.Contains("ist eine Datei", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("bleibt", await File.ReadAllTextAsync(file, Ct));
+    }
+
+    [Fact]
     public async Task Backup_OfADamagedDatabase_FailsWithAGermanMessageNamingTheFile()
     {
         Directory.CreateDirectory(_data.Path);
