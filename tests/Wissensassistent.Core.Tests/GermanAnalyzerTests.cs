@@ -258,6 +258,37 @@ public sealed class GermanAnalyzerTests
         Assert.Contains(number, Analyzer.Analyze(text));
     }
 
+    [Theory]
+    [InlineData("in Gemeinden mit nicht mehr als 5 000 Einwohnern")]
+    [InlineData("in Gemeinden mit nicht mehr als 5\u00A0000 Einwohnern")]
+    [InlineData("in Gemeinden mit nicht mehr als 5.000 Einwohnern")]
+    public void Analyze_ThousandsWrittenWithSeparators_IsTheNumberAQuestionTypes(string statute)
+    {
+        // Statutes group thousands ("5 000"), clerks type "5000": both must be one and the same term.
+        Assert.Contains("5000", Analyzer.Analyze(statute));
+        Assert.Contains("5000", Analyzer.Analyze("Gemeinde mit 5000 Einwohnern"));
+        Assert.DoesNotContain("000", Analyzer.Analyze(statute));
+    }
+
+    [Theory]
+    [InlineData("Betrag von 1.000,50 Euro", "1000,50")]
+    [InlineData("mehr als 400 000 Einwohnern", "400000")]
+    [InlineData("10 000 000 Euro", "10000000")]
+    public void Analyze_GroupedNumbers_LoseOnlyTheirGrouping(string text, string number)
+    {
+        Assert.Contains(number, Analyzer.Analyze(text));
+    }
+
+    [Theory]
+    [InlineData("Anlage 1 1234", "1234")]
+    [InlineData("Absatz 2 12 Monate", "12")]
+    [InlineData("1234 567", "567")]
+    public void Analyze_NumbersThatAreNoThousandsGroups_StayApart(string text, string term)
+    {
+        // A group needs exactly three digits after the separator and at most three before it.
+        Assert.Contains(term, Analyzer.Analyze(text));
+    }
+
     [Fact]
     public void AnalyzeTokens_PartsShareTheWordsPositionAndSurface()
     {

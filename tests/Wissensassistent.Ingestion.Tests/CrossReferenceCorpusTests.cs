@@ -129,6 +129,16 @@ public sealed class CrossReferenceCorpusTests
         Assert.Empty(references);
     }
 
+    [Fact]
+    public void AnAmountAfterAnAbsatz_IsNoFurtherAbsatz()
+    {
+        // § 89a Abs. 7 AO: "im Sinne des Absatzes 1 sowie 15 000 Euro" once read as Absätze 1 and 15.
+        var references = References("bund/ao_1977.md", "§ 89a Abs. 7 AO");
+
+        Assert.DoesNotContain(references, r => r.Target.StartsWith("§ 89a Abs. 15", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.Target == "§ 89a Abs. 1 AO");
+    }
+
     private static Chunk Annotated(string file, string citation)
     {
         var chunks = Resolver.Annotate(Corpus.Parse(file).Batch.Chunks).Where(c => c.Citation.ToString() == citation).ToList();

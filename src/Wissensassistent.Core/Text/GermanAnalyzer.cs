@@ -33,7 +33,7 @@ namespace Wissensassistent.Core.Text;
 public sealed class GermanAnalyzer : ITextAnalyzer
 {
     /// <summary>Raised with every change of the analysis rules, so that indexes notice through <see cref="Fingerprint"/>.</summary>
-    private const string AlgorithmVersion = "4";
+    private const string AlgorithmVersion = "5";
 
     /// <summary>Bounds the word cache (the corpus has about 40 000 distinct words); beyond it words are analysed each time.</summary>
     private const int MaxCachedWords = 200_000;
@@ -352,7 +352,8 @@ public sealed class GermanAnalyzer : ITextAnalyzer
     {
         if (isNumber)
         {
-            return new WordAnalysis(folded, folded, [], IsMarker: false);
+            var number = GroupedNumber.Plain(folded);
+            return new WordAnalysis(number, number, [], IsMarker: false);
         }
 
         if (Abbreviations.TryGetValue(folded, out var written))

@@ -32,6 +32,11 @@ internal static class TextLexer
                         // 2.1, 165,00, 1.1.2020 stay one token.
                         i += 2;
                     }
+                    else if (isNumber && IsThousandsSpace(text, start, i))
+                    {
+                        // Statutes group thousands with a space ("5 000 Einwohner"): one number, as a clerk types it.
+                        i += 4;
+                    }
                     else
                     {
                         break;
@@ -76,6 +81,29 @@ internal static class TextLexer
         Tokenize(text, tokens);
         return tokens;
     }
+
+    /// <summary>
+    /// A space at <paramref name="at"/> between at most three digits and exactly three more ("5 000", "400 000").
+    /// </summary>
+    private static bool IsThousandsSpace(string text, int start, int at)
+    {
+        if (at + 3 >= text.Length || !IsGroupSpace(text[at]))
+        {
+            return false;
+        }
+
+        var digitsBefore = 0;
+        for (var j = at - 1; j >= start && char.IsDigit(text[j]); j--)
+        {
+            digitsBefore++;
+        }
+
+        var groupFollows = char.IsDigit(text[at + 1]) && char.IsDigit(text[at + 2]) && char.IsDigit(text[at + 3])
+            && (at + 4 == text.Length || !IsWordChar(text[at + 4]));
+        return digitsBefore is >= 1 and <= 3 && (at - digitsBefore == start || IsGroupSpace(text[at - digitsBefore - 1])) && groupFollows;
+    }
+
+    private static bool IsGroupSpace(char c) => c is ' ' or '\u00A0' or '\u202F';
 
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
