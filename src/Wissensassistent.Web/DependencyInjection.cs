@@ -66,6 +66,7 @@ public static class DependencyInjection
         AddHistoryKeys(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AnswerMarkdownRenderer>();
+        services.AddHostedService<AnswerWarmUp>();
         services.AddScoped<BrowserInterop>();
         services.AddScoped<CurrentReader>();
         AddHistory(services);

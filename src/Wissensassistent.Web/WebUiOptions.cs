@@ -19,6 +19,9 @@ public sealed class WebUiOptions
     [Range(0, 20)]
     public int HistoryTurns { get; set; } = 6;
 
+    /// <summary>Answer two questions of our own at start, so that the first clerk does not wait for what a first answer loads.</summary>
+    public bool WarmUpOnStart { get; set; } = true;
+
     /// <summary>Conversations kept in the browser; the oldest are dropped beyond this.</summary>
     [Range(1, 200)]
     public int MaxStoredConversations { get; set; } = 30;

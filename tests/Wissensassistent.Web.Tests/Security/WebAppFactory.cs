@@ -61,6 +61,7 @@ public sealed partial class WebAppFactory : WebApplicationFactory<Program>
             ["Data:Directory"] = DataPath,
             ["Corpus:Path"] = CorpusPath,
             ["Corpus:IngestOnStartup"] = "false",
+            ["WebUi:WarmUpOnStart"] = "false",
             ["LanguageModels:Embeddings:Provider"] = "None",
 
             // All test clients share one (missing) remote address; tests of the throttle set their own limit.
