@@ -19,6 +19,21 @@ public sealed class WordFamiliesTests
     public void RelatedStems_ProductiveDerivation(string stem, string related) =>
         Assert.Contains(related, GermanWordFamily.RelatedStems(stem));
 
+    [Theory]
+    [InlineData("gilt", "Gültigkeitsdauer")]
+    [InlineData("gilt", "Geltungsdauer")]
+    [InlineData("erlischt", "erlöschen")]
+    [InlineData("trägt", "tragen")]
+    [InlineData("stirbt", "sterben")]
+    public void RelatedStems_StrongVerb_ReachesItsInfinitiveAndItsNouns(string asked, string statute)
+    {
+        // "Wie lange gilt ein Personalausweis?" – § 6 PAuswG "Gültigkeitsdauer"; light stemming keeps "gilt" apart from both.
+        var askedStem = Assert.Single(Analyzer.Analyze(asked));
+        var statuteTerms = Analyzer.Analyze(statute);
+
+        Assert.Contains(GermanWordFamily.RelatedStems(askedStem), statuteTerms.Contains);
+    }
+
     [Fact]
     public void RelatedStems_NounDoesNotTurnIntoItsVerb()
     {

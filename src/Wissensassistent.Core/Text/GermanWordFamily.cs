@@ -12,6 +12,39 @@ public static partial class GermanWordFamily
     /// <summary>Shorter stems ("ab", "tu") would relate by accident.</summary>
     private const int MinStemLength = 3;
 
+    /// <summary>
+    /// Strong verbs whose present or past changes the stem vowel ("gilt", "galt" of "gelten"), which light stemming keeps
+    /// apart from the infinitive and its nouns; each row is one family, its words as written. Only verbs of the kind clerks
+    /// ask with ("Wie lange gilt …", "Wann erlischt …", "Wer trägt die Kosten"), each with the nouns the statutes use.
+    /// </summary>
+    private static readonly string[][] StrongVerbRows =
+    [
+        ["gelten", "gilt", "galt", "Geltung", "gültig", "Gültigkeit"],
+        ["erlöschen", "erlischt", "erlosch"],
+        ["treten", "tritt", "trat"],
+        ["tragen", "trägt", "trug"],
+        ["nehmen", "nimmt", "nahm"],
+        ["geben", "gibt", "gab"],
+        ["halten", "hält", "hielt"],
+        ["erhalten", "erhält", "erhielt"],
+        ["lassen", "lässt", "ließ"],
+        ["fallen", "fällt", "fiel"],
+        ["entfallen", "entfällt", "entfiel"],
+        ["sterben", "stirbt", "starb"],
+        ["sprechen", "spricht", "sprach"],
+        ["helfen", "hilft", "half"],
+        ["messen", "misst", "maß"],
+        ["schließen", "schließt", "schloss"],
+        ["bewerben", "bewirbt", "bewarb", "Bewerbung"],
+    ];
+
+    /// <summary>Each stem of <see cref="StrongVerbRows"/> to the other stems of its row.</summary>
+    private static readonly Dictionary<string, string[]> StrongVerbFamilies = StrongVerbRows
+        .Select(row => row.Select(word => GermanStemmer.Stem(GermanNormalizer.Normalize(word))).Distinct(StringComparer.Ordinal).ToArray())
+        .SelectMany(stems => stems.Select(stem => (stem, Others: stems.Where(s => s != stem).ToArray())))
+        .GroupBy(entry => entry.stem, StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.SelectMany(entry => entry.Others).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
     /// <summary>Separable verb particles, longest first so that "zurück" is not read as "zu".</summary>
     private static readonly string[] Particles =
         ["zusammen", "zuruck", "zurück", "heraus", "voran", "fest", "frei", "nach", "teil", "auf", "aus", "bei", "ein", "mit", "vor", "weg", "dar", "her", "hin", "los", "ab", "an", "um", "zu"];
@@ -29,6 +62,11 @@ public static partial class GermanWordFamily
         if (stem.Length < MinStemLength || !stem.All(char.IsLetter))
         {
             return related;
+        }
+
+        if (StrongVerbFamilies.TryGetValue(stem, out var family))
+        {
+            related.AddRange(family);
         }
 
         if (!stem.EndsWith("ung", StringComparison.Ordinal))
