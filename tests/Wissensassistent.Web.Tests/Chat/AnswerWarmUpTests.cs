@@ -17,8 +17,7 @@ public sealed class AnswerWarmUpTests
     [Fact]
     public async Task WarmUp_WaitsUntilTheStoreCanAnswer_ThenAsksItsOwnQuestions_ForPublicPassagesOnly()
     {
-        var readiness = new KnowledgeReadiness(StatisticsOnlyStore.WithChunks(0), TimeProvider.System, NullLogger<KnowledgeReadiness>.Instance);
-        await readiness.RefreshAsync(Ct);
+        var readiness = await ReadinessAsync(chunks: 0);
         var answers = new ScriptedAnswerService();
         using var warmUp = new AnswerWarmUp(answers, readiness, Options.Create(new WebUiOptions()), NullLogger<AnswerWarmUp>.Instance);
 
@@ -36,8 +35,7 @@ public sealed class AnswerWarmUpTests
     [Fact]
     public async Task WarmUp_SwitchedOff_AsksNothing()
     {
-        var readiness = new KnowledgeReadiness(StatisticsOnlyStore.WithChunks(40), TimeProvider.System, NullLogger<KnowledgeReadiness>.Instance);
-        await readiness.RefreshAsync(Ct);
+        var readiness = await ReadinessAsync(chunks: 40);
         var answers = new ScriptedAnswerService();
         using var warmUp = new AnswerWarmUp(answers, readiness, Options.Create(new WebUiOptions { WarmUpOnStart = false }), NullLogger<AnswerWarmUp>.Instance);
 
@@ -50,8 +48,7 @@ public sealed class AnswerWarmUpTests
     [Fact]
     public async Task WarmUp_WhoseAnswerFails_EndsQuietly()
     {
-        var readiness = new KnowledgeReadiness(StatisticsOnlyStore.WithChunks(40), TimeProvider.System, NullLogger<KnowledgeReadiness>.Instance);
-        await readiness.RefreshAsync(Ct);
+        var readiness = await ReadinessAsync(chunks: 40);
         var logs = new CapturingLoggerProvider();
         using var warmUp = new AnswerWarmUp(new FailingAnswerService(), readiness, Options.Create(new WebUiOptions()), new LoggerFactory([logs]).CreateLogger<AnswerWarmUp>());
 
@@ -60,6 +57,13 @@ public sealed class AnswerWarmUpTests
 
         Assert.True(warmUp.ExecuteTask.IsCompletedSuccessfully);
         Assert.Contains(logs.Entries, e => e.Message.Contains("IOException", StringComparison.Ordinal));
+    }
+
+    private static async Task<KnowledgeReadiness> ReadinessAsync(int chunks)
+    {
+        var readiness = new KnowledgeReadiness(StatisticsOnlyStore.WithChunks(chunks), TimeProvider.System, NullLogger<KnowledgeReadiness>.Instance);
+        await readiness.RefreshAsync(Ct);
+        return readiness;
     }
 
     private sealed class FailingAnswerService : IAnswerService
