@@ -19,14 +19,4 @@ public sealed class KeywordQuestionSearchTests(IngestedCorpus corpus)
         Assert.Equal("EGovG", laws[0]);
         Assert.Equal("LVwVfG", laws[1]);
     }
-
-    [Fact]
-    public async Task Search_LongQuestion_KeepsTheFederalRuleFirst()
-    {
-        var search = corpus.Services.GetRequiredService<ISearchService>();
-
-        var result = await search.SearchAsync(new SearchRequest("Wie lange gilt ein Personalausweis, der einer Person unter 24 Jahren ausgestellt wurde?", 5, SearchMode.Lexical), TestContext.Current.CancellationToken);
-
-        Assert.Equal("PAuswG", result.Hits[0].Chunk.Citation.Law);
-    }
 }
