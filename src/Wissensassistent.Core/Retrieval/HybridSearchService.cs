@@ -78,7 +78,8 @@ public sealed partial class HybridSearchService(
         // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
         // Which one is decided on the question's own terms: the stand-ins added below must not make a short question long.
         var lexicalQuery = QueryTerms.FromText(analyzer, query);
-        var isShort = lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms;
+        var questionTerms = lexicalQuery.Terms.Count;
+        var isShort = questionTerms < _options.FeedbackMinQueryTerms;
         if (isShort)
         {
             var vocabulary = new StoreVocabulary(store, filter.Access);
@@ -97,6 +98,7 @@ public sealed partial class HybridSearchService(
             var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), _law.WithGoverningLaws(parser.Laws.FindLaws(query)));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             lexical = NamedLand.Apply(query, lexical, _law.Profile.Land, _options.NamedLandBoost);
+            lexical = KeywordQuestionLaw.Apply(lexical, questionTerms, questionTerms <= _options.KeywordQuestionMaxTerms && parser.Laws.FindLaws(query).Count > 0, _options.KeywordQuestionMaxTerms, _options.KeywordOwnLawBoost);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);
