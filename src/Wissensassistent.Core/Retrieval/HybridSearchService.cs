@@ -77,12 +77,13 @@ public sealed partial class HybridSearchService(
 
         // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
         // Which one is decided on the question's own terms: the stand-ins added below must not make a short question long.
-        var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        var questionTokens = analyzer.AnalyzeTokens(query);
+        var lexicalQuery = QueryTerms.FromTokens(questionTokens);
         var isShort = lexicalQuery.Terms.Count < _options.FeedbackMinQueryTerms;
         if (isShort)
         {
             var vocabulary = new StoreVocabulary(store, filter.Access);
-            lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
+            lexicalQuery = QueryTerms.FromTokens(questionTokens, _options.CompoundPartWeight);
             lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
             lexicalQuery = await EverydayTerms.ExpandAsync(lexicalQuery, query, analyzer, EverydayVocabulary.Default, vocabulary, _options.EverydayTermWeight, _options.UnknownEverydayTermWeight, cancellationToken);
             lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, _options.UnknownWordTailWeight, cancellationToken);
@@ -171,10 +172,14 @@ public sealed partial class HybridSearchService(
             return hits;
         }
 
-        return hits
-            .Select(h => laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h)
-            .OrderByDescending(h => h.Score)
-            .ToList();
+        var boosted = new ScoredChunk[hits.Count];
+        for (var i = 0; i < boosted.Length; i++)
+        {
+            var h = hits[i];
+            boosted[i] = laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h;
+        }
+
+        return ScoreOrder.Descending(boosted);
     }
 
     /// <summary>Null when no embedding model is configured; empty while no vectors are stored yet.</summary>
