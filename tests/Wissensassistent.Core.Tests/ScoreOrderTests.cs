@@ -32,4 +32,32 @@ public sealed class ScoreOrderTests
 
         Assert.Equal(hits.Select(hit => hit.Chunk.Id), sorted.Select(hit => hit.Chunk.Id));
     }
+
+    [Fact]
+    public void Descending_ScoreNotANumber_GoesLast_AsOrderByDescendingPutsIt()
+    {
+        var scores = new[] { 1.0, double.NaN, 3.0, 1.0, double.NaN, -0.0, 0.0 };
+        var hits = scores
+            .Select((score, i) => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), score))
+            .ToArray();
+        var expected = hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Chunk.Id).ToList();
+
+        var sorted = ScoreOrder.Descending((ScoredChunk[])hits.Clone());
+
+        Assert.Equal(expected, sorted.Select(hit => hit.Chunk.Id));
+    }
+
+    [Fact]
+    public void Descending_NegativeAndPositiveZero_AreOneScore()
+    {
+        var scores = new[] { 0.0, 2.0, -0.0, 0.0, -1.0, -0.0 };
+        var hits = scores
+            .Select((score, i) => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), score))
+            .ToArray();
+        var expected = hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Chunk.Id).ToList();
+
+        var sorted = ScoreOrder.Descending((ScoredChunk[])hits.Clone());
+
+        Assert.Equal(expected, sorted.Select(hit => hit.Chunk.Id));
+    }
 }

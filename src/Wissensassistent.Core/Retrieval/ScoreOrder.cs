@@ -18,6 +18,49 @@ public static class ScoreOrder
             return hits;
         }
 
+        var keys = new double[hits.Length];
+        var order = new int[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            if (double.IsNaN(hits[i].Score))
+            {
+                return DescendingWithNaN(hits);
+            }
+
+            keys[i] = -hits[i].Score;
+            order[i] = i;
+        }
+
+        // The primitive sort is not stable: within each run of equal scores, the earlier position goes first again.
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
+        var copy = (ScoredChunk[])hits.Clone();
+        for (var i = 0; i < order.Length; i++)
+        {
+            hits[i] = copy[order[i]];
+        }
+
+        return hits;
+    }
+
+    /// <summary>A score that is not a number goes last, as <see cref="double.CompareTo(double)"/> orders it.</summary>
+    private static ScoredChunk[] DescendingWithNaN(ScoredChunk[] hits)
+    {
         var order = new int[hits.Length];
         var scores = new double[hits.Length];
         for (var i = 0; i < hits.Length; i++)

@@ -35,7 +35,7 @@ public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, d
         var hashes = TermSet.HashesOf(query.Terms);
 
         // Many candidates share a law's title, several a norm's: each title's share is worked out once per question.
-        var shares = new Dictionary<TermSet, double>(ReferenceEqualityComparer.Instance);
+        var shares = new Dictionary<TermSet, double>(hits.Count, ReferenceEqualityComparer.Instance);
         var boosted = new ScoredChunk[hits.Count];
         for (var i = 0; i < boosted.Length; i++)
         {
