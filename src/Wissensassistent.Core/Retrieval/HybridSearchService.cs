@@ -89,7 +89,7 @@ public sealed partial class HybridSearchService(
             lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, _options.UnknownWordTailWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
-        var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, Chunk>(_options.Candidates, StringComparer.Ordinal);
 
         IReadOnlyList<PrecedenceRule>? rules = null;
         var applied = new HashSet<PrecedenceRule>();
