@@ -1,3 +1,4 @@
+using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
@@ -58,5 +59,20 @@ public sealed class QuestionCoverageTests
         // Only "Freibad" counts: the bylaw covers all of the question, the other passage nothing, not half.
         Assert.Equal(20, withPlace.Single(hit => hit.Chunk.Citation.Section == "2").Score, 6);
         Assert.Equal(11, withPlace.Single(hit => hit.Chunk.Citation.Section == "5").Score, 6);
+    }
+
+    [Fact]
+    public void Apply_PassageWhoseTextChanged_CountsTheNewText()
+    {
+        var query = QueryTerms.FromText(Analyzer, "Bekommt ein Kind ohne Unterhalt vom anderen Elternteil Unterhaltsvorschuss?");
+        var coverage = new QuestionCoverage(Analyzer, 1, []);
+        coverage.Apply(query, [Unrelated, Answering]);
+
+        // The same passage (same id) after a reindex, now with the answering text: its old terms must not be used.
+        var changed = Unrelated.Chunk with { Text = Answering.Chunk.Text };
+        changed = changed with { ContentHash = ChunkId.ContentHash(changed.SearchText) };
+        var ranked = coverage.Apply(query, [new ScoredChunk(changed, Unrelated.Score), Answering]);
+
+        Assert.Equal(Unrelated.Score * 2, ranked.Single(hit => hit.Chunk.Id == Unrelated.Chunk.Id).Score, 6);
     }
 }

@@ -58,20 +58,8 @@ public sealed partial class BenchCommand
     /// <summary>The latencies of <see cref="TimeQueriesAsync"/> and the processor time the timed passes took per query.</summary>
     private static async Task<(Latency Latency, double ProcessorMs)> TimeWithProcessorAsync<T>(Func<string, Task<T>> run, int repetitions)
     {
-        var warm = 0;
         var timedFrom = TimeSpan.Zero;
-        var latency = await TimeQueriesAsync(
-            async q =>
-            {
-                // The first pass is untimed; its last query marks where the timed passes start.
-                if (++warm == Math.Min(repetitions, Questions.Length) + 1)
-                {
-                    timedFrom = Process.GetCurrentProcess().TotalProcessorTime;
-                }
-
-                return await run(q);
-            },
-            repetitions);
+        var latency = await TimeQueriesAsync(run, repetitions, () => timedFrom = Process.GetCurrentProcess().TotalProcessorTime);
         var used = Process.GetCurrentProcess().TotalProcessorTime - timedFrom;
         return (latency, used.TotalMilliseconds / repetitions);
     }

@@ -52,6 +52,11 @@ public sealed partial class BenchCommand : ICliCommand
         "Welche Ordnungswidrigkeit begeht, wer seinen Hund nicht anleint?",
     ];
 
+    /// <summary>Untimed passes over the questions before a system is timed (<see cref="TimeQueriesAsync"/>), and at least this long.</summary>
+    private const int MinWarmUpPasses = 3;
+
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(2);
+
     public async Task<int> RunAsync(CliArguments arguments, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (arguments.Has("embedding-load"))
@@ -180,16 +185,24 @@ public sealed partial class BenchCommand : ICliCommand
     }
 
     /// <summary>
-    /// Latency in steady state, as a running server answers: one untimed pass over the questions first, for every
-    /// system alike, so that no system's p95 holds its own JIT warm-up (the first answer is reported on its own).
+    /// Latency in steady state, as a running server answers: untimed passes over the questions first, for every system alike,
+    /// so that no system's p95 holds its own JIT warm-up (the first answer is reported on its own). One pass was too few: the
+    /// runtime recompiles a method optimised only after some 30 calls and a pause, on a background thread, so a system with
+    /// much code on its path (analysis, expansion, re-ranking) was timed partly unoptimised, the more so on a busy machine.
     /// </summary>
-    private static async Task<Latency> TimeQueriesAsync<T>(Func<string, Task<T>> run, int repetitions)
+    /// <param name="timingStarts">Called once the warm-up is done, right before the first timed query.</param>
+    private static async Task<Latency> TimeQueriesAsync<T>(Func<string, Task<T>> run, int repetitions, Action? timingStarts = null)
     {
-        for (var i = 0; i < Math.Min(repetitions, Questions.Length); i++)
+        var warmUp = Stopwatch.StartNew();
+        for (var pass = 0; pass < MinWarmUpPasses || warmUp.Elapsed < MinWarmUp; pass++)
         {
-            await run(Questions[i]);
+            for (var i = 0; i < Math.Min(repetitions, Questions.Length); i++)
+            {
+                await run(Questions[i]);
+            }
         }
 
+        timingStarts?.Invoke();
         var times = new List<double>(repetitions);
         for (var i = 0; i < repetitions; i++)
         {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Retrieval;
 using Wissensassistent.Core.Storage;
 
 namespace Wissensassistent.Core.Jurisdiction;
@@ -29,6 +31,9 @@ public sealed partial class ApplicableLaw
 
     /// <summary>The issuer by law title, for the Gemeinde's folder: read from each title once.</summary>
     private readonly ConcurrentDictionary<string, LocalBody?> _issuers = new(StringComparer.Ordinal);
+
+    /// <summary>What each passage the store hands out again is, read once (<see cref="PassageOf"/>).</summary>
+    private readonly ConditionalWeakTable<Chunk, Passage> _byPassage = [];
 
     public ApplicableLaw(IOptions<DeploymentProfile> profile)
         : this(profile?.Value ?? throw new ArgumentNullException(nameof(profile)))
@@ -94,10 +99,11 @@ public sealed partial class ApplicableLaw
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(applied);
         var kept = new List<ScoredChunk>(candidates.Count);
+        var ownRules = rules.All(rule => _rules.Contains(rule, ReferenceEqualityComparer.Instance));
         foreach (var candidate in candidates)
         {
-            var displacing = rules.FirstOrDefault(rule => rule.Displaces(candidate.Chunk));
-            if (displacing is not null)
+            // A passage no rule of the profile displaces is displaced by none of the rules that hold for this question.
+            if ((!ownRules || PassageOf(candidate.Chunk).Displaceable) && Displacing(rules, candidate.Chunk) is { } displacing)
             {
                 applied.Add(displacing);
                 continue;
@@ -114,15 +120,56 @@ public sealed partial class ApplicableLaw
         // Another body's bylaw ranks behind the Gemeinde's own where both regulate the same matter (same name without suffix),
         // unless the question names that body ("Kreistag", "Landrat"). The bylaw of a Körperschaft that the Gemeinde only
         // publishes (a Jagdgenossenschaft's) binds that body's members and organs, never the Gemeinde's: always behind.
-        var own = _own;
-        var words = WordPattern().Matches(question).Select(m => m.Value).ToList();
-        var ownBases = kept.Where(c => OtherBody(c.Chunk) is null && own.Owns(c.Chunk.DocumentId)).Select(c => own.BaseName(c.Chunk.Citation.Law)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return kept
-            .Select(c => OtherBody(c.Chunk) is { } other && !other.IsNamedIn(words) && (other.Folder.Length == 0 || ownBases.Contains(other.BaseName(c.Chunk.Citation.Law)))
+        var passages = new Passage[kept.Count];
+        var ownBases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < passages.Length; i++)
+        {
+            passages[i] = PassageOf(kept[i].Chunk);
+            if (passages[i].OwnBase is { } ownBase)
+            {
+                ownBases.Add(ownBase);
+            }
+        }
+
+        List<string>? words = null;
+        Dictionary<LocalBody, bool>? named = null;
+        var weighted = new ScoredChunk[kept.Count];
+        for (var i = 0; i < weighted.Length; i++)
+        {
+            var c = kept[i];
+            weighted[i] = passages[i].Other is { } other && !IsNamed(other) && (other.Folder.Length == 0 || ownBases.Contains(passages[i].OtherBase!))
                 ? c with { Score = c.Score * _otherBodyWeight }
-                : c)
-            .OrderByDescending(c => c.Score)
-            .ToList();
+                : c;
+        }
+
+        return ScoreOrder.Descending(weighted);
+
+        // Asked once per body and question, not once per passage.
+        bool IsNamed(LocalBody body)
+        {
+            words ??= WordPattern().Matches(question).Select(m => m.Value).ToList();
+            named ??= new Dictionary<LocalBody, bool>(ReferenceEqualityComparer.Instance);
+            if (!named.TryGetValue(body, out var isNamed))
+            {
+                isNamed = body.IsNamedIn(words);
+                named[body] = isNamed;
+            }
+
+            return isNamed;
+        }
+    }
+
+    private static PrecedenceRule? Displacing(IReadOnlyList<PrecedenceRule> rules, Chunk chunk)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Displaces(chunk))
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -133,18 +180,48 @@ public sealed partial class ApplicableLaw
     public LocalBody? OtherBody(Chunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        if (_own is null)
+        return _own is null ? null : PassageOf(chunk).Other;
+    }
+
+    /// <summary>
+    /// Whether a rule of the profile displaces the passage, who issued it and its law's name without the issuer's suffix: read
+    /// once per chunk, as the store hands the same chunks to question after question.
+    /// </summary>
+    private Passage PassageOf(Chunk chunk)
+    {
+        if (_byPassage.TryGetValue(chunk, out var known))
         {
-            return null;
+            return known;
         }
 
-        return _own.Owns(chunk.DocumentId)
-            ? _issuers.GetOrAdd(chunk.LawTitle, title => BylawIssuer.Of(title, _own))
-            : _others.FirstOrDefault(body => body.Owns(chunk.DocumentId));
+        var displaceable = _rules.Any(rule => rule.Displaces(chunk));
+        Passage passage;
+        if (_own is not { } own)
+        {
+            passage = new Passage(displaceable, null, null, null);
+        }
+        else
+        {
+            var other = own.Owns(chunk.DocumentId)
+                ? _issuers.GetOrAdd(chunk.LawTitle, title => BylawIssuer.Of(title, own))
+                : _others.FirstOrDefault(body => body.Owns(chunk.DocumentId));
+            passage = other is null
+                ? new Passage(displaceable, null, own.Owns(chunk.DocumentId) ? own.BaseName(chunk.Citation.Law) : null, null)
+                : new Passage(displaceable, other, null, other.BaseName(chunk.Citation.Law));
+        }
+
+        _byPassage.AddOrUpdate(chunk, passage);
+        return passage;
     }
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordPattern();
+
+    /// <param name="Displaceable">True when a rule of the profile displaces the passage (whether it holds for a question or not).</param>
+    /// <param name="Other">The other body whose bylaw the passage is; null for the Gemeinde's own and for statutes.</param>
+    /// <param name="OwnBase">For the Gemeinde's own bylaw, its name without the Gemeinde's suffix.</param>
+    /// <param name="OtherBase">For another body's bylaw, its name without that body's suffix.</param>
+    private sealed record Passage(bool Displaceable, LocalBody? Other, string? OwnBase, string? OtherBase);
 
     /// <summary>The question names the law itself ("nach dem VwVfG", "§ 41 VwVfG"): then it is what the user asks about.</summary>
     private static Regex NamedPattern(string law) =>

@@ -77,19 +77,20 @@ public sealed partial class HybridSearchService(
 
         // Short staff questions get the legal terms for their everyday words; long lay narratives get feedback expansion.
         // Which one is decided on the question's own terms: the stand-ins added below must not make a short question long.
-        var lexicalQuery = QueryTerms.FromText(analyzer, query);
+        var questionTokens = analyzer.AnalyzeTokens(query);
+        var lexicalQuery = QueryTerms.FromTokens(questionTokens);
         var questionTerms = lexicalQuery.Terms.Count;
         var isShort = questionTerms < _options.FeedbackMinQueryTerms;
         if (isShort)
         {
             var vocabulary = new StoreVocabulary(store, filter.Access);
-            lexicalQuery = QueryTerms.FromText(analyzer, query, _options.CompoundPartWeight);
+            lexicalQuery = QueryTerms.FromTokens(questionTokens, _options.CompoundPartWeight);
             lexicalQuery = await WordFamilies.ExpandAsync(lexicalQuery, query, analyzer, vocabulary, _options.WordFamilyWeight, cancellationToken);
             lexicalQuery = await EverydayTerms.ExpandAsync(lexicalQuery, query, analyzer, EverydayVocabulary.Default, vocabulary, _options.EverydayTermWeight, _options.UnknownEverydayTermWeight, cancellationToken);
             lexicalQuery = await _unknownWords.Value.ExpandAsync(lexicalQuery, query, vocabulary, _options.ThesaurusWeight, _options.UnknownWordPartWeight, _options.UnknownWordTailWeight, cancellationToken);
         }
         var ranked = new List<(IReadOnlyList<string> Ranking, double Weight)>();
-        var byId = new Dictionary<string, Chunk>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, Chunk>(_options.Candidates, StringComparer.Ordinal);
 
         IReadOnlyList<PrecedenceRule>? rules = null;
         var applied = new HashSet<PrecedenceRule>();
@@ -173,10 +174,14 @@ public sealed partial class HybridSearchService(
             return hits;
         }
 
-        return hits
-            .Select(h => laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h)
-            .OrderByDescending(h => h.Score)
-            .ToList();
+        var boosted = new ScoredChunk[hits.Count];
+        for (var i = 0; i < boosted.Length; i++)
+        {
+            var h = hits[i];
+            boosted[i] = laws.Contains(h.Chunk.Citation.Law, StringComparer.OrdinalIgnoreCase) ? h with { Score = h.Score * (1 + _options.NamedLawBoost) } : h;
+        }
+
+        return ScoreOrder.Descending(boosted);
     }
 
     /// <summary>Null when no embedding model is configured; empty while no vectors are stored yet.</summary>

@@ -26,7 +26,7 @@ public static class KeywordQuestionLaw
             return hits;
         }
 
-        var scaled = hits.Select(hit => IsOwnLaw(hit.Chunk.Level) ? hit with { Score = hit.Score * (1 + boost) } : hit).ToList();
+        var scaled = hits.Select(hit => IsOwnLaw(hit.Chunk.Level) ? hit with { Score = hit.Score * (1 + boost) } : hit).ToArray();
 
         // Later steps sort by score again, so the first hit keeps its place by its score, not by its position.
         var top = scaled.Max(hit => hit.Score);
@@ -36,7 +36,7 @@ public static class KeywordQuestionLaw
             scaled[0] = first with { Score = top + (Math.Abs(top) * 1e-9) };
         }
 
-        return scaled.OrderByDescending(hit => hit.Score).ToList();
+        return ScoreOrder.Descending(scaled);
     }
 
     private static bool IsOwnLaw(Level level) => level is Level.Land or Level.Kommune or Level.Intern;

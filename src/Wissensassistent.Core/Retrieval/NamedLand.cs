@@ -63,10 +63,14 @@ public static partial class NamedLand
             return hits;
         }
 
-        return hits
-            .Select(hit => hit.Chunk.Level == Level.Land ? hit with { Score = hit.Score * (1 + boost) } : hit)
-            .OrderByDescending(hit => hit.Score)
-            .ToList();
+        var boosted = new ScoredChunk[hits.Count];
+        for (var i = 0; i < boosted.Length; i++)
+        {
+            var hit = hits[i];
+            boosted[i] = hit.Chunk.Level == Level.Land ? hit with { Score = hit.Score * (1 + boost) } : hit;
+        }
+
+        return ScoreOrder.Descending(boosted);
     }
 
     /// <summary>A word with its hyphens ("Baden-Württemberg" is one, "LBO-BW" holds "BW" only as a part).</summary>

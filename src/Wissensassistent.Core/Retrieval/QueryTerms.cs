@@ -14,9 +14,16 @@ public static class QueryTerms
     public static LexicalQuery FromText(ITextAnalyzer analyzer, string text, double compoundPartWeight = 1)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
+        return FromTokens(analyzer.AnalyzeTokens(text), compoundPartWeight);
+    }
+
+    /// <summary>As <see cref="FromText"/>, from the question's tokens: a question analysed once serves both weightings.</summary>
+    public static LexicalQuery FromTokens(IReadOnlyList<AnalyzedToken> tokens, double compoundPartWeight = 1)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var partsOnly = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in analyzer.AnalyzeTokens(text))
+        foreach (var token in tokens)
         {
             if (token.Kind == TokenKind.CompoundPart)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
@@ -19,7 +20,11 @@ public sealed class QuestionCoverage(ITextAnalyzer analyzer, double weight, IEnu
 
     private readonly HashSet<string> _places = analyzer.Analyze(string.Join(' ', placeNames)).ToHashSet(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<(string Id, string ContentHash), HashSet<string>> _terms = new();
+    /// <summary>The terms of a chunk the store hands out again (it keeps the chunks it read), found without hashing its id.</summary>
+    private readonly ConditionalWeakTable<Chunk, TermSet> _byPassage = [];
+
+    /// <summary>The terms of a passage read anew (a store that keeps no chunks); a changed text has another hash.</summary>
+    private readonly ConcurrentDictionary<(string Id, string ContentHash), TermSet> _terms = new();
 
     public IReadOnlyList<ScoredChunk> Apply(LexicalQuery query, IReadOnlyList<ScoredChunk> hits)
     {
@@ -30,51 +35,117 @@ public sealed class QuestionCoverage(ITextAnalyzer analyzer, double weight, IEnu
             return hits;
         }
 
-        var own = hits.Select(hit => OwnTerms(hit.Chunk)).ToList();
-        var weights = TermWeights(query, own);
-        var total = weights.Values.Sum();
+        var own = new TermSet[hits.Count];
+        for (var i = 0; i < own.Length; i++)
+        {
+            own[i] = OwnTerms(hits[i].Chunk);
+        }
+
+        // Which candidate holds which of the query's distinct terms, asked once: the terms' weights count the holders, the
+        // candidates' shares then add up what each holds.
+        var terms = Distinct(query.Terms);
+        var holds = new bool[terms.Count * own.Length];
+        var weights = new double[terms.Count];
+        var counts = new bool[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var (term, termWeight, hash) = terms[t];
+            var holding = 0;
+            for (var i = 0; i < own.Length; i++)
+            {
+                if (own[i].Contains(term, hash))
+                {
+                    holds[(t * own.Length) + i] = true;
+                    holding++;
+                }
+            }
+
+            // Each query term's weight times ln(1 + candidates / candidates holding it); terms no candidate holds count nothing.
+            if (holding > 0 && !_places.Contains(term))
+            {
+                weights[t] = termWeight * Math.Log(1 + ((double)own.Length / holding));
+                counts[t] = true;
+            }
+        }
+
+        var total = 0.0;
+        for (var t = 0; t < weights.Length; t++)
+        {
+            if (counts[t])
+            {
+                total += weights[t];
+            }
+        }
+
         if (total <= 0)
         {
             return hits;
         }
 
-        return hits
-            .Select((hit, i) => hit with { Score = hit.Score * (1 + (weight * weights.Where(kv => own[i].Contains(kv.Key)).Sum(kv => kv.Value) / total)) })
-            .OrderByDescending(hit => hit.Score)
-            .ToList();
+        var covered = new ScoredChunk[hits.Count];
+        for (var i = 0; i < covered.Length; i++)
+        {
+            var held = 0.0;
+            for (var t = 0; t < terms.Count; t++)
+            {
+                if (counts[t] && holds[(t * own.Length) + i])
+                {
+                    held += weights[t];
+                }
+            }
+
+            var hit = hits[i];
+            covered[i] = held == 0 ? hit : hit with { Score = hit.Score * (1 + (weight * held / total)) };
+        }
+
+        return ScoreOrder.Descending(covered);
     }
 
-    /// <summary>Each query term's weight times ln(1 + candidates / candidates holding it); terms no candidate holds are left out.</summary>
-    private Dictionary<string, double> TermWeights(LexicalQuery query, IReadOnlyList<HashSet<string>> own)
+    /// <summary>The query's distinct terms in the order it first names them, a repeated term with its last weight.</summary>
+    private static List<(string Term, double Weight, int Hash)> Distinct(IReadOnlyList<WeightedTerm> terms)
     {
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in query.Terms)
+        var distinct = new List<(string Term, double Weight, int Hash)>(terms.Count);
+        foreach (var term in terms)
         {
-            var holding = own.Count(terms => terms.Contains(term.Term));
-            if (holding > 0 && !_places.Contains(term.Term))
+            var hash = TermSet.Hash(term.Term);
+            var at = 0;
+            while (at < distinct.Count && !(distinct[at].Hash == hash && string.Equals(distinct[at].Term, term.Term, StringComparison.Ordinal)))
             {
-                weights[term.Term] = term.Weight * Math.Log(1 + ((double)own.Count / holding));
+                at++;
+            }
+
+            if (at < distinct.Count)
+            {
+                distinct[at] = (term.Term, term.Weight, hash);
+            }
+            else
+            {
+                distinct.Add((term.Term, term.Weight, hash));
             }
         }
 
-        return weights;
+        return distinct;
     }
 
     /// <summary>The passage's text and its norm's title; not the law's title, which every passage of the law shares.</summary>
-    private HashSet<string> OwnTerms(Chunk chunk)
+    private TermSet OwnTerms(Chunk chunk)
     {
+        if (_byPassage.TryGetValue(chunk, out var known))
+        {
+            return known;
+        }
+
         var key = (chunk.Id, chunk.ContentHash);
-        if (_terms.TryGetValue(key, out var cached))
+        if (!_terms.TryGetValue(key, out var terms))
         {
-            return cached;
+            terms = TermSet.Of(analyzer.Analyze(IndexedTerms.NormTitle(chunk) + "\n" + chunk.Text));
+            if (_terms.Count < MaxCachedPassages)
+            {
+                _terms.TryAdd(key, terms);
+            }
         }
 
-        var terms = analyzer.Analyze(IndexedTerms.NormTitle(chunk) + "\n" + chunk.Text).ToHashSet(StringComparer.Ordinal);
-        if (_terms.Count < MaxCachedPassages)
-        {
-            _terms.TryAdd(key, terms);
-        }
-
+        _byPassage.AddOrUpdate(chunk, terms);
         return terms;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Wissensassistent.Core.Chunks;
 using Wissensassistent.Core.Storage;
 using Wissensassistent.Core.Text;
@@ -15,7 +16,11 @@ public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, d
 {
     private const int MaxCachedTitles = 50_000;
 
-    private readonly ConcurrentDictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
+    /// <summary>Titles shared by many passages are analysed once.</summary>
+    private readonly ConcurrentDictionary<string, TermSet> _terms = new(StringComparer.Ordinal);
+
+    /// <summary>A passage's two title sets, found without hashing its titles: the store hands the same chunks to question after question.</summary>
+    private readonly ConditionalWeakTable<Chunk, Titles> _byPassage = [];
 
     public IReadOnlyList<ScoredChunk> Boost(LexicalQuery query, IReadOnlyList<ScoredChunk> hits)
     {
@@ -27,31 +32,79 @@ public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, d
             return hits;
         }
 
-        return hits
-            .Select(hit => hit with { Score = hit.Score * (1 + (normTitleWeight * Share(query, IndexedTerms.NormTitle(hit.Chunk), total)) + (lawTitleWeight * Share(query, hit.Chunk.LawTitle, total))) })
-            .OrderByDescending(hit => hit.Score)
-            .ToList();
+        var hashes = TermSet.HashesOf(query.Terms);
+
+        // Many candidates share a law's title, several a norm's: each title's share is worked out once per question.
+        var shares = new Dictionary<TermSet, double>(hits.Count, ReferenceEqualityComparer.Instance);
+        var boosted = new ScoredChunk[hits.Count];
+        for (var i = 0; i < boosted.Length; i++)
+        {
+            var hit = hits[i];
+            var titles = TitlesOf(hit.Chunk);
+            var factor = 1 + (normTitleWeight * Share(titles.Norm)) + (lawTitleWeight * Share(titles.Law));
+            boosted[i] = factor == 1 ? hit : hit with { Score = hit.Score * factor };
+        }
+
+        return ScoreOrder.Descending(boosted);
+
+        double Share(TermSet? title)
+        {
+            if (title is null)
+            {
+                return 0;
+            }
+
+            if (!shares.TryGetValue(title, out var share))
+            {
+                share = ShareOf(query, hashes, title, total);
+                shares[title] = share;
+            }
+
+            return share;
+        }
     }
 
-    private double Share(LexicalQuery query, string title, double total)
+    /// <summary>The weight of the query's terms the title holds (summed in the query's order), over the query's total.</summary>
+    private static double ShareOf(LexicalQuery query, int[] hashes, TermSet title, double total)
+    {
+        var held = 0.0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            var term = query.Terms[i];
+            if (title.Contains(term.Term, hashes[i]))
+            {
+                held += term.Weight;
+            }
+        }
+
+        return held / total;
+    }
+
+    private Titles TitlesOf(Chunk chunk)
+    {
+        if (!_byPassage.TryGetValue(chunk, out var titles))
+        {
+            titles = new Titles(Terms(IndexedTerms.NormTitle(chunk)), Terms(chunk.LawTitle));
+            _byPassage.AddOrUpdate(chunk, titles);
+        }
+
+        return titles;
+    }
+
+    /// <summary>Null for an empty title, which holds no share.</summary>
+    private TermSet? Terms(string title)
     {
         if (title.Length == 0)
         {
-            return 0;
+            return null;
         }
 
-        var terms = Terms(title);
-        return query.Terms.Where(t => terms.Contains(t.Term)).Sum(t => t.Weight) / total;
-    }
-
-    private HashSet<string> Terms(string title)
-    {
         if (_terms.TryGetValue(title, out var cached))
         {
             return cached;
         }
 
-        var terms = analyzer.Analyze(title).ToHashSet(StringComparer.Ordinal);
+        var terms = TermSet.Of(analyzer.Analyze(title));
         if (_terms.Count < MaxCachedTitles)
         {
             _terms.TryAdd(title, terms);
@@ -59,4 +112,6 @@ public sealed class TitleField(ITextAnalyzer analyzer, double normTitleWeight, d
 
         return terms;
     }
+
+    private sealed record Titles(TermSet? Norm, TermSet? Law);
 }

@@ -51,10 +51,14 @@ public static partial class TransitionalNorms
             return hits;
         }
 
-        return hits
-            .Select(hit => IsTransitional(hit.Chunk) ? hit with { Score = hit.Score * weight } : hit)
-            .OrderByDescending(hit => hit.Score)
-            .ToList();
+        var weighted = new ScoredChunk[hits.Count];
+        for (var i = 0; i < weighted.Length; i++)
+        {
+            var hit = hits[i];
+            weighted[i] = IsTransitional(hit.Chunk) ? hit with { Score = hit.Score * weight } : hit;
+        }
+
+        return ScoreOrder.Descending(weighted);
     }
 
     [GeneratedRegex(@"Übergangs(vorschrift|regelung|bestimmung)|Überleitungs(vorschrift|regelung|bestimmung)|Inkrafttreten|Außerkrafttreten", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
