@@ -214,6 +214,16 @@ public sealed class AnswerService : IAnswerService
         var completed = new HashSet<string>(StringComparer.Ordinal);
         await CompleteAsync(sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList()).ConfigureAwait(false);
 
+        // A norm whose heading names the asked figure ("§ 5 Steuersatz") holds it in the Absatz search may have missed (the
+        // ordinary rate in Abs. 1 where the question's words stand in Abs. 2): it is completed too, wherever it ranked.
+        var intent = QuestionIntents.Of(query);
+        await CompleteAsync(sources
+            .Where(chunk => !completed.Contains(chunk.Citation.NormKey) && QuestionIntents.HeadingNamesAsked(intent, chunk.NormTitle ?? chunk.HeadingPath.LastOrDefault()))
+            .Select(chunk => chunk.Citation)
+            .DistinctBy(citation => citation.NormKey)
+            .Take(NormsCompleted)
+            .ToList()).ConfigureAwait(false);
+
         // The answer may quote a later norm (the one whose sentence states the asked fact): its other Absätze join too, so
         // that its conditions are found as well as those of the best-ranked norms.
         var draft = ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames);

@@ -31,6 +31,13 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>A unit that states the asked fact ("Wie hoch …" → "… beträgt 900,00 €") counts as a strong match.</summary>
     private const double FactBonus = 1.5;
 
+    /// <summary>
+    /// A unit stating the asked figure in a norm whose heading names that kind of figure ("§ 5 Steuersatz" for "Wie hoch ist
+    /// die Hundesteuer?"): the rule for the asked matter, not a figure a neighbouring norm names in passing (the Gebühr for a
+    /// lost Steuermarke).
+    /// </summary>
+    private const double HeadingBonus = 1.5;
+
     private const double SameNormBonus = 0.5;
 
     /// <summary>A follower from the direct answer's own Absatz: the rule's other sentences complete it first.</summary>
@@ -80,7 +87,7 @@ public static partial class ExtractiveAnswerComposer
             return string.Empty;
         }
 
-        var matching = candidates.Where(c => c.Matched > 0 || c.TitleMatched > 0).ToList();
+        var matching = candidates.Where(c => c.Strength > 0 || c.TitleMatched > 0).ToList();
         var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
         var best = pool.MaxBy(c => c.Score)!;
         if (best.Facts < 1 && DirectFact(pool, best) is { } factual)
@@ -93,6 +100,19 @@ public static partial class ExtractiveAnswerComposer
             // "Darf er …?", "Wer entscheidet …?": the sentence that says "ist verpflichtet" or names the body, not one that
             // shares as many words and says neither.
             best = stating;
+        }
+
+        // Rule and exception of one passage ("Die Steuer beträgt … 165,00 €. Für … Kampfhunde … abweichend von Satz 1 …"): the
+        // exception answers where it names something of the question the rule does not ("… für einen Kampfhund?"), the
+        // rule otherwise, each stating as much of the asked fact.
+        bool NamesMore(Candidate a, Candidate b) =>
+            terms.Any(term => ContentTerms.Strength(term, a.Vocabulary) > 0 && ContentTerms.Strength(term, b.Vocabulary) == 0);
+        var isException = QuestionIntents.StatesException(best.Display);
+        if (pool.Where(c => c.Source == best.Source && c.Facts >= best.Facts && QuestionIntents.StatesException(c.Display) != isException)
+                .Where(c => isException ? !NamesMore(best, c) : c.Facts >= 1 && NamesMore(c, best))
+                .MaxBy(c => c.Score) is { } other)
+        {
+            best = other;
         }
 
         // The direct answer's list is its conditions: quoted whole unless long ("Anspruch hat, wer 1. … 2. … 3. …").
@@ -192,6 +212,7 @@ public static partial class ExtractiveAnswerComposer
             var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
             var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
             var titleMatched = ContentTerms.CountOccurring(terms, title);
+            var namesAsked = QuestionIntents.HeadingNamesAsked(intent, chunk.NormTitle ?? chunk.HeadingPath.LastOrDefault());
             foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit) && !IsFragment(unit)))
             {
                 var display = Display(unit, terms, intent, options.MaxQuoteLength);
@@ -202,10 +223,12 @@ public static partial class ExtractiveAnswerComposer
 
                 var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Caption} {unit.Header} {display}");
                 var matched = ContentTerms.CountOccurring(terms, vocabulary);
+                var strength = terms.Sum(term => ContentTerms.Strength(term, vocabulary, title));
                 var facts = QuestionIntents.FactsStated(intent, display);
-                var relevance = matched + (TitleWeight * titleMatched);
-                var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title });
+                var relevance = strength + (TitleWeight * titleMatched);
+                var stated = relevance > 0 ? (FactBonus * facts) + (namesAsked && facts >= 1 ? HeadingBonus : 0) : 0;
+                var score = (relevance + stated + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title, Strength = strength });
             }
         }
 
@@ -444,10 +467,13 @@ public static partial class ExtractiveAnswerComposer
 
         public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
 
+        /// <summary>The question's words in the unit, by <see cref="ContentTerms.Strength"/>: a word only inside another counts less.</summary>
+        public double Strength { get; init; }
+
         /// <summary>The same unit of the same source, however much of it is quoted.</summary>
         public bool IsSameUnit(Candidate other) => Source == other.Source && Unit.Position == other.Unit.Position;
 
         /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
-        public double Relevance => Matched + (TitleWeight * TitleMatched);
+        public double Relevance => Strength + (TitleWeight * TitleMatched);
     }
 }

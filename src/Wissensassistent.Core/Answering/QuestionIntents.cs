@@ -112,6 +112,29 @@ public static partial class QuestionIntents
         return FigureWord().IsMatch(stem);
     }
 
+    /// <summary>
+    /// True when a norm's heading names the kind of figure asked: "§ 5 Steuersatz", "Gebühren", "Höhe der Entschädigung" for
+    /// an amount, "Fristen", "Dauer", "Ruhezeiten" for a time. Such a norm states the figure for the ordinary case; another
+    /// norm that happens to name a figure ("Gebühr für eine Ersatzmarke") answers a side question.
+    /// </summary>
+    public static bool HeadingNamesAsked(QuestionIntent intent, string? heading)
+    {
+        if (string.IsNullOrWhiteSpace(heading))
+        {
+            return false;
+        }
+
+        return (intent.HasFlag(QuestionIntent.Amount) && AmountHeading().IsMatch(heading))
+            || (intent.HasFlag(QuestionIntent.Time) && TimeHeading().IsMatch(heading));
+    }
+
+    /// <summary>A sentence that states an exception to a rule ("abweichend von Satz 1", "es sei denn"): the rule comes first.</summary>
+    public static bool StatesException(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return ExceptionFact().IsMatch(sentence);
+    }
+
     /// <summary>A sentence that states a condition, an exception or who is competent: what may follow the direct answer.</summary>
     public static bool StatesCondition(string sentence)
     {
@@ -163,6 +186,15 @@ public static partial class QuestionIntents
 
     [GeneratedRegex(@"^(?:meter|met|cm|km|tag|woch|monat|jahr|stund|minut|uhr|euro|eur|prozent|hundert|hoch|hoh|hohe|weit|lang|lange|viel|oft|gross|alt|teu|teuer|ein|eins|zwei|drei|vier|funf|sechs|sieb|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dreissig|funfzig|hundert|tausend|pro|inzwisch|zeit|mitt|anfang|januar|februar|marz|april|mai|juni|juli|august|septemb|oktob|novemb|dezemb|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenend)$", RegexOptions.CultureInvariant)]
     private static partial Regex FigureWord();
+
+    [GeneratedRegex(@"\b(?:\w*(?:steuer|beitrags|gebühren|hebe|zins|pausch|durchschnitts|höchst|mindest|regel)s?(?:satz|sätze)|\w*gebühr\w*|höhe|\w*betrag|\w*beträge|\w*entschädigung\w*|\w*kosten\w*|\w*entgelt\w*|tarif\w*|\w*vergütung\w*|\w*zuschuss\w*|\w*preis\w*|\w*abgabe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AmountHeading();
+
+    [GeneratedRegex(@"\b(?:\w*frist\w*|\w*dauer|\w*zeit(?:en|raum|räume)?|beginn|ende|fälligkeit|verjährung|zeitpunkt|termin\w*|\w*alter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeHeading();
+
+    [GeneratedRegex(@"\b(?:abweichend|ausgenommen|es\s+sei\s+denn|gilt\s+nicht|gelten\s+nicht|Ausnahme\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionFact();
 
     [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();

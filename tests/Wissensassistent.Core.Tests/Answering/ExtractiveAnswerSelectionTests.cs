@@ -1,5 +1,6 @@
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Documents;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.Core.Tests.Answering;
@@ -160,5 +161,30 @@ public sealed class ExtractiveAnswerSelectionTests
 
         Assert.StartsWith("„Kommandant | 1.000,00 €/Jahr“", text, StringComparison.Ordinal);
         Assert.Contains("„Stv. Kommandant | 500,00 €/Jahr“", text, StringComparison.Ordinal);
+    }
+    private static readonly Chunk Ersatzmarke = AnswerFixtures.Passage("kommune/GEM-BBO/BBO_Satzung_Erhebung_Hundesteuer.md", "Hundesteuersatzung Bad Boll", "Hundesteuersatzung",
+        "11", "6", "Hundesteuermarken", 1, "(6) Bei Verlust einer Hundesteuermarke wird dem Halter eine Ersatzmarke gegen eine Gebühr von 5,00 € ausgehändigt.", level: Level.Kommune, type: DocumentType.Satzung);
+
+    [Fact]
+    public void Compose_AmountQuestion_DirectAnswerIsTheRateOfTheNormHeadedSteuersatz_NotAFeeNamedInPassing()
+    {
+        // The better-ranked norm names the compound ("Hundesteuermarke") and a fee; the rate for the asked tax stands in the
+        // norm headed "Steuersatz", whose sentence writes the compound apart ("Die Steuer … für jeden Hund").
+        var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Hundesteuer für den ersten Hund?", [Ersatzmarke, AnswerFixtures.HundesteuerSteuersatz], _options);
+
+        Assert.StartsWith("„Die Steuer beträgt im Kalenderjahr für jeden Hund 165,00 €.“", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_RuleAndItsException_SharingTheQuestionsWords_TheRuleIsTheDirectAnswer()
+    {
+        var gebuehr = AnswerFixtures.Passage("kommune/halle.md", "Hallenordnung", "Hallenordnung", "6", "1", "Benutzungsentgelt", 1,
+            "(1) Abweichend von Satz 2 beträgt das Entgelt für die Benutzung der Halle durch örtliche Vereine 10,00 € je Stunde. "
+            + "Das Entgelt für die Benutzung der Halle beträgt 25,00 € je Stunde.");
+
+        var text = ExtractiveAnswerComposer.Compose("Wie hoch ist das Entgelt für die Benutzung der Halle?", [gebuehr], _options);
+
+        Assert.StartsWith("„Das Entgelt für die Benutzung der Halle beträgt 25,00 € je Stunde.“", text, StringComparison.Ordinal);
+        Assert.Contains("10,00 €", text, StringComparison.Ordinal);
     }
 }
