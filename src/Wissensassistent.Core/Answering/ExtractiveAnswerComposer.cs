@@ -87,7 +87,14 @@ public static partial class ExtractiveAnswerComposer
             return string.Empty;
         }
 
+        // A unit that leaves the matter to another text shares the question's words and answers nothing: quoted only when
+        // nothing else matches.
         var matching = candidates.Where(c => c.Strength > 0 || c.TitleMatched > 0).ToList();
+        if (matching.Any(c => !QuestionIntents.DelegatesTheMatter(c.Unit.Text)))
+        {
+            matching.RemoveAll(c => QuestionIntents.DelegatesTheMatter(c.Unit.Text));
+        }
+
         var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
         var best = pool.MaxBy(c => c.Score)!;
         if (best.Facts < 1 && DirectFact(pool, best) is { } factual)

@@ -128,6 +128,16 @@ public static partial class QuestionIntents
             || (intent.HasFlag(QuestionIntent.Time) && TimeHeading().IsMatch(heading));
     }
 
+    /// <summary>
+    /// A sentence that leaves the matter to another text ("Durch eine besondere Satzung werden geregelt … 6. Wer den
+    /// Erschließungsbeitrag schuldet", "Das Nähere regelt die Satzung"): it repeats the question's words and answers none.
+    /// </summary>
+    public static bool DelegatesTheMatter(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return Delegation().IsMatch(sentence);
+    }
+
     /// <summary>A sentence that states an exception to a rule ("abweichend von Satz 1", "es sei denn"): the rule comes first.</summary>
     public static bool StatesException(string sentence)
     {
@@ -193,10 +203,17 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:\w*frist\w*|\w*dauer|\w*zeit(?:en|raum|räume)?|beginn|ende|fälligkeit|verjährung|zeitpunkt|termin\w*|\w*alter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeHeading();
 
+    [GeneratedRegex(@"\b(?:werden|wird)\s+(?:\w+\s+){0,3}geregelt\b|\bDas\s+Nähere\s+(?:\w+\s+){0,4}(?:regelt|regeln|bestimmt|bestimmen)\b|\b(?:regelt|bestimmt)\s+(?:das\s+Nähere\s+)?(?:die|eine|der)\s+(?:besondere\s+)?\w*(?:satzung|verordnung|ordnung)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Delegation();
+
     [GeneratedRegex(@"\b(?:abweichend|ausgenommen|es\s+sei\s+denn|gilt\s+nicht|gelten\s+nicht|Ausnahme\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExceptionFact();
 
-    [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Who acts or owes: a body that decides, and a role defined by who holds it ("Beitragsschuldner ist, wer …", "Der
+    /// Erbbauberechtigte ist … der Beitragsschuldner", "Steuerpflichtig sind …").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ist|sind),\s+(?:wer|die|der)\b|^\s*\w*(?:schuldner\w*|pflichtig\w*|berechtigt\w*|verantwortlich\w*)\s+(?:ist|sind)\b|\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:der|die)\s+\w*(?:schuldner|pflichtige|berechtigte|verantwortliche)\w*|\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();
 
     [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch|berechtigt|Anspruch\s+auf|Recht\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -187,4 +187,21 @@ public sealed class ExtractiveAnswerSelectionTests
         Assert.StartsWith("„Das Entgelt für die Benutzung der Halle beträgt 25,00 € je Stunde.“", text, StringComparison.Ordinal);
         Assert.Contains("10,00 €", text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Compose_WhoQuestion_DirectAnswerDefinesTheRole_NotAListOfMattersLeftToAnotherSatzung()
+    {
+        static Chunk Satzung(string section, string absatz, string title, int ordinal, string text) =>
+            AnswerFixtures.Passage("kommune/eb.md", "Erschließungsbeitragssatzung", "Erschließungsbeitragssatzung", section, absatz, title, ordinal, text, level: Level.Kommune, type: DocumentType.Satzung);
+        var laerm = Satzung("20", "2", "Lärmschutzanlagen", 1,
+            "(2) Durch eine besondere Satzung werden geregelt\n1. Die Art und der Umfang der Lärmschutzanlage,\n2. Wer den Erschließungsbeitrag schuldet,\n3. Die Entstehung und die Fälligkeit der Beiträge.");
+        var abloesung = Satzung("19", "1", "Ablösung", 2,
+            "(1) Die Gemeinde kann mit dem Beitragsschuldner die Ablösung des Erschließungsbeitrags vereinbaren.");
+        var schuldner = Satzung("17", "1", "Beitragsschuldner", 3,
+            "(1) Beitragsschuldner ist, wer im Zeitpunkt der Bekanntgabe des Beitragsbescheids Eigentümer des Grundstücks ist.");
+
+        var text = ExtractiveAnswerComposer.Compose("Wer schuldet den Erschließungsbeitrag?", [laerm, abloesung, schuldner], _options);
+
+        Assert.StartsWith("„Beitragsschuldner ist, wer im Zeitpunkt der Bekanntgabe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Durch eine besondere Satzung werden geregelt", text, StringComparison.Ordinal);
+    }
 }
