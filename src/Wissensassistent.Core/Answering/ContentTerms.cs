@@ -17,6 +17,13 @@ public static partial class ContentTerms
 
     private const int MinimumPrefixLength = 4;
 
+    /// <summary>Abbreviations of statutes and bylaws ("Stv. Kommandant" in a table) with the stem of the word they stand for.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["stv"] = "stellvertretend",
+        ["stellv"] = "stellvertretend",
+    };
+
     private static readonly string[] Endings = ["ern", "en", "er", "es", "em", "e", "n", "s"];
 
     private static readonly HashSet<string> StopWords = new(
@@ -73,7 +80,13 @@ public static partial class ContentTerms
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words(text))
         {
-            stems.Add(Stem(Normalize(word)));
+            var stem = Stem(Normalize(word));
+            stems.Add(stem);
+            if (Abbreviations.TryGetValue(stem, out var written))
+            {
+                stems.Add(written);
+            }
+
             if (word.Contains('-', StringComparison.Ordinal))
             {
                 foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))

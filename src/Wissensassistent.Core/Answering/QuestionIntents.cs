@@ -184,7 +184,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:innerhalb|binnen|spätestens|frühestens|längstens|Ablauf|Frist\w*|bis\s+zum|vorher|rechtzeitig|sofort)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeWord();
 
-    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|wie\s+teuer|wie\s+groß|wie\s+lang(?!e)|wie\s+weit|wie\s+breit|wie\s+tief|wie\s+oft|welche[rnms]?\s+(?:betrag|höhe|gebühr|abstand|satz|anzahl)|in\s+welcher\s+höhe|ab\s+welche[mr]\s+(?:betrag|wert|anzahl|zahl|höhe))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|wie\s+teuer|wie\s+groß|wie\s+lang(?!e)|wie\s+weit|wie\s+breit|wie\s+tief|wie\s+oft|welche[rnms]?\s+(?:betrag|höhe|gebühr|abstand|satz|anzahl)|welche[rnms]?\s+(?:[a-zäöüß]+e[rnms]?\s+)?(?:\w*entschädigung|\w*vergütung|zuschuss)(?:en)?|in\s+welcher\s+höhe|ab\s+welche[mr]\s+(?:betrag|wert|anzahl|zahl|höhe))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedAmount();
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s*viele?\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden)|wie\s+früh|wie\s+alt|ab\s+welche[mr]\s+(?:alter|zeitpunkt|uhrzeit|tag|datum|jahr)|welche\s+(?:frist|uhrzeit|öffnungszeiten|ruhezeiten)|innerhalb\s+welche[rs])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

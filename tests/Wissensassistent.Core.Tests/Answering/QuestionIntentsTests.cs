@@ -54,4 +54,15 @@ public sealed class QuestionIntentsTests
     [InlineData("Über Einwendungen entscheiden die Gemeinderäte.")]
     public void WhoQuestion_IsAnsweredByTheOfficersWhoAct_InAnyInflection(string sentence) =>
         Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer muss das Protokoll unterschreiben?"), sentence) > 0);
+    [Theory]
+    [InlineData("Welche Entschädigung bekommt der stellvertretende Feuerwehrkommandant?")]
+    [InlineData("Welche zusätzliche Aufwandsentschädigung erhält ein Gemeinderat?")]
+    public void WhichCompensation_AsksOutrightForAnAmount(string question) =>
+        Assert.Equal(QuestionIntent.Amount, QuestionIntents.AskedFigure(question));
+
+    [Theory]
+    [InlineData("Beitragsschuldner ist, wer im Zeitpunkt der Bekanntgabe Eigentümer des Grundstücks ist.")]
+    [InlineData("Der Erbbauberechtigte ist an Stelle des Eigentümers der Beitragsschuldner.")]
+    public void WhoOwesQuestion_IsAnsweredByTheSentenceThatDefinesTheRole(string sentence) =>
+        Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer schuldet den Erschließungsbeitrag?"), sentence) > 0);
 }
