@@ -30,6 +30,12 @@ public static partial class QuestionIntents
         if (CompetenceQuestion().IsMatch(question))
         {
             intent |= QuestionIntent.Competence;
+
+            // "Wer muss die Hundesteuer zahlen?" asks for the one who pays, not for the sum, unless it asks for that too.
+            if (WhoQuestion().IsMatch(question) && !AskedAmount().IsMatch(question))
+            {
+                intent &= ~(QuestionIntent.Amount | QuestionIntent.Money);
+            }
         }
 
         if (PermissionQuestion().IsMatch(question))
@@ -166,6 +172,9 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
 
+    [GeneratedRegex(@"\b(?:wer|wem|wen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhoQuestion();
+
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceQuestion();
 
@@ -219,7 +228,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch|berechtigt|Anspruch\s+auf|Recht\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionFact();
 
-    [GeneratedRegex(@"\b(?:Antrag\w*|beantrag\w*|schriftlich\w*|vorzulegen|vorlegen|Nachweis\w*|anzuzeigen|Anzeige|anzumelden|Anmeldung|einzureichen|persönlich|elektronisch\w*|Formular\w*|Bescheinigung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:erfolg(?:t|en)\s+(?:durch|im\s+Wege|mittels|in\s+der\s+Form)|geschieht\s+durch|Antrag\w*|beantrag\w*|schriftlich\w*|vorzulegen|vorlegen|Nachweis\w*|anzuzeigen|Anzeige|anzumelden|Anmeldung|einzureichen|persönlich|elektronisch\w*|Formular\w*|Bescheinigung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProcedureFact();
 
     [GeneratedRegex(@"\b(?:wenn|soweit|sofern|falls|es\s+sei\s+denn|ausgenommen|Ausnahme\w*|abweichend|gilt\s+nicht|gelten\s+nicht|nur|jedoch|zuständig\w*|entscheidet|Voraussetzung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -209,4 +209,16 @@ public sealed class ExtractiveAnswerSelectionTests
         Assert.StartsWith("„Beitragsschuldner ist, wer im Zeitpunkt der Bekanntgabe", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Durch eine besondere Satzung werden geregelt", text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Compose_HowQuestion_DirectAnswerSaysHowItIsDone()
+    {
+        var anordnung = AnswerFixtures.Passage("land-bw/LVwZG.md", "LVwZG", "Landesverwaltungszustellungsgesetz", "11", "1", "Öffentliche Zustellung", 1,
+            "(1) Die Anordnung über die öffentliche Zustellung trifft ein zeichnungsberechtigter Bediensteter.");
+        var bekanntmachung = AnswerFixtures.Passage("land-bw/LVwZG.md", "LVwZG", "Landesverwaltungszustellungsgesetz", "11", "2", "Öffentliche Zustellung", 2,
+            "(2) Die öffentliche Zustellung erfolgt durch Bekanntmachung einer Benachrichtigung im Staatsanzeiger.");
+
+        var text = ExtractiveAnswerComposer.Compose("Wie läuft eine öffentliche Zustellung?", [anordnung, bekanntmachung], _options);
+
+        Assert.StartsWith("„Die öffentliche Zustellung erfolgt durch Bekanntmachung", text, StringComparison.Ordinal);
+    }
 }

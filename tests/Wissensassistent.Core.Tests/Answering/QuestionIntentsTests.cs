@@ -65,4 +65,10 @@ public sealed class QuestionIntentsTests
     [InlineData("Der Erbbauberechtigte ist an Stelle des Eigentümers der Beitragsschuldner.")]
     public void WhoOwesQuestion_IsAnsweredByTheSentenceThatDefinesTheRole(string sentence) =>
         Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer schuldet den Erschließungsbeitrag?"), sentence) > 0);
+    [Fact]
+    public void WhoPaysQuestion_AsksForThePayer_NotForTheSum_UnlessItAsksForBoth()
+    {
+        Assert.False(QuestionIntents.Of("Wer muss die Hundesteuer zahlen?").HasFlag(QuestionIntent.Amount));
+        Assert.True(QuestionIntents.Of("Wer muss die Hundesteuer zahlen, und wie hoch ist sie?").HasFlag(QuestionIntent.Amount));
+    }
 }
