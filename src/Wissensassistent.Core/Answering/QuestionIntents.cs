@@ -22,6 +22,12 @@ public static partial class QuestionIntents
             }
         }
 
+        // "Bekommen sie die Fahrtkosten erstattet?" asks whether, not how much: the conditions answer it, not a sum.
+        if (intent.HasFlag(QuestionIntent.Amount) && !AskedAmount().IsMatch(question) && !MoneyVerb().IsMatch(question) && QuestionTerms.AsksYesOrNo(question))
+        {
+            intent = (intent & ~(QuestionIntent.Amount | QuestionIntent.Money)) | QuestionIntent.Permission;
+        }
+
         if (TimeQuestion().IsMatch(question))
         {
             intent |= QuestionIntent.Time;
@@ -171,6 +177,10 @@ public static partial class QuestionIntents
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
+
+    /// <summary>A yes/no question about what something costs ("Kostet das etwas?") still asks for the sum.</summary>
+    [GeneratedRegex(@"^\s*(?:kostet|kosten)\b|\b(?:wie\s+viel|wieviel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyVerb();
 
     [GeneratedRegex(@"\b(?:wer|wem|wen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhoQuestion();

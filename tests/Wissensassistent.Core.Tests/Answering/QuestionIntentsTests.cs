@@ -71,4 +71,13 @@ public sealed class QuestionIntentsTests
         Assert.False(QuestionIntents.Of("Wer muss die Hundesteuer zahlen?").HasFlag(QuestionIntent.Amount));
         Assert.True(QuestionIntents.Of("Wer muss die Hundesteuer zahlen, und wie hoch ist sie?").HasFlag(QuestionIntent.Amount));
     }
+    [Fact]
+    public void YesNoQuestionAboutARefund_AsksWhetherItIsDue_NotHowMuch()
+    {
+        var intent = QuestionIntents.Of("Eltern fahren ihre Tochter mit dem Auto zur Schule. Bekommen sie vom Landkreis die Fahrtkosten erstattet?");
+
+        Assert.False(intent.HasFlag(QuestionIntent.Amount));
+        Assert.True(intent.HasFlag(QuestionIntent.Permission));
+        Assert.True(QuestionIntents.Of("Kostet die Anmeldung etwas?").HasFlag(QuestionIntent.Amount));
+    }
 }
