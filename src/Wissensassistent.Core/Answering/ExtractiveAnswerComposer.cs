@@ -22,6 +22,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Shown before the units that follow the direct answer.</summary>
     public const string MoreHeading = "Dazu im Einzelnen:";
 
+    /// <summary>Stems of the measure words of "wie hoch", "wie lange", "wie viel", "wie oft", "wie weit", "wie teuer".</summary>
+    private static readonly HashSet<string> MeasureWords = new(ContentTerms.Extract("hoch hohe lang lange viel oft weit teuer"), StringComparer.Ordinal);
+
     private const double RankDecay = 0.2;
 
     private const double LeadBonus = 0.25;
@@ -107,6 +110,14 @@ public static partial class ExtractiveAnswerComposer
             // "Darf er …?", "Wer entscheidet …?": the sentence that says "ist verpflichtet" or names the body, not one that
             // shares as many words and says neither.
             best = stating;
+        }
+
+        // The figure of the norm headed by the kind asked ("§ 6 Gültigkeitsdauer") before one a better-ranked norm states on
+        // the side (how long the register keeps data), where it shares as much of the question.
+        if (best.Facts >= 1 && !best.NamesAsked
+            && pool.Where(c => c.NamesAsked && c.Facts >= best.Facts && c.Relevance >= best.Relevance).MaxBy(c => (c.Relevance, c.Score)) is { } headed)
+        {
+            best = headed;
         }
 
         // Rule and exception of one passage ("Die Steuer beträgt … 165,00 €. Für … Kampfhunde … abweichend von Satz 1 …"): the
@@ -206,6 +217,14 @@ public static partial class ExtractiveAnswerComposer
 
     private static List<Candidate> Candidates(IReadOnlyList<Chunk> sources, IReadOnlyList<string> terms, QuestionIntent intent, AnswerOptions options)
     {
+        // "Wie hoch", "wie lange" say which figure is asked, not what it is about: "höchstens eintausend Euro" is no match for
+        // "Wie hoch ist die Zwingersteuer?".
+        var matterTerms = terms.Where(term => !MeasureWords.Contains(term)).ToList();
+        if (matterTerms.Count == 0)
+        {
+            matterTerms = [.. terms];
+        }
+
         var candidates = new List<Candidate>();
         var normRanks = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var source = 0; source < sources.Count; source++)
@@ -230,12 +249,12 @@ public static partial class ExtractiveAnswerComposer
 
                 var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Caption} {unit.Header} {display}");
                 var matched = ContentTerms.CountOccurring(terms, vocabulary);
-                var strength = terms.Sum(term => ContentTerms.Strength(term, vocabulary, title));
+                var strength = matterTerms.Sum(term => ContentTerms.Strength(term, vocabulary, title));
                 var facts = QuestionIntents.FactsStated(intent, display);
                 var relevance = strength + (TitleWeight * titleMatched);
                 var stated = relevance > 0 ? (FactBonus * facts) + (namesAsked && facts >= 1 ? HeadingBonus : 0) : 0;
                 var score = (relevance + stated + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title, Strength = strength });
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title, Strength = strength, NamesAsked = namesAsked });
             }
         }
 
@@ -473,6 +492,9 @@ public static partial class ExtractiveAnswerComposer
         public IReadOnlySet<string> Vocabulary { get; init; } = new HashSet<string>();
 
         public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
+
+        /// <summary>The unit's norm is headed by the kind of figure asked ("§ 6 Gültigkeitsdauer", "§ 5 Steuersatz").</summary>
+        public bool NamesAsked { get; init; }
 
         /// <summary>The question's words in the unit, by <see cref="ContentTerms.Strength"/>: a word only inside another counts less.</summary>
         public double Strength { get; init; }

@@ -171,8 +171,11 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:was\s+kostet|was\s+kosten|kostet|kosten\w*|gebühr\w*|\w+gebühr\w*|entschädigung\w*|\w+entschädigung\w*|erstatt\w*|zahl(?:en|t|e)|bezahl\w*|euro|geld\w*|preis\w*|vergütung\w*|zuschuss\w*|beitrag|beiträge|\w+steuer|steuer|steuersatz|entgelt\w*|miete)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyQuestion();
 
-    /// <summary>A sum of money or a rate: a number with its currency or percent sign, or a number word with it.</summary>
-    [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A sum of money or a rate: a number with its currency or percent sign, or a number word with it; or a multiple or share
+    /// of another sum ("beträgt das zweifache des Steuersatzes", "die Hälfte der Gebühr").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:das|den|dem)\s+(?:zwei|drei|vier|fünf|sechs|zehn|doppelt|anderthalb)fache[nr]?\b|\bdas\s+Doppelte\b|\b(?:die|der)\s+Hälfte\s+(?:des|der)\b|\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyFact();
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

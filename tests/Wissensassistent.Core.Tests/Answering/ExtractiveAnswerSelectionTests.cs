@@ -221,4 +221,31 @@ public sealed class ExtractiveAnswerSelectionTests
 
         Assert.StartsWith("„Die öffentliche Zustellung erfolgt durch Bekanntmachung", text, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Compose_HowHighQuestion_MultipleOfARateStatesTheAmount_AndHoechstensIsNoMatchForHoch()
+    {
+        var geldbusse = AnswerFixtures.Passage("bund/owig.md", "OWiG", "Gesetz über Ordnungswidrigkeiten", "17", "1", "Höhe der Geldbuße", 1,
+            "(1) Die Geldbuße beträgt mindestens fünf Euro und höchstens eintausend Euro.");
+        var zwinger = AnswerFixtures.Passage("kommune/h.md", "Hundesteuersatzung", "Hundesteuersatzung", "5", "4", "Zwinger", 2,
+            "(4) Die Zwingersteuer für Zwinger im Sinne von § 7 beträgt das zweifache des Steuersatzes nach Absatz 1.", level: Level.Kommune, type: DocumentType.Satzung);
+
+        var text = ExtractiveAnswerComposer.Compose("Wie hoch ist die Zwingersteuer?", [geldbusse, zwinger], _options);
+
+        Assert.StartsWith("„Die Zwingersteuer für Zwinger im Sinne von § 7 beträgt das zweifache", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_HowLongQuestion_PrefersTheSpanOfTheNormHeadedGueltigkeitsdauer_OverASpanStatedOnTheSide()
+    {
+        var register = AnswerFixtures.Passage("bund/pauswg.md", "PAuswG", "Personalausweisgesetz", "23", "4", "Personalausweisregister", 1,
+            "(4) Personenbezogene Daten im Personalausweisregister sind höchstens bis zu fünf Jahre nach dem Ablauf der Gültigkeit des Ausweises zu speichern.");
+        var fillers = Enumerable.Range(1, 4).Select(i => AnswerFixtures.Passage("bund/pauswg.md", "PAuswG", "Personalausweisgesetz", $"{10 + i}", null, "Sonstiges", 1 + i,
+            $"Die Personalausweisbehörde führt das Verzeichnis Nummer {i}.")).ToList();
+        var dauer = AnswerFixtures.Passage("bund/pauswg.md", "PAuswG", "Personalausweisgesetz", "6", "1", "Gültigkeitsdauer", 10,
+            "(1) Personalausweise werden für eine Gültigkeitsdauer von zehn Jahren ausgestellt.");
+
+        var text = ExtractiveAnswerComposer.Compose("Wie lange ist ein Personalausweis gültig?", [register, .. fillers, dauer], _options);
+
+        Assert.StartsWith("„Personalausweise werden für eine Gültigkeitsdauer von zehn Jahren ausgestellt.“", text, StringComparison.Ordinal);
+    }
 }
