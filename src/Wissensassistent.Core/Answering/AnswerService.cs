@@ -35,6 +35,9 @@ public sealed class AnswerService : IAnswerService
 
     private const int MaxRewrittenQuestionLength = 1_000;
 
+    /// <summary>Hits read for a passage with the asked figure when the first ones state none.</summary>
+    private const int WideSearch = 60;
+
     /// <summary>How many of the best norms are completed with their other Absätze, and with how many passages at most.</summary>
     private const int NormsCompleted = 2;
 
@@ -102,12 +105,33 @@ public sealed class AnswerService : IAnswerService
         AnswerLog.Retrieved(_logger, result.Hits.Count, result.Mode.ToString(), assessment.Relevant.Count);
         var notices = new List<string>(result.Notices);
 
+        var access = request.Filter?.Access ?? DocumentAccess.Public;
         var (sources, draft) = assessment.Relevant.Count == 0
             ? ([], null)
-            : await CompleteNormsAsync(query, assessment.Relevant, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false);
-        if (sources.Count == 0
-            || (!RelevanceAssessor.StatesAskedFact(query, sources, _placeNames)
-                && !RelevanceAssessor.StatesAskedFact(query, sources, _placeNames, await NounsUnknownToCorpusAsync(query, request.Filter?.Access ?? DocumentAccess.Public, cancellationToken).ConfigureAwait(false))))
+            : await CompleteNormsAsync(query, assessment.Relevant, access, cancellationToken).ConfigureAwait(false);
+        var answerable = sources.Count > 0 && await StatesAskedFactAsync(query, sources, access, cancellationToken).ConfigureAwait(false);
+        if (!answerable && QuestionIntents.AskedFigure(query) != QuestionIntent.None)
+        {
+            // The passage with the asked figure may rank below norms that repeat the question's words (the fee table of the
+            // Entschädigungssatzung under the Feuerwehrsatzung's norm on the Stellvertreter): the wider search adds the
+            // passages that state the figure for the matter, and the answer rests on them only if the gate then passes.
+            var wide = await _search.SearchAsync(new SearchRequest(query, Top: WideSearch, Mode: SearchMode.Hybrid, Filter: request.Filter), cancellationToken).ConfigureAwait(false);
+            var known = sources.Select(chunk => chunk.Id).ToHashSet(StringComparer.Ordinal);
+            var stating = wide.Hits
+                .Where(hit => !known.Contains(hit.Chunk.Id) && RelevanceAssessor.StatesAskedFactForTheWholeMatter(query, hit.Chunk, _placeNames))
+                .Take(passages)
+                .ToList();
+            if (stating.Count > 0)
+            {
+                var (widened, _) = await CompleteNormsAsync(query, [.. assessment.Relevant, .. stating], access, cancellationToken).ConfigureAwait(false);
+                if (await StatesAskedFactAsync(query, widened, access, cancellationToken).ConfigureAwait(false))
+                {
+                    (sources, draft, answerable) = (widened, null, true);
+                }
+            }
+        }
+
+        if (!answerable)
         {
             AnswerLog.Refused(_logger);
             var text = Refusal(assessment.Nearest, request.Filter is { IsEmpty: false });
@@ -214,6 +238,16 @@ public sealed class AnswerService : IAnswerService
         var completed = new HashSet<string>(StringComparer.Ordinal);
         await CompleteAsync(sources.Select(chunk => chunk.Citation).DistinctBy(citation => citation.NormKey).Take(NormsCompleted).ToList()).ConfigureAwait(false);
 
+        // A norm whose heading names the asked figure ("§ 5 Steuersatz") holds it in the Absatz search may have missed (the
+        // ordinary rate in Abs. 1 where the question's words stand in Abs. 2): it is completed too, wherever it ranked.
+        var intent = QuestionIntents.Of(query);
+        await CompleteAsync(sources
+            .Where(chunk => !completed.Contains(chunk.Citation.NormKey) && QuestionIntents.HeadingNamesAsked(intent, chunk.NormTitle ?? chunk.HeadingPath.LastOrDefault()))
+            .Select(chunk => chunk.Citation)
+            .DistinctBy(citation => citation.NormKey)
+            .Take(NormsCompleted)
+            .ToList()).ConfigureAwait(false);
+
         // The answer may quote a later norm (the one whose sentence states the asked fact): its other Absätze join too, so
         // that its conditions are found as well as those of the best-ranked norms.
         var draft = ExtractiveAnswerComposer.Compose(query, sources, _options, _placeNames);
@@ -243,6 +277,11 @@ public sealed class AnswerService : IAnswerService
             }
         }
     }
+
+    /// <summary>The refusal gate's second half (<see cref="RelevanceAssessor.StatesAskedFact"/>), with the nouns the corpus lacks.</summary>
+    private async Task<bool> StatesAskedFactAsync(string query, IReadOnlyList<Chunk> sources, DocumentAccess access, CancellationToken cancellationToken) =>
+        RelevanceAssessor.StatesAskedFact(query, sources, _placeNames)
+        || RelevanceAssessor.StatesAskedFact(query, sources, _placeNames, await NounsUnknownToCorpusAsync(query, access, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The stems of the question's nouns that no passage the reader may see holds, for the refusal gate; empty without a store

@@ -17,6 +17,13 @@ public static partial class ContentTerms
 
     private const int MinimumPrefixLength = 4;
 
+    /// <summary>Abbreviations of statutes and bylaws ("Stv. Kommandant" in a table) with the stem of the word they stand for.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["stv"] = "stellvertretend",
+        ["stellv"] = "stellvertretend",
+    };
+
     private static readonly string[] Endings = ["ern", "en", "er", "es", "em", "e", "n", "s"];
 
     private static readonly HashSet<string> StopWords = new(
@@ -73,7 +80,13 @@ public static partial class ContentTerms
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in Words(text))
         {
-            stems.Add(Stem(Normalize(word)));
+            var stem = Stem(Normalize(word));
+            stems.Add(stem);
+            if (Abbreviations.TryGetValue(stem, out var written))
+            {
+                stems.Add(written);
+            }
+
             if (word.Contains('-', StringComparison.Ordinal))
             {
                 foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
@@ -144,6 +157,61 @@ public static partial class ContentTerms
             ? vocabulary.Any(word => word.Contains(stem, StringComparison.Ordinal))
             : stem.Length >= MinimumPrefixLength && vocabulary.Any(word => word.Length >= stem.Length + 3 && word.StartsWith(stem, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// How fully a stem occurs, by the head of the compounds involved (a German compound names what its last part names):
+    /// 1 where a word is it or ends in it, less a suffix (<c>fischereischei</c> in <c>jahresfischereischein</c>: a
+    /// Fischereischein; <c>vollmacht</c> in <c>bevollmachtigt</c>), or where the question's compound is written apart
+    /// (<c>hundesteu</c> as <c>steu</c> with <c>hund</c> beside it: "Die Steuer … für jeden Hund"); <see cref="ModifierStrength"/>
+    /// where it is only the modifier of a longer compound (<c>hundesteu</c> in <c>hundesteuermark</c>: a Marke, not the tax)
+    /// or only the head of the question's compound occurs; 0 where it does not occur.
+    /// </summary>
+    /// <param name="context">Further stems that may hold the modifier of a compound written apart (the norm's title).</param>
+    public static double Strength(string stem, IReadOnlySet<string> vocabulary, IReadOnlySet<string>? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (vocabulary.Contains(stem) || (stem.Length >= MinimumContainmentLength && vocabulary.Any(word => word.Length > stem.Length && IsHeadOf(stem, word))))
+        {
+            return 1;
+        }
+
+        // The question's compound written apart: its head is a word of the text and its modifier stands beside it. A short
+        // prefix is no modifier ("beantragen" is the "Antrag" of the text).
+        foreach (var word in vocabulary)
+        {
+            if (word.Length >= MinimumPrefixLength && stem.Length > word.Length && IsHeadOf(word, stem))
+            {
+                var start = stem.LastIndexOf(word, StringComparison.Ordinal);
+                var modifier = stem[..start].TrimEnd('s');
+                if (start <= MaximumPrefixLength || OccursWord(modifier, vocabulary) || (context is not null && OccursWord(modifier, context)))
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return Occurs(stem, vocabulary) ? ModifierStrength : 0;
+    }
+
+    /// <summary>The weight of a stem that occurs only as a part of a word that names something else.</summary>
+    public const double ModifierStrength = 0.5;
+
+    /// <summary>Letters before a head that make a derived word, not a compound ("be-", "ver-", "ent-").</summary>
+    private const int MaximumPrefixLength = 3;
+
+    /// <summary>Letters after a head that are a suffix ("-s", "-en", "-igt", "-ung"), not a further word of a compound.</summary>
+    private const int MaximumSuffixLength = 3;
+
+    /// <summary>True when <paramref name="head"/> ends <paramref name="word"/>, less a suffix.</summary>
+    private static bool IsHeadOf(string head, string word)
+    {
+        var index = word.LastIndexOf(head, StringComparison.Ordinal);
+        return index >= 0 && word.Length - index - head.Length <= MaximumSuffixLength;
+    }
+
+    private static bool OccursWord(string stem, IReadOnlySet<string> vocabulary) =>
+        vocabulary.Contains(stem) || vocabulary.Contains(Stem(stem)) || vocabulary.Any(word => word.StartsWith(stem, StringComparison.Ordinal) && word.Length - stem.Length <= 2);
 
     /// <summary>How many of <paramref name="stems"/> occur in <paramref name="vocabulary"/>.</summary>
     public static int CountOccurring(IEnumerable<string> stems, IReadOnlySet<string> vocabulary) =>

@@ -22,6 +22,9 @@ public static partial class ExtractiveAnswerComposer
     /// <summary>Shown before the units that follow the direct answer.</summary>
     public const string MoreHeading = "Dazu im Einzelnen:";
 
+    /// <summary>Stems of the measure words of "wie hoch", "wie lange", "wie viel", "wie oft", "wie weit", "wie teuer".</summary>
+    private static readonly HashSet<string> MeasureWords = new(ContentTerms.Extract("hoch hohe lang lange viel oft weit teuer"), StringComparer.Ordinal);
+
     private const double RankDecay = 0.2;
 
     private const double LeadBonus = 0.25;
@@ -30,6 +33,13 @@ public static partial class ExtractiveAnswerComposer
 
     /// <summary>A unit that states the asked fact ("Wie hoch …" → "… beträgt 900,00 €") counts as a strong match.</summary>
     private const double FactBonus = 1.5;
+
+    /// <summary>
+    /// A unit stating the asked figure in a norm whose heading names that kind of figure ("§ 5 Steuersatz" for "Wie hoch ist
+    /// die Hundesteuer?"): the rule for the asked matter, not a figure a neighbouring norm names in passing (the Gebühr for a
+    /// lost Steuermarke).
+    /// </summary>
+    private const double HeadingBonus = 1.5;
 
     private const double SameNormBonus = 0.5;
 
@@ -80,7 +90,14 @@ public static partial class ExtractiveAnswerComposer
             return string.Empty;
         }
 
-        var matching = candidates.Where(c => c.Matched > 0 || c.TitleMatched > 0).ToList();
+        // A unit that leaves the matter to another text shares the question's words and answers nothing: quoted only when
+        // nothing else matches.
+        var matching = candidates.Where(c => c.Strength > 0 || c.TitleMatched > 0).ToList();
+        if (matching.Any(c => !QuestionIntents.DelegatesTheMatter(c.Unit.Text)))
+        {
+            matching.RemoveAll(c => QuestionIntents.DelegatesTheMatter(c.Unit.Text));
+        }
+
         var pool = matching.Count > 0 ? matching : candidates.Where(c => c.Unit.IsLead).ToList();
         var best = pool.MaxBy(c => c.Score)!;
         if (best.Facts < 1 && DirectFact(pool, best) is { } factual)
@@ -93,6 +110,27 @@ public static partial class ExtractiveAnswerComposer
             // "Darf er …?", "Wer entscheidet …?": the sentence that says "ist verpflichtet" or names the body, not one that
             // shares as many words and says neither.
             best = stating;
+        }
+
+        // The figure of the norm headed by the kind asked ("§ 6 Gültigkeitsdauer") before one a better-ranked norm states on
+        // the side (how long the register keeps data), where it shares as much of the question.
+        if (best.Facts >= 1 && !best.NamesAsked
+            && pool.Where(c => c.NamesAsked && c.Facts >= best.Facts && c.Relevance >= best.Relevance).MaxBy(c => (c.Relevance, c.Score)) is { } headed)
+        {
+            best = headed;
+        }
+
+        // Rule and exception of one passage ("Die Steuer beträgt … 165,00 €. Für … Kampfhunde … abweichend von Satz 1 …"): the
+        // exception answers where it names something of the question the rule does not ("… für einen Kampfhund?"), the
+        // rule otherwise, each stating as much of the asked fact.
+        bool NamesMore(Candidate a, Candidate b) =>
+            terms.Any(term => ContentTerms.Strength(term, a.Vocabulary) > 0 && ContentTerms.Strength(term, b.Vocabulary) == 0);
+        var isException = QuestionIntents.StatesException(best.Display);
+        if (pool.Where(c => c.Source == best.Source && c.Facts >= best.Facts && QuestionIntents.StatesException(c.Display) != isException)
+                .Where(c => isException ? !NamesMore(best, c) : c.Facts >= 1 && NamesMore(c, best))
+                .MaxBy(c => c.Score) is { } other)
+        {
+            best = other;
         }
 
         // The direct answer's list is its conditions: quoted whole unless long ("Anspruch hat, wer 1. … 2. … 3. …").
@@ -179,6 +217,14 @@ public static partial class ExtractiveAnswerComposer
 
     private static List<Candidate> Candidates(IReadOnlyList<Chunk> sources, IReadOnlyList<string> terms, QuestionIntent intent, AnswerOptions options)
     {
+        // "Wie hoch", "wie lange" say which figure is asked, not what it is about: "höchstens eintausend Euro" is no match for
+        // "Wie hoch ist die Zwingersteuer?".
+        var matterTerms = terms.Where(term => !MeasureWords.Contains(term)).ToList();
+        if (matterTerms.Count == 0)
+        {
+            matterTerms = [.. terms];
+        }
+
         var candidates = new List<Candidate>();
         var normRanks = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var source = 0; source < sources.Count; source++)
@@ -192,6 +238,7 @@ public static partial class ExtractiveAnswerComposer
             var normRank = normRanks.TryGetValue(chunk.Citation.NormKey, out var known) ? known : normRanks[chunk.Citation.NormKey] = normRanks.Count;
             var title = ContentTerms.Vocabulary($"{chunk.NormTitle}\n{chunk.HeadingPath.LastOrDefault()}");
             var titleMatched = ContentTerms.CountOccurring(terms, title);
+            var namesAsked = QuestionIntents.HeadingNamesAsked(intent, chunk.NormTitle ?? chunk.HeadingPath.LastOrDefault());
             foreach (var unit in AnswerUnits.Of(chunk.Text).Where(unit => !IsEditorialNote(unit) && !IsFragment(unit)))
             {
                 var display = Display(unit, terms, intent, options.MaxQuoteLength);
@@ -202,10 +249,12 @@ public static partial class ExtractiveAnswerComposer
 
                 var vocabulary = ContentTerms.Vocabulary(unit.Header is null ? display : $"{unit.Caption} {unit.Header} {display}");
                 var matched = ContentTerms.CountOccurring(terms, vocabulary);
+                var strength = matterTerms.Sum(term => ContentTerms.Strength(term, vocabulary, title));
                 var facts = QuestionIntents.FactsStated(intent, display);
-                var relevance = matched + (TitleWeight * titleMatched);
-                var score = (relevance + (relevance > 0 ? FactBonus * facts : 0) + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
-                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title });
+                var relevance = strength + (TitleWeight * titleMatched);
+                var stated = relevance > 0 ? (FactBonus * facts) + (namesAsked && facts >= 1 ? HeadingBonus : 0) : 0;
+                var score = (relevance + stated + (unit.IsLead ? LeadBonus : 0)) / (1 + (RankDecay * normRank));
+                candidates.Add(new Candidate(source, chunk.Citation.NormKey, chunk.Citation.Law, unit, display, matched, titleMatched, facts, score) { NormRank = normRank, Vocabulary = vocabulary, TitleVocabulary = title, Strength = strength, NamesAsked = namesAsked });
             }
         }
 
@@ -444,10 +493,16 @@ public static partial class ExtractiveAnswerComposer
 
         public IReadOnlySet<string> TitleVocabulary { get; init; } = new HashSet<string>();
 
+        /// <summary>The unit's norm is headed by the kind of figure asked ("§ 6 Gültigkeitsdauer", "§ 5 Steuersatz").</summary>
+        public bool NamesAsked { get; init; }
+
+        /// <summary>The question's words in the unit, by <see cref="ContentTerms.Strength"/>: a word only inside another counts less.</summary>
+        public double Strength { get; init; }
+
         /// <summary>The same unit of the same source, however much of it is quoted.</summary>
         public bool IsSameUnit(Candidate other) => Source == other.Source && Unit.Position == other.Unit.Position;
 
         /// <summary>How much of the question the unit and its norm's title share, whatever the source's rank.</summary>
-        public double Relevance => Matched + (TitleWeight * TitleMatched);
+        public double Relevance => Strength + (TitleWeight * TitleMatched);
     }
 }

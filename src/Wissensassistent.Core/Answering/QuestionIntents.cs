@@ -22,6 +22,12 @@ public static partial class QuestionIntents
             }
         }
 
+        // "Bekommen sie die Fahrtkosten erstattet?" asks whether, not how much: the conditions answer it, not a sum.
+        if (intent.HasFlag(QuestionIntent.Amount) && !AskedAmount().IsMatch(question) && !MoneyVerb().IsMatch(question) && QuestionTerms.AsksYesOrNo(question))
+        {
+            intent = (intent & ~(QuestionIntent.Amount | QuestionIntent.Money)) | QuestionIntent.Permission;
+        }
+
         if (TimeQuestion().IsMatch(question))
         {
             intent |= QuestionIntent.Time;
@@ -30,6 +36,12 @@ public static partial class QuestionIntents
         if (CompetenceQuestion().IsMatch(question))
         {
             intent |= QuestionIntent.Competence;
+
+            // "Wer muss die Hundesteuer zahlen?" asks for the one who pays, not for the sum, unless it asks for that too.
+            if (WhoQuestion().IsMatch(question) && !AskedAmount().IsMatch(question))
+            {
+                intent &= ~(QuestionIntent.Amount | QuestionIntent.Money);
+            }
         }
 
         if (PermissionQuestion().IsMatch(question))
@@ -112,6 +124,39 @@ public static partial class QuestionIntents
         return FigureWord().IsMatch(stem);
     }
 
+    /// <summary>
+    /// True when a norm's heading names the kind of figure asked: "§ 5 Steuersatz", "Gebühren", "Höhe der Entschädigung" for
+    /// an amount, "Fristen", "Dauer", "Ruhezeiten" for a time. Such a norm states the figure for the ordinary case; another
+    /// norm that happens to name a figure ("Gebühr für eine Ersatzmarke") answers a side question.
+    /// </summary>
+    public static bool HeadingNamesAsked(QuestionIntent intent, string? heading)
+    {
+        if (string.IsNullOrWhiteSpace(heading))
+        {
+            return false;
+        }
+
+        return (intent.HasFlag(QuestionIntent.Amount) && AmountHeading().IsMatch(heading))
+            || (intent.HasFlag(QuestionIntent.Time) && TimeHeading().IsMatch(heading));
+    }
+
+    /// <summary>
+    /// A sentence that leaves the matter to another text ("Durch eine besondere Satzung werden geregelt … 6. Wer den
+    /// Erschließungsbeitrag schuldet", "Das Nähere regelt die Satzung"): it repeats the question's words and answers none.
+    /// </summary>
+    public static bool DelegatesTheMatter(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return Delegation().IsMatch(sentence);
+    }
+
+    /// <summary>A sentence that states an exception to a rule ("abweichend von Satz 1", "es sei denn"): the rule comes first.</summary>
+    public static bool StatesException(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        return ExceptionFact().IsMatch(sentence);
+    }
+
     /// <summary>A sentence that states a condition, an exception or who is competent: what may follow the direct answer.</summary>
     public static bool StatesCondition(string sentence)
     {
@@ -126,12 +171,22 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:was\s+kostet|was\s+kosten|kostet|kosten\w*|gebühr\w*|\w+gebühr\w*|entschädigung\w*|\w+entschädigung\w*|erstatt\w*|zahl(?:en|t|e)|bezahl\w*|euro|geld\w*|preis\w*|vergütung\w*|zuschuss\w*|beitrag|beiträge|\w+steuer|steuer|steuersatz|entgelt\w*|miete)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyQuestion();
 
-    /// <summary>A sum of money or a rate: a number with its currency or percent sign, or a number word with it.</summary>
-    [GeneratedRegex(@"\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A sum of money or a rate: a number with its currency or percent sign, or a number word with it; or a multiple or share
+    /// of another sum ("beträgt das zweifache des Steuersatzes", "die Hälfte der Gebühr").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:das|den|dem)\s+(?:zwei|drei|vier|fünf|sechs|zehn|doppelt|anderthalb)fache[nr]?\b|\bdas\s+Doppelte\b|\b(?:die|der)\s+Hälfte\s+(?:des|der)\b|\d[\d.,]*\s*(?:€|Euro|EUR|%|Prozent|v\.\s?H\.|vom\s+Hundert)|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|fünfzig|hundert|tausend)\w*\s+(?:Euro|vom\s+Hundert|Prozent)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyFact();
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s+früh|wie\s+schnell|wie\s+viel\s+zeit|\w*frist\w*|zeitraum|dauer|dauert|uhrzeit\w*|ruhezeit\w*|öffnungszeit\w*|verjähr\w*|aufbewahr\w*|spätestens|rechtzeitig|vorher|welchem\s+alter|ab\s+welchem|wie\s+oft)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeQuestion();
+
+    /// <summary>A yes/no question about what something costs ("Kostet das etwas?") still asks for the sum.</summary>
+    [GeneratedRegex(@"^\s*(?:kostet|kosten)\b|\b(?:wie\s+viel|wieviel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyVerb();
+
+    [GeneratedRegex(@"\b(?:wer|wem|wen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhoQuestion();
 
     [GeneratedRegex(@"\b(?:wer|wem|zuständig\w*|entscheidet|welche\s+behörde|macht\s+das|stellt\w*\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceQuestion();
@@ -151,7 +206,7 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"\b(?:innerhalb|binnen|spätestens|frühestens|längstens|Ablauf|Frist\w*|bis\s+zum|vorher|rechtzeitig|sofort)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeWord();
 
-    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|wie\s+teuer|wie\s+groß|wie\s+lang(?!e)|wie\s+weit|wie\s+breit|wie\s+tief|wie\s+oft|welche[rnms]?\s+(?:betrag|höhe|gebühr|abstand|satz|anzahl)|in\s+welcher\s+höhe|ab\s+welche[mr]\s+(?:betrag|wert|anzahl|zahl|höhe))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:wie\s+hoch|(?:wie\s*viele?|wieviele?)(?!\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden))|was\s+kostet|was\s+kosten|wie\s+teuer|wie\s+groß|wie\s+lang(?!e)|wie\s+weit|wie\s+breit|wie\s+tief|wie\s+oft|welche[rnms]?\s+(?:betrag|höhe|gebühr|abstand|satz|anzahl)|welche[rnms]?\s+(?:[a-zäöüß]+e[rnms]?\s+)?(?:\w*entschädigung|\w*vergütung|zuschuss)(?:en)?|in\s+welcher\s+höhe|ab\s+welche[mr]\s+(?:betrag|wert|anzahl|zahl|höhe))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskedAmount();
 
     [GeneratedRegex(@"\b(?:bis\s+wann|ab\s+wann|seit\s+wann|wie\s+lange|wie\s*viele?\s+(?:Zeit|Tage|Wochen|Monate|Jahre|Stunden)|wie\s+früh|wie\s+alt|ab\s+welche[mr]\s+(?:alter|zeitpunkt|uhrzeit|tag|datum|jahr)|welche\s+(?:frist|uhrzeit|öffnungszeiten|ruhezeiten)|innerhalb\s+welche[rs])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -164,13 +219,29 @@ public static partial class QuestionIntents
     [GeneratedRegex(@"^(?:meter|met|cm|km|tag|woch|monat|jahr|stund|minut|uhr|euro|eur|prozent|hundert|hoch|hoh|hohe|weit|lang|lange|viel|oft|gross|alt|teu|teuer|ein|eins|zwei|drei|vier|funf|sechs|sieb|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dreissig|funfzig|hundert|tausend|pro|inzwisch|zeit|mitt|anfang|januar|februar|marz|april|mai|juni|juli|august|septemb|oktob|novemb|dezemb|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenend)$", RegexOptions.CultureInvariant)]
     private static partial Regex FigureWord();
 
-    [GeneratedRegex(@"\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:\w*(?:steuer|beitrags|gebühren|hebe|zins|pausch|durchschnitts|höchst|mindest|regel)s?(?:satz|sätze)|\w*gebühr\w*|höhe|\w*betrag|\w*beträge|\w*entschädigung\w*|\w*kosten\w*|\w*entgelt\w*|tarif\w*|\w*vergütung\w*|\w*zuschuss\w*|\w*preis\w*|\w*abgabe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AmountHeading();
+
+    [GeneratedRegex(@"\b(?:\w*frist\w*|\w*dauer|\w*zeit(?:en|raum|räume)?|beginn|ende|fälligkeit|verjährung|zeitpunkt|termin\w*|\w*alter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeHeading();
+
+    [GeneratedRegex(@"\b(?:werden|wird)\s+(?:\w+\s+){0,3}geregelt\b|\bDas\s+Nähere\s+(?:\w+\s+){0,4}(?:regelt|regeln|bestimmt|bestimmen)\b|\b(?:regelt|bestimmt)\s+(?:das\s+Nähere\s+)?(?:die|eine|der)\s+(?:besondere\s+)?\w*(?:satzung|verordnung|ordnung)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Delegation();
+
+    [GeneratedRegex(@"\b(?:abweichend|ausgenommen|es\s+sei\s+denn|gilt\s+nicht|gelten\s+nicht|Ausnahme\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionFact();
+
+    /// <summary>
+    /// Who acts or owes: a body that decides, and a role defined by who holds it ("Beitragsschuldner ist, wer …", "Der
+    /// Erbbauberechtigte ist … der Beitragsschuldner", "Steuerpflichtig sind …").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ist|sind),\s+(?:wer|die|der)\b|^\s*\w*(?:schuldner\w*|pflichtig\w*|berechtigt\w*|verantwortlich\w*)\s+(?:ist|sind)\b|\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:der|die)\s+\w*(?:schuldner|pflichtige|berechtigte|verantwortliche)\w*|\b(?:zuständig\w*|entscheidet|beschließt|obliegt|erlässt|stellt\s+\w+\s+auf|Aufgabe\w*|Behörde\w*|Bürgermeister\w*|Gemeinder[aä]t\w*|Vorsitzende\w*|Landratsamt|Verwaltungsverband\w*|Standesamt|wahrnimmt|nimmt\s+\w+\s+wahr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompetenceFact();
 
     [GeneratedRegex(@"\b(?:bedürfen|bedarf|bedürfen|Genehmigung\w*|Erlaubnis\w*|verfahrensfrei|darf|dürfen|ist\s+verpflichtet|sind\s+verpflichtet|verpflichtet|muss|müssen|hat\s+\w+\s+zu|haben\s+\w+\s+zu|ist\s+zu|sind\s+zu|unzulässig|zulässig|verboten|untersagt|nicht\s+gestattet|gestattet|erforderlich|nicht\s+durch|berechtigt|Anspruch\s+auf|Recht\s+auf)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionFact();
 
-    [GeneratedRegex(@"\b(?:Antrag\w*|beantrag\w*|schriftlich\w*|vorzulegen|vorlegen|Nachweis\w*|anzuzeigen|Anzeige|anzumelden|Anmeldung|einzureichen|persönlich|elektronisch\w*|Formular\w*|Bescheinigung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:erfolg(?:t|en)\s+(?:durch|im\s+Wege|mittels|in\s+der\s+Form)|geschieht\s+durch|Antrag\w*|beantrag\w*|schriftlich\w*|vorzulegen|vorlegen|Nachweis\w*|anzuzeigen|Anzeige|anzumelden|Anmeldung|einzureichen|persönlich|elektronisch\w*|Formular\w*|Bescheinigung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProcedureFact();
 
     [GeneratedRegex(@"\b(?:wenn|soweit|sofern|falls|es\s+sei\s+denn|ausgenommen|Ausnahme\w*|abweichend|gilt\s+nicht|gelten\s+nicht|nur|jedoch|zuständig\w*|entscheidet|Voraussetzung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -82,6 +82,19 @@ public sealed record QuestionTerms(IReadOnlyList<string> Own, IReadOnlyList<stri
         }
     }
 
+    /// <summary>
+    /// True when a sentence of the text asks a yes/no question: it ends in a question mark and opens with its verb ("Bekommen
+    /// sie die Fahrtkosten erstattet?", "Muss der Verein …?").
+    /// </summary>
+    public static bool AsksYesOrNo(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return GermanSentenceSplitter.SplitToStrings(text)
+            .Where(sentence => sentence.TrimEnd().EndsWith('?'))
+            .Select(sentence => ContentTerms.Words(sentence).Take(2).ToList())
+            .Any(words => words.Count == 2 && OpensYesNoQuestion(words[0], words[1]));
+    }
+
     private static bool OpensYesNoQuestion(string first, string second) =>
         PronounAfterVerb.Contains(second) || (ArticleAfterVerb.Contains(second) && FiniteAuxiliaries.Contains(first));
 

@@ -129,6 +129,25 @@ public static class RelevanceAssessor
         return false;
     }
 
+    /// <summary>
+    /// For a passage found only by a wider search: it states the asked figure (<see cref="StatesAskedFact"/>) and names every
+    /// noun of the asking sentences in its text or titles, the stricter test for a passage ranked far below the first hits.
+    /// </summary>
+    public static bool StatesAskedFactForTheWholeMatter(string question, Chunk chunk, IEnumerable<string>? placeNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(chunk);
+        var own = QuestionTerms.Of(AskingSentences(question), placeNames).OwnMatterEvidence;
+        if (own.Count == 0 || chunk.IsRepealed)
+        {
+            return false;
+        }
+
+        var vocabulary = ContentTerms.Vocabulary($"{chunk.SearchText}\n{chunk.NormTitle}\n{chunk.Citation.Law}\n{chunk.LawTitle}");
+        return QuestionTerms.Matters(own, vocabulary) >= QuestionTerms.Matters(own, own.ToHashSet(StringComparer.Ordinal))
+            && StatesAskedFact(question, [chunk], placeNames);
+    }
+
     /// <summary>The sentences of a question that ask (a question mark, or a request for a figure); the whole question when none does.</summary>
     private static string AskingSentences(string question)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wissensassistent.Core.Answering;
 using Wissensassistent.Core.Chunks;
+using Wissensassistent.Core.Documents;
 using Wissensassistent.Testing;
 
 namespace Wissensassistent.Core.Tests.Answering;
@@ -136,6 +137,38 @@ public sealed class AnswerGateTests
             "(1) Der Beitrag beträgt monatlich 18,36 € je Wohnung.");
 
         var answer = await Service(sewer).AskAsync(new AnswerRequest("Wie hoch ist der Rundfunkbeitrag im Monat?"), TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Refused, answer.Text);
+    }
+
+    /// <summary>Twenty passages that name the matter and state no figure: all the first search returns.</summary>
+    private static IEnumerable<Chunk> NamingWithoutFigure(string law, string sentence) =>
+        Enumerable.Range(1, 20).Select(i => AnswerFixtures.Passage($"kommune/{law}.md", law, law, $"{i}", null, "Allgemeines", i, $"{sentence} Das gilt für den Fall {i}.",
+            level: Level.Kommune, type: DocumentType.Satzung));
+
+    [Fact]
+    public async Task FigureQuestion_FigureRankedBelowTheFirstHits_IsFoundByTheWiderSearch()
+    {
+        // The Feuerwehrsatzung repeats the question's words in many norms; the sum stands in the Entschädigungssatzung's table.
+        var table = AnswerFixtures.Passage("kommune/fwe.md", "Feuerwehrentschädigungssatzung", "Feuerwehrentschädigungssatzung", "3", "1", "Zusätzliche Entschädigung", 30,
+            "(1) Die folgenden Angehörigen der Feuerwehr erhalten eine zusätzliche Entschädigung:\n| Funktion | Entschädigung |\n| --- | --- |\n| Kommandant | 1.000,00 €/Jahr |\n| Stv. Kommandant | 500,00 €/Jahr |",
+            level: Level.Kommune, type: DocumentType.Satzung);
+        Chunk[] passages = [.. NamingWithoutFigure("Feuerwehrsatzung", "Der stellvertretende Feuerwehrkommandant vertritt den Feuerwehrkommandanten; die Entschädigung regelt eine Satzung."), table];
+
+        var answer = await Service(passages).AskAsync(new AnswerRequest("Welche Entschädigung bekommt der stellvertretende Feuerwehrkommandant?"), TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.StartsWith("„Stv. Kommandant | 500,00 €/Jahr“", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FigureQuestion_WiderSearchFindsOnlyAFigureForAPartOfTheMatter_IsRefused()
+    {
+        var hut = AnswerFixtures.Passage("kommune/huette.md", "Hüttenordnung", "Hüttenordnung", "4", "1", "Entgelt", 30,
+            "(1) Die Übernachtung in der Gemeindehütte kostet 12,00 € je Person.", level: Level.Kommune, type: DocumentType.Satzung);
+        Chunk[] passages = [.. NamingWithoutFigure("Kurtaxesatzung", "Die Gemeinde erhebt von den Gästen eine Kurtaxe für jede Übernachtung."), hut];
+
+        var answer = await Service(passages).AskAsync(new AnswerRequest("Wie hoch ist die Kurtaxe je Übernachtung?"), TestContext.Current.CancellationToken);
 
         Assert.True(answer.Refused, answer.Text);
     }

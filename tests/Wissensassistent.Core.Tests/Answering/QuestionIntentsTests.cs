@@ -54,4 +54,30 @@ public sealed class QuestionIntentsTests
     [InlineData("Über Einwendungen entscheiden die Gemeinderäte.")]
     public void WhoQuestion_IsAnsweredByTheOfficersWhoAct_InAnyInflection(string sentence) =>
         Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer muss das Protokoll unterschreiben?"), sentence) > 0);
+    [Theory]
+    [InlineData("Welche Entschädigung bekommt der stellvertretende Feuerwehrkommandant?")]
+    [InlineData("Welche zusätzliche Aufwandsentschädigung erhält ein Gemeinderat?")]
+    public void WhichCompensation_AsksOutrightForAnAmount(string question) =>
+        Assert.Equal(QuestionIntent.Amount, QuestionIntents.AskedFigure(question));
+
+    [Theory]
+    [InlineData("Beitragsschuldner ist, wer im Zeitpunkt der Bekanntgabe Eigentümer des Grundstücks ist.")]
+    [InlineData("Der Erbbauberechtigte ist an Stelle des Eigentümers der Beitragsschuldner.")]
+    public void WhoOwesQuestion_IsAnsweredByTheSentenceThatDefinesTheRole(string sentence) =>
+        Assert.True(QuestionIntents.FactsStated(QuestionIntents.Of("Wer schuldet den Erschließungsbeitrag?"), sentence) > 0);
+    [Fact]
+    public void WhoPaysQuestion_AsksForThePayer_NotForTheSum_UnlessItAsksForBoth()
+    {
+        Assert.False(QuestionIntents.Of("Wer muss die Hundesteuer zahlen?").HasFlag(QuestionIntent.Amount));
+        Assert.True(QuestionIntents.Of("Wer muss die Hundesteuer zahlen, und wie hoch ist sie?").HasFlag(QuestionIntent.Amount));
+    }
+    [Fact]
+    public void YesNoQuestionAboutARefund_AsksWhetherItIsDue_NotHowMuch()
+    {
+        var intent = QuestionIntents.Of("Eltern fahren ihre Tochter mit dem Auto zur Schule. Bekommen sie vom Landkreis die Fahrtkosten erstattet?");
+
+        Assert.False(intent.HasFlag(QuestionIntent.Amount));
+        Assert.True(intent.HasFlag(QuestionIntent.Permission));
+        Assert.True(QuestionIntents.Of("Kostet die Anmeldung etwas?").HasFlag(QuestionIntent.Amount));
+    }
 }
