@@ -13,13 +13,8 @@ internal sealed partial class IndexSnapshot
     /// <summary>Bounds are compared with this much room, so that rounding in a sum never prunes a chunk that would enter.</summary>
     private const double BoundSlack = 1e-9;
 
-    /// <summary>Postings per block of a list whose bound is kept (a power of two): small enough that a block bound is tight.</summary>
-    private const int BlockShift = 6;
-
-    private const int BlockSize = 1 << BlockShift;
-
-    /// <summary>Per term, lazily: <see cref="BlockBounds"/>.</summary>
-    private double[]?[]? _blockBounds;
+    /// <summary>Per term, lazily: the largest frequency / (frequency + length norm) among its postings; 0 until first used.</summary>
+    private double[]? _termBounds;
 
     private bool TrySearchLexicalPruned(LexicalQuery query, bool[]? mask, int top, TermDictionary terms, SearchScratch scratch, out IndexHit[] hits)
     {
@@ -45,9 +40,7 @@ internal sealed partial class IndexSnapshot
         }
 
         var position = lists.Position;
-        var start = lists.Start;
         var end = lists.End;
-        var blocks = lists.Blocks;
         var factors = lists.Factor;
         var contribution = lists.Contribution;
         var holds = lists.Holds;
@@ -56,10 +49,9 @@ internal sealed partial class IndexSnapshot
         var bound = lists.Bound;
         for (var i = 0; i < count; i++)
         {
-            position[i] = start[i] = _termStart[lists.Term[i]];
+            position[i] = _termStart[lists.Term[i]];
             end[i] = _termStart[lists.Term[i] + 1];
-            blocks[i] = BlockBounds(lists.Term[i], out var largest);
-            bound[i] = factors[i] * largest;
+            bound[i] = factors[i] * TermBound(lists.Term[i]);
             order[i] = i;
         }
 
@@ -72,10 +64,6 @@ internal sealed partial class IndexSnapshot
 
         var best = scratch.Best(top);
         var essential = 0;
-
-        // The chunks up to `window` lie in the current block of every essential list; once its block bounds together
-        // could not beat the weakest hit, the whole window is skipped without a posting of it scored.
-        var window = -1;
         while (essential < count)
         {
             var chunk = int.MaxValue;
@@ -91,31 +79,6 @@ internal sealed partial class IndexSnapshot
             if (chunk == int.MaxValue)
             {
                 break;
-            }
-
-            if (chunk > window && best.IsFull)
-            {
-                window = WindowEnd(order, essential, count, position, start, end);
-                var windowBound = essential > 0 ? upTo[essential - 1] : 0;
-                for (var j = essential; j < count; j++)
-                {
-                    var i = order[j];
-                    if (position[i] < end[i] && _postingChunks[position[i]] <= window)
-                    {
-                        windowBound += factors[i] * blocks[i][(position[i] - start[i]) >> BlockShift];
-                    }
-                }
-
-                if (windowBound * (1 + BoundSlack) < best.WeakestScore)
-                {
-                    for (var j = essential; j < count; j++)
-                    {
-                        var i = order[j];
-                        position[i] = SkipTo(position[i], end[i], window + 1);
-                    }
-
-                    continue;
-                }
             }
 
             // A list holds the chunk when its stamp is this round's.
@@ -190,23 +153,6 @@ internal sealed partial class IndexSnapshot
         return true;
     }
 
-    /// <summary>The last chunk that lies, for every essential list not yet at its end, in the block of its current posting.</summary>
-    private int WindowEnd(int[] order, int essential, int count, int[] position, int[] start, int[] end)
-    {
-        var window = int.MaxValue;
-        for (var j = essential; j < count; j++)
-        {
-            var i = order[j];
-            if (position[i] < end[i])
-            {
-                var blockEnd = start[i] + ((((position[i] - start[i]) >> BlockShift) + 1) << BlockShift);
-                window = Math.Min(window, _postingChunks[Math.Min(blockEnd, end[i]) - 1]);
-            }
-        }
-
-        return window;
-    }
-
     private double Score(double factor, int posting, int chunk)
     {
         double frequency = _postingFrequencies[posting];
@@ -240,38 +186,24 @@ internal sealed partial class IndexSnapshot
         return low + 1 + (found >= 0 ? found : ~found);
     }
 
-    /// <summary>
-    /// Per block of <see cref="BlockSize"/> postings of <paramref name="term"/>, the largest frequency / (frequency + length
-    /// norm) in it, and after the last block the largest of the whole list (<paramref name="largest"/>). Computed on first use.
-    /// </summary>
-    private double[] BlockBounds(int term, out double largest)
+    private double TermBound(int term)
     {
-        // Lazily: a snapshot is published on every write, most are never searched.
-        var all = Volatile.Read(ref _blockBounds) ?? Interlocked.CompareExchange(ref _blockBounds, new double[]?[_termCount], null) ?? _blockBounds!;
-        var known = Volatile.Read(ref all[term]);
-        if (known is null)
+        var bounds = _termBounds ??= new double[_termCount];
+        var known = bounds[term];
+        if (known > 0)
         {
-            var first = _termStart[term];
-            var last = _termStart[term + 1];
-            var blocks = ((last - first) + BlockSize - 1) >> BlockShift;
-            known = new double[blocks + 1];
-            for (var p = first; p < last; p++)
-            {
-                double frequency = _postingFrequencies[p];
-                ref var block = ref known[(p - first) >> BlockShift];
-                block = Math.Max(block, frequency / (frequency + _lengthNorm[_postingChunks[p]]));
-            }
-
-            for (var b = 0; b < blocks; b++)
-            {
-                known[blocks] = Math.Max(known[blocks], known[b]);
-            }
-
-            // Benign race: every thread computes the same values.
-            Volatile.Write(ref all[term], known);
+            return known;
         }
 
-        largest = known[^1];
-        return known;
+        var largest = 0.0;
+        for (var p = _termStart[term]; p < _termStart[term + 1]; p++)
+        {
+            double frequency = _postingFrequencies[p];
+            largest = Math.Max(largest, frequency / (frequency + _lengthNorm[_postingChunks[p]]));
+        }
+
+        // Benign race: every thread computes the same value.
+        bounds[term] = largest;
+        return largest;
     }
 }

@@ -59,13 +59,9 @@ internal sealed class SearchScratch
 
         public double[] Factor { get; } = new double[capacity];
 
-        public int[] Start { get; } = new int[capacity];
-
         public int[] Position { get; } = new int[capacity];
 
         public int[] End { get; } = new int[capacity];
-
-        public double[][] Blocks { get; } = new double[capacity][];
 
         public double[] Bound { get; } = new double[capacity];
 
