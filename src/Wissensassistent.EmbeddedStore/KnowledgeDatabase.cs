@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -73,7 +72,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
     private volatile DocumentLaws? _documentLaws;
 
     /// <summary>The prepared change-counter read of <see cref="ProbeChangeCounter"/>; used and replaced under the write lock only.</summary>
-    private SqliteCommand? _changeProbe;
+    private ChangeCounterProbe? _changeProbe;
 
     /// <param name="loadedChunks">Chunks kept in memory per snapshot once read (<see cref="EmbeddedStoreOptions.LoadedChunks"/>).</param>
     public KnowledgeDatabase(string databasePath, ITextAnalyzer analyzer, Bm25Parameters bm25, ILogger logger, int approximateVectorsFrom = int.MaxValue, int loadedChunks = 0)
@@ -253,10 +252,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             var connection = OpenConnection();
             try
             {
-                var probe = StoreCommand.Create(connection, null, "SELECT value FROM meta WHERE key = $key;", "$key");
-                probe.Parameters[0].Value = StoreSchema.ChangeCounterKey;
-                probe.Prepare();
-                _changeProbe = probe;
+                _changeProbe = new ChangeCounterProbe(connection);
             }
             catch
             {
@@ -265,7 +261,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
             }
         }
 
-        return _changeProbe.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+        return _changeProbe.Read();
     }
 
     private void CloseChangeProbe()
@@ -276,9 +272,7 @@ internal sealed partial class KnowledgeDatabase : IKnowledgeStore, INormHashSour
         {
             var probe = _changeProbe;
             _changeProbe = null;
-            var connection = probe?.Connection;
             probe?.Dispose();
-            connection?.Dispose();
         }
         finally
         {

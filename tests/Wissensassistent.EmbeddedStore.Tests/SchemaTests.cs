@@ -26,7 +26,7 @@ public sealed class SchemaTests : IDisposable
             Assert.Equal(DatabasePath, store.DatabasePath);
         }
 
-        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
     }
 
@@ -45,7 +45,7 @@ public sealed class SchemaTests : IDisposable
 
         Assert.Equal(string.Empty, hashes[SampleCorpus.BauGB.Id]);
         Assert.Equal(1, (await migrated.GetStatisticsAsync(TestContext.Current.CancellationToken)).Documents);
-        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SampleCorpus.All.Count, (await migrated.GetStatisticsAsync(Ct)).Documents);
         Assert.Equal(0L, Scalar("SELECT count(*) FROM chunk_references;"));
         Assert.NotEmpty(await migrated.GetNormAsync("BauGB", "35", Ct));
-        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SampleCorpus.BauGB.ContentHash, (await migrated.GetDocumentHashesAsync(Ct))[SampleCorpus.BauGB.Id]);
         Assert.NotEmpty(await migrated.SearchLexicalAsync(new SimpleTextAnalyzer().Query("Außenbereich"), SearchFilter.None, 5, Ct));
         Assert.Empty((await migrated.ListLawsAsync(Ct)).Single().AccessGroups);
-        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
     }
 
     [Fact]
@@ -115,12 +115,53 @@ public sealed class SchemaTests : IDisposable
         var hit = (await migrated.SearchLexicalAsync(query, SearchFilter.None, 1, Ct)).Single().Chunk;
         var again = await migrated.GetChunkAsync(written.Id, Ct);
 
-        Assert.Equal(5L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
         Assert.Equal(written.Text, hit.Text);
         Assert.Equal(written.References, hit.References);
         Assert.Equal(written.HeadingPath, hit.HeadingPath);
         Assert.Equal(written.Citation, again!.Citation);
         Assert.Equal(written.References, again.References);
+    }
+
+    [Fact]
+    public async Task Open_FileOfVersion5_KeepsItsNorms_AndSeeksANormsSectionInEachDocumentOfTheLaw()
+    {
+        IReadOnlyList<Chunk> norm;
+        await using (var store = StoreFactory.Open(_directory.Path))
+        {
+            await store.UpsertAsync(SampleCorpus.All, Ct);
+            norm = await store.GetNormAsync("BauGB", "35", Ct);
+        }
+
+        Assert.NotEmpty(norm);
+
+        // A file of version 5 had the sections indexed on their own.
+        Scalar("DROP INDEX chunks_by_norm; CREATE INDEX chunks_by_section ON chunks (section_key); PRAGMA user_version = 5;");
+        await using var migrated = StoreFactory.Open(_directory.Path);
+
+        Assert.Equal(norm.Select(chunk => chunk.Id), (await migrated.GetNormAsync("BauGB", "35", Ct)).Select(chunk => chunk.Id));
+        Assert.Equal(6L, Scalar("PRAGMA user_version;"));
+        Assert.Null(Scalar("SELECT name FROM sqlite_master WHERE name = 'chunks_by_section';"));
+        Assert.Contains(
+            "chunks_by_norm (document_id=? AND section_key=?)",
+            QueryPlan("SELECT id FROM chunks WHERE document_id IN ('a', 'b') AND section_key = '35' ORDER BY document_id, ordinal;"),
+            StringComparison.Ordinal);
+    }
+
+    private string QueryPlan(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', details);
     }
 
     private void RestoreTextColumn(Chunk chunk)

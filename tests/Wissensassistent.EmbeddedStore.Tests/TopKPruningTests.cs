@@ -47,6 +47,34 @@ public sealed class TopKPruningTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The working arrays of a search are kept for the next one (the top list, which list holds the chunk being scored):
+    /// whatever a search before left in them, a search returns what a store that ran no search before returns.
+    /// </summary>
+    [Fact]
+    public async Task Search_AfterOtherSearches_EqualsTheSameSearchInAStoreThatSearchedNothingBefore()
+    {
+        var random = new Random(815);
+        await using (var writer = StoreFactory.Open(_directory.Path))
+        {
+            await writer.UpsertAsync([.. Enumerable.Range(0, 30).Select(d => Document(d, random))], Ct);
+        }
+
+        var queries = Enumerable.Range(0, 12)
+            .Select(_ => new LexicalQuery([.. Enumerable.Range(0, random.Next(2, 8)).Select(_ => new WeightedTerm(Words[Skewed(random)], 1 + random.Next(3))).DistinctBy(term => term.Term)]))
+            .ToList();
+        var tops = new[] { 40, 3, 200, 1, 10 };
+        await using var used = StoreFactory.Open(_directory.Path);
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var top = tops[q % tops.Length];
+            var after = await used.SearchLexicalAsync(queries[q], SearchFilter.None, top, Ct);
+            await using var unused = StoreFactory.Open(_directory.Path);
+            var first = await unused.SearchLexicalAsync(queries[q], SearchFilter.None, top, Ct);
+            Assert.Equal(first.Select(hit => (hit.Chunk.Id, hit.Score)), after.Select(hit => (hit.Chunk.Id, hit.Score)));
+        }
+    }
+
     /// <summary>Low word numbers are common, high ones rare, like words in text; every fifth text repeats an earlier one (equal scores).</summary>
     private static DocumentBatch Document(int number, Random random)
     {

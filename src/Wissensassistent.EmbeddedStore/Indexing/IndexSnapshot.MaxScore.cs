@@ -16,12 +16,11 @@ internal sealed partial class IndexSnapshot
     /// <summary>Per term, lazily: the largest frequency / (frequency + length norm) among its postings; 0 until first used.</summary>
     private double[]? _termBounds;
 
-    private bool TrySearchLexicalPruned(LexicalQuery query, bool[]? mask, int top, TermDictionary terms, out IndexHit[] hits)
+    private bool TrySearchLexicalPruned(LexicalQuery query, bool[]? mask, int top, TermDictionary terms, SearchScratch scratch, out IndexHit[] hits)
     {
         hits = [];
+        var lists = scratch.Lists(query.Terms.Count);
         var count = 0;
-        var lists = new int[query.Terms.Count];
-        var factors = new double[query.Terms.Count];
         var saturation = _k1 + 1;
         foreach (var (term, weight) in query.Terms)
         {
@@ -36,37 +35,34 @@ internal sealed partial class IndexSnapshot
                 return false;
             }
 
-            lists[count] = id;
-            factors[count++] = weight * _idf[id] * saturation;
+            lists.Term[count] = id;
+            lists.Factor[count++] = weight * _idf[id] * saturation;
         }
 
-        var position = new int[count];
-        var end = new int[count];
-        var bound = new double[count];
+        var position = lists.Position;
+        var end = lists.End;
+        var factors = lists.Factor;
+        var contribution = lists.Contribution;
+        var holds = lists.Holds;
+        var order = lists.Order;
+        var upTo = lists.UpTo;
+        var bound = lists.Bound;
         for (var i = 0; i < count; i++)
         {
-            position[i] = _termStart[lists[i]];
-            end[i] = _termStart[lists[i] + 1];
-            bound[i] = factors[i] * TermBound(lists[i]);
-        }
-
-        // Lists by rising bound; below `essential` lie the lists whose bounds together cannot beat the weakest hit.
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
+            position[i] = _termStart[lists.Term[i]];
+            end[i] = _termStart[lists.Term[i] + 1];
+            bound[i] = factors[i] * TermBound(lists.Term[i]);
             order[i] = i;
         }
 
-        Array.Sort(bound[..count], order);
-        var upTo = new double[count];
+        // Lists by rising bound; below `essential` lie the lists whose bounds together cannot beat the weakest hit.
+        Array.Sort(bound, order, 0, count);
         for (var j = 0; j < count; j++)
         {
-            upTo[j] = bound[order[j]] + (j > 0 ? upTo[j - 1] : 0);
+            upTo[j] = bound[j] + (j > 0 ? upTo[j - 1] : 0);
         }
 
-        var contribution = new double[count];
-        var holds = new bool[count];
-        var best = new TopHits(top);
+        var best = scratch.Best(top);
         var essential = 0;
         while (essential < count)
         {
@@ -85,7 +81,8 @@ internal sealed partial class IndexSnapshot
                 break;
             }
 
-            Array.Clear(holds);
+            // A list holds the chunk when its stamp is this round's.
+            var round = lists.NextRound();
             var partial = 0.0;
             for (var j = essential; j < count; j++)
             {
@@ -93,7 +90,7 @@ internal sealed partial class IndexSnapshot
                 if (position[i] < end[i] && _postingChunks[position[i]] == chunk)
                 {
                     contribution[i] = Score(factors[i], position[i], chunk);
-                    holds[i] = true;
+                    holds[i] = round;
                     partial += contribution[i];
                     position[i]++;
                 }
@@ -119,7 +116,7 @@ internal sealed partial class IndexSnapshot
                 if (position[i] < end[i] && _postingChunks[position[i]] == chunk)
                 {
                     contribution[i] = Score(factors[i], position[i], chunk);
-                    holds[i] = true;
+                    holds[i] = round;
                     partial += contribution[i];
                 }
             }
@@ -133,7 +130,7 @@ internal sealed partial class IndexSnapshot
             var score = 0.0;
             for (var i = 0; i < count; i++)
             {
-                if (holds[i])
+                if (holds[i] == round)
                 {
                     score += contribution[i];
                 }

@@ -139,7 +139,7 @@ internal sealed partial class IndexSnapshot
         }
 
         var mask = BuildMask(filter, scratch);
-        if (TrySearchLexicalPruned(query, mask, top, terms, out var pruned))
+        if (TrySearchLexicalPruned(query, mask, top, terms, scratch, out var pruned))
         {
             return pruned;
         }

@@ -9,22 +9,34 @@ internal sealed class TopHits
     private readonly int[] _chunks;
     private readonly double[] _scores;
     private int _count;
+    private int _limit;
 
     public TopHits(int capacity)
     {
         _chunks = new int[capacity];
         _scores = new double[capacity];
+        _limit = capacity;
     }
 
+    public int Capacity => _chunks.Length;
+
     /// <summary>Whether every place is taken, so that a hit must beat <see cref="WeakestScore"/> to enter.</summary>
-    public bool IsFull => _count > 0 && _count == _chunks.Length;
+    public bool IsFull => _count > 0 && _count == _limit;
 
     /// <summary>The score of the weakest hit held; meaningful once <see cref="IsFull"/>.</summary>
     public double WeakestScore => _scores[0];
 
+    /// <summary>Empties the list for reuse, with <paramref name="limit"/> places (at most its capacity).</summary>
+    public void Reset(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, _chunks.Length);
+        _count = 0;
+        _limit = limit;
+    }
+
     public void Offer(int chunk, double score)
     {
-        if (_count < _chunks.Length)
+        if (_count < _limit)
         {
             _chunks[_count] = chunk;
             _scores[_count] = score;

@@ -138,6 +138,13 @@ internal static class StoreSchema
             PRIMARY KEY (change, document_id)
         ) WITHOUT ROWID;
         """,
+
+        // Version 6: a norm lookup seeks its section in each document of the law. By document alone it read every chunk
+        // of them, tens of thousands when a law is held by many documents; by section alone, that section of every law.
+        """
+        DROP INDEX IF EXISTS chunks_by_section;
+        CREATE INDEX IF NOT EXISTS chunks_by_norm ON chunks (document_id, section_key, ordinal);
+        """,
     ];
 
     /// <summary>Creates or migrates the schema; returns the version found before, 0 for a new file.</summary>
