@@ -12,7 +12,7 @@ public sealed class ScoreOrderTests
         // Few distinct scores among many candidates: every re-ranking step must break ties as the one before left them.
         var random = new Random(13);
         var hits = Enumerable.Range(0, 300)
-            .Select(i => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), random.Next(8) / 4.0))
+            .Select(i => Hit(i, random.Next(8) / 4.0))
             .ToArray();
         var expected = hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Chunk.Id).ToList();
 
@@ -25,7 +25,7 @@ public sealed class ScoreOrderTests
     public void Descending_AlreadySorted_LeavesTheOrder()
     {
         var hits = Enumerable.Range(0, 5)
-            .Select(i => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), i < 3 ? 2 : 1))
+            .Select(i => Hit(i, i < 3 ? 2 : 1))
             .ToArray();
 
         var sorted = ScoreOrder.Descending((ScoredChunk[])hits.Clone());
@@ -38,7 +38,7 @@ public sealed class ScoreOrderTests
     {
         var scores = new[] { 1.0, double.NaN, 3.0, 1.0, double.NaN, -0.0, 0.0 };
         var hits = scores
-            .Select((score, i) => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), score))
+            .Select((score, i) => Hit(i, score))
             .ToArray();
         var expected = hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Chunk.Id).ToList();
 
@@ -52,7 +52,7 @@ public sealed class ScoreOrderTests
     {
         var scores = new[] { 0.0, 2.0, -0.0, 0.0, -1.0, -0.0 };
         var hits = scores
-            .Select((score, i) => new ScoredChunk(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, i, "Text"), score))
+            .Select((score, i) => Hit(i, score))
             .ToArray();
         var expected = hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Chunk.Id).ToList();
 
@@ -60,4 +60,7 @@ public sealed class ScoreOrderTests
 
         Assert.Equal(expected, sorted.Select(hit => hit.Chunk.Id));
     }
+
+    private static ScoredChunk Hit(int section, double score) =>
+        new(AnswerFixtures.Passage("bund/x.md", "X", "Gesetz X", section.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, section, "Text"), score);
 }
