@@ -137,6 +137,9 @@ public sealed class ChatInBrowserTests : IClassFixture<FakeServicesApp>, IClassF
         await box.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator(".wa-question-text")).ToHaveTextAsync("Erste Zeile\nzweite Zeile", new() { Timeout = Timeout });
+
+        // The question is shown before the answer service is called; once the answer stands, the request was made.
+        await Assertions.Expect(page.Locator(".wa-answer-text")).ToBeVisibleAsync(new() { Timeout = Timeout });
         Assert.Equal("Erste Zeile\nzweite Zeile", _app.Answers.Requests[asked].Question);
         await Assertions.Expect(box).ToHaveValueAsync("");
     }
