@@ -78,6 +78,8 @@ public static class DependencyInjection
 
     private static LanguageModelOptions ReadProviders(IConfigurationSection section)
     {
+        CheckProvider(section, "Embeddings:Provider", new EmbeddingModelOptions().Provider);
+        CheckProvider(section, "Chat:Provider", new ChatModelOptions().Provider);
         try
         {
             return section.Get<LanguageModelOptions>() ?? new LanguageModelOptions();
@@ -85,6 +87,32 @@ public static class DependencyInjection
         catch (InvalidOperationException ex)
         {
             throw new InvalidOperationException($"Der Abschnitt {LanguageModelOptions.SectionName} der Konfiguration ist ungültig: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// An empty provider (a compose file's empty variable) is the default; an unknown one stops the start with the setting and
+    /// the allowed values, not the binder's English conversion error.
+    /// </summary>
+    private static void CheckProvider<TProvider>(IConfigurationSection section, string key, TProvider defaultProvider)
+        where TProvider : struct, Enum
+    {
+        var value = section[key];
+        if (value is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            section[key] = defaultProvider.ToString();
+            return;
+        }
+
+        if (!Enum.TryParse<TProvider>(value.Trim(), ignoreCase: true, out _) || int.TryParse(value, out _))
+        {
+            throw new InvalidOperationException(
+                $"{section.Path}:{key} „{value}“ ist kein bekannter Anbieter; erlaubt sind {string.Join(", ", Enum.GetNames<TProvider>())}.");
         }
     }
 

@@ -30,6 +30,29 @@ public sealed class DependencyInjectionTests
         Assert.Equal("minilm-l6-v2", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
     }
 
+    [Theory]
+    [InlineData("LanguageModels:Embeddings:Provider")]
+    [InlineData("LanguageModels:Chat:Provider")]
+    public void AddLanguageModels_UnknownProvider_SaysInGermanWhichSettingAndWhatIsAllowed(string key)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { [key] = "Lama" }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains("„Lama“", error.Message, StringComparison.Ordinal);
+        Assert.Contains("erlaubt", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to convert", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLanguageModels_EmptyProvider_IsTheDefault()
+    {
+        // "LanguageModels__Embeddings__Provider=" from a compose file's empty variable means: not set.
+        using var services = Build(new() { ["LanguageModels:Embeddings:Provider"] = "", ["LanguageModels:Chat:Provider"] = " " });
+
+        Assert.Null(services.GetService<IChatClient>());
+        Assert.Null(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+    }
+
     [Fact]
     public void AddLanguageModels_ChatProviderNone_RegistersNoChatClient()
     {
