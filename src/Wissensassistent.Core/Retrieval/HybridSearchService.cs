@@ -96,10 +96,11 @@ public sealed partial class HybridSearchService(
         var applied = new HashSet<PrecedenceRule>();
         if (mode is SearchMode.Lexical or SearchMode.Hybrid && !lexicalQuery.IsEmpty)
         {
-            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), _law.WithGoverningLaws(parser.Laws.FindLaws(query)));
+            var namedLaws = parser.Laws.FindLaws(query);
+            var lexical = BoostNamedLaws(await SearchLexicalWithFeedbackAsync(lexicalQuery, isShort, filter, cancellationToken), _law.WithGoverningLaws(namedLaws));
             lexical = TransitionalNorms.Apply(query, lexical, _options.TransitionalNormWeight);
             lexical = NamedLand.Apply(query, lexical, _law.Profile.Land, _options.NamedLandBoost);
-            lexical = KeywordQuestionLaw.Apply(lexical, questionTerms, questionTerms <= _options.KeywordQuestionMaxTerms && parser.Laws.FindLaws(query).Count > 0, _options.KeywordQuestionMaxTerms, _options.KeywordOwnLawBoost);
+            lexical = KeywordQuestionLaw.Apply(lexical, questionTerms, namedLaws.Count > 0, _options.KeywordQuestionMaxTerms, _options.KeywordOwnLawBoost);
             rules = _law.RulesFor(query, lexical.Select(h => h.Chunk).ToList());
             lexical = _law.Apply(query, lexical, rules, applied);
             Collect(lexical, byId);

@@ -47,9 +47,6 @@ public sealed class FakeServicesApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("Data:Directory", _dataDirectory);
-
-        // The scripted answers are the test's; a warm-up question would take one of them.
-        builder.UseSetting("WebUi:WarmUpOnStart", "false");
         builder.ConfigureTestServices(services =>
         {
             // The app's own background work (corpus ingestion, embeddings) would index into the fakes; the web
