@@ -68,7 +68,9 @@ public sealed class CrashSafetyTests
             Assert.True(interrupted || !killed.Killed || runs.Count == 1, string.Join(", ", runs.Select(run => run.Outcome)));
         }
 
-        Assert.Empty(Directory.EnumerateFiles(data, "*.tmp", SearchOption.AllDirectories));
+        // A kill during an index-file save leaves that save's own temporary file (wissen.*.db.index.*.tmp), which a later open
+        // deletes once it is an hour old, so that no running save loses it; nothing else may be left half written.
+        Assert.DoesNotContain(Directory.EnumerateFiles(data, "*.tmp", SearchOption.AllDirectories), file => !Path.GetFileName(file).Contains(".index.", StringComparison.Ordinal));
         var next = await WissenAsync(data, corpus, "search", "Kündigungsfrist Mietvertrag", "--top", "1");
         Assert.Equal(0, next.ExitCode);
         if (interrupted)
